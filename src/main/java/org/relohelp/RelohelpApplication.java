@@ -1,0 +1,24 @@
+package org.relohelp;
+
+import java.time.Clock;
+import org.relohelp.telegram.TokenCheck;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.context.annotation.Bean;
+
+@SpringBootApplication
+@ConfigurationPropertiesScan
+public class RelohelpApplication {
+
+    public static void main(String[] args) {
+        SpringApplication app = new SpringApplication(RelohelpApplication.class);
+        app.addListeners(new TokenCheck());
+        app.run(args);
+    }
+
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+}

@@ -1,0 +1,12 @@
+package org.relohelp.chat;
+
+/**
+ * An inline button: the label the user sees and the action the bot receives when it is pressed.
+ * Actions are short strings owned by the feature that made the button ({@code country:KZ}); clients can
+ * send any action back, so whoever handles one validates it.
+ */
+public record Button(String label, String action) {
+
+    /** The action of every "Ask a volunteer" button, whichever feature shows it. */
+    public static final String ASK_VOLUNTEER = "human";
+}

@@ -1,0 +1,24 @@
+package org.relohelp.chat;
+
+import java.util.Locale;
+
+/** The languages the bot speaks. Russian is the default for everyone whose Telegram is not in English. */
+public enum Language {
+    RU, EN;
+
+    public static Language fromTelegramCode(String languageCode) {
+        return languageCode != null && languageCode.toLowerCase(Locale.ROOT).startsWith("en") ? EN : RU;
+    }
+
+    public static Language fromCode(String code) {
+        return "en".equalsIgnoreCase(code) ? EN : RU;
+    }
+
+    public String code() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    public Locale locale() {
+        return Locale.forLanguageTag(code());
+    }
+}

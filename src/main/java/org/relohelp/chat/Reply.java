@@ -1,0 +1,22 @@
+package org.relohelp.chat;
+
+import java.util.List;
+
+/**
+ * What a feature wants to say: Telegram-HTML text (user input inside it already escaped with {@link Html})
+ * and rows of inline buttons. The telegram edge turns it into Bot API calls.
+ */
+public record Reply(String html, List<List<Button>> buttons) {
+
+    public Reply {
+        buttons = buttons == null ? List.of() : buttons.stream().map(List::copyOf).toList();
+    }
+
+    public static Reply text(String html) {
+        return new Reply(html, List.of());
+    }
+
+    public static Reply withButtons(String html, List<List<Button>> buttons) {
+        return new Reply(html, buttons);
+    }
+}

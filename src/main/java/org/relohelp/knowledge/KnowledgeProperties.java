@@ -1,0 +1,18 @@
+package org.relohelp.knowledge;
+
+import java.nio.file.Path;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Where the knowledge base lives and how sure the search must be before it answers with one article.
+ *
+ * @param dir           folder of the Markdown articles, {@code synonyms.txt} and {@code places.yml}
+ * @param minCoverage   share of the question's words the best article must match to be answered directly
+ * @param minLead       how much the best article's score must exceed the next one's (1.25 = 25 %)
+ */
+@ConfigurationProperties("relohelp.knowledge")
+public record KnowledgeProperties(@DefaultValue("config/knowledge") Path dir,
+                                  @DefaultValue("0.5") double minCoverage,
+                                  @DefaultValue("1.25") double minLead) {
+}

@@ -1,0 +1,107 @@
+package org.relohelp.knowledge;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.relohelp.chat.Country;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+
+/**
+ * Countries and cities named in a question ("в Алматы", "v tbilisi"), from {@code places.yml}: country code
+ * to a list of names. Names and question are compared as stemmed word sequences, so cases do not matter.
+ * Words are given in lower case with ё as е, Latin ones already turned into Cyrillic where that helps.
+ */
+final class PlaceNames {
+
+    private record Place(Country country, List<String> stems) {
+    }
+
+    private final List<Place> places = new ArrayList<>();
+    private final TextAnalysis analysis;
+
+    PlaceNames(Path file, TextAnalysis analysis) {
+        this.analysis = analysis;
+        if (file == null || !Files.isRegularFile(file)) {
+            return;
+        }
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            Object loaded = new Yaml(new SafeConstructor(new LoaderOptions())).load(reader);
+            if (!(loaded instanceof Map<?, ?> map)) {
+                throw new IllegalStateException(file + " must map country codes to lists of names");
+            }
+            for (Map.Entry<?, ?> entry : map.entrySet()) {
+                Country country = Country.fromCode(String.valueOf(entry.getKey())).orElseThrow(() ->
+                        new IllegalStateException(file + ": unknown country " + entry.getKey()));
+                for (Object name : (List<?>) entry.getValue()) {
+                    List<String> stems = analysis.russianStems(String.valueOf(name));
+                    if (!stems.isEmpty()) {
+                        places.add(new Place(country, stems));
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The country named last in the question ("из Казахстана в Грузию" is about Georgia). */
+    Optional<Country> named(List<String> words) {
+        List<String> stems = stems(words);
+        Country found = null;
+        int foundAt = -1;
+        for (Place place : places) {
+            for (int at = words.size() - place.stems().size(); at > foundAt; at--) {
+                if (matchesAt(place, words, stems, at)) {
+                    found = place.country();
+                    foundAt = at;
+                    break;
+                }
+            }
+        }
+        return Optional.ofNullable(found);
+    }
+
+    /** Positions in the question taken by place names: they choose the country, not the article. */
+    boolean[] positions(List<String> words) {
+        List<String> stems = stems(words);
+        boolean[] taken = new boolean[words.size()];
+        for (Place place : places) {
+            for (int at = 0; at + place.stems().size() <= words.size(); at++) {
+                if (matchesAt(place, words, stems, at)) {
+                    java.util.Arrays.fill(taken, at, at + place.stems().size(), true);
+                }
+            }
+        }
+        return taken;
+    }
+
+    private List<String> stems(List<String> words) {
+        return words.stream().map(w -> analysis.russianStems(w).stream().findFirst().orElse(w)).toList();
+    }
+
+    /**
+     * The stemmer does not treat names consistently ("Ереван" → "ерева", "Ереване" → "ереван"), so a word
+     * also matches when it is the name's stem plus a short case ending.
+     */
+    private static boolean matchesAt(Place place, List<String> words, List<String> stems, int at) {
+        for (int i = 0; i < place.stems().size(); i++) {
+            String name = place.stems().get(i);
+            String word = words.get(at + i);
+            boolean sameStem = name.equals(stems.get(at + i));
+            boolean inflected = name.length() >= 4 && word.startsWith(name) && word.length() <= name.length() + 3;
+            if (!sameStem && !inflected) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

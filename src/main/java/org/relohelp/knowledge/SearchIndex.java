@@ -1,0 +1,167 @@
+package org.relohelp.knowledge;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.store.ByteBuffersDirectory;
+import org.commonmark.parser.Parser;
+import org.commonmark.renderer.text.TextContentRenderer;
+import org.relohelp.chat.Country;
+import org.relohelp.chat.Language;
+
+/**
+ * An in-memory Lucene index of the active articles, rebuilt from the database after every import.
+ * Each article language is one document, indexed with both analyzers; a question's words are matched
+ * per word (best field wins) with BM25, typo tolerance from fuzzy terms, and the results grouped by
+ * article, then weighted towards the user's country and language.
+ */
+final class SearchIndex {
+
+    private static final Parser MARKDOWN = Parser.builder().build();
+    private static final TextContentRenderer PLAIN_TEXT = TextContentRenderer.builder().build();
+    private static final int CANDIDATES = 40;
+    private static final int COVERAGE_CHECKED = 6;
+
+    private final TextAnalysis analysis;
+    private final QuestionReader reader;
+    private volatile Snapshot snapshot;
+
+    private record Snapshot(IndexSearcher searcher, Map<String, Article> byId) {
+    }
+
+    /** One article as a candidate answer: its ranking score and the share of question words it matches. */
+    record Hit(Article article, double score, double coverage) {
+    }
+
+    /**
+     * The candidates, best first, and the country the ranking assumed (named in the question, or else
+     * the profile's); {@code words} counts the question's meaningful words.
+     */
+    record Result(List<Hit> hits, Optional<Country> country, boolean countryNamed, int words) {
+    }
+
+    SearchIndex(TextAnalysis analysis, PlaceNames places) {
+        this.analysis = analysis;
+        this.reader = new QuestionReader(analysis, places);
+        rebuild(List.of());
+    }
+
+    void rebuild(List<Article> articles) {
+        ByteBuffersDirectory directory = new ByteBuffersDirectory();
+        Map<String, Analyzer> perField = new HashMap<>();
+        for (String field : List.of("kw", "title", "body")) {
+            perField.put(field + "_ru", analysis.russianIndex);
+            perField.put(field + "_en", analysis.englishIndex);
+        }
+        Map<String, Article> byId = new HashMap<>();
+        try (IndexWriter writer = new IndexWriter(directory,
+                new IndexWriterConfig(new PerFieldAnalyzerWrapper(analysis.russianIndex, perField)))) {
+            for (Article article : articles) {
+                writer.addDocument(document(article));
+                byId.putIfAbsent(article.id(), article);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        try {
+            snapshot = new Snapshot(new IndexSearcher(DirectoryReader.open(directory)), Map.copyOf(byId));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    Result search(String question, Optional<Country> profileCountry, Language language) {
+        Snapshot current = snapshot;
+        QuestionReader.Question q = reader.read(question);
+        Optional<Country> country = q.namedCountry().or(() -> profileCountry.filter(c -> c != Country.OTHER));
+        if (q.words().isEmpty()) {
+            return new Result(List.of(), country, q.namedCountry().isPresent(), 0);
+        }
+        try {
+            Map<String, Double> scores = new LinkedHashMap<>();
+            for (ScoreDoc doc : current.searcher().search(q.query(), CANDIDATES).scoreDocs) {
+                Document stored = current.searcher().storedFields().document(doc.doc);
+                double languageWeight = stored.get("lang").equals(language.code()) ? 1.0 : 0.85;
+                scores.merge(stored.get("id"), doc.score * languageWeight, Math::max);
+            }
+            List<Hit> hits = new ArrayList<>();
+            scores.forEach((id, score) -> {
+                Article article = current.byId().get(id);
+                hits.add(new Hit(article, score * countryWeight(article, country, q.namedCountry().isPresent()), 0));
+            });
+            hits.sort(Comparator.comparingDouble(Hit::score).reversed());
+            List<Hit> ranked = new ArrayList<>();
+            for (int i = 0; i < hits.size(); i++) {
+                Hit hit = hits.get(i);
+                ranked.add(i < COVERAGE_CHECKED ? new Hit(hit.article(), hit.score(),
+                        coverage(current.searcher(), hit.article().id(), q.words())) : hit);
+            }
+            return new Result(ranked, country, q.namedCountry().isPresent(), q.words().size());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static double countryWeight(Article article, Optional<Country> country, boolean named) {
+        if (country.isEmpty() || article.isGeneral()) {
+            return 1.0;
+        }
+        if (article.isFor(country.get())) {
+            return 1.3;
+        }
+        return named ? 0.15 : 0.3;
+    }
+
+    private static double coverage(IndexSearcher searcher, String articleId, List<Query> words) throws IOException {
+        int matched = 0;
+        for (Query word : words) {
+            Query inArticle = new BooleanQuery.Builder()
+                    .add(new TermQuery(new Term("id", articleId)), Occur.FILTER)
+                    .add(word, Occur.MUST)
+                    .build();
+            if (searcher.count(inArticle) > 0) {
+                matched++;
+            }
+        }
+        return (double) matched / words.size();
+    }
+
+    private static Document document(Article article) {
+        Document doc = new Document();
+        doc.add(new StringField("id", article.id(), Field.Store.YES));
+        doc.add(new StringField("lang", article.language().code(), Field.Store.YES));
+        doc.add(new StoredField("file", article.file()));
+        String body = PLAIN_TEXT.render(MARKDOWN.parse(article.body()));
+        for (String suffix : List.of("_ru", "_en")) {
+            doc.add(new TextField("title" + suffix, article.title(), Field.Store.NO));
+            doc.add(new TextField("body" + suffix, body, Field.Store.NO));
+            for (String keyword : article.keywords()) {
+                doc.add(new TextField("kw" + suffix, keyword, Field.Store.NO));
+            }
+        }
+        return doc;
+    }
+}

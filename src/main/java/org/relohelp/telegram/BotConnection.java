@@ -1,0 +1,128 @@
+package org.relohelp.telegram;
+
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.function.Supplier;
+import okhttp3.OkHttpClient;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+import org.telegram.telegrambots.longpolling.TelegramBotsLongPollingApplication;
+import org.telegram.telegrambots.longpolling.interfaces.BackOff;
+import org.telegram.telegrambots.longpolling.util.ExponentialBackOff;
+import org.telegram.telegrambots.longpolling.util.TelegramOkHttpClientFactory;
+import org.telegram.telegrambots.meta.TelegramUrl;
+import org.telegram.telegrambots.meta.api.methods.updates.GetUpdates;
+import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
+
+/**
+ * Long polling through telegrambots. The library gives up at start-up when the Bot API is unreachable and
+ * lets its polling back-off grow to minutes; here both are retried with a back-off capped at
+ * {@code max-back-off}, on a daemon thread so start-up never hangs on Telegram.
+ */
+@Component
+class BotConnection implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(BotConnection.class);
+
+    private final TelegramProperties properties;
+    private final TelegramUrl url;
+    private final UpdateIntake intake;
+    private final CommandMenu menu;
+    private final TelegramBotsLongPollingApplication polling;
+    private final OkHttpClient pollingHttp;
+    private volatile Thread connector;
+    private volatile boolean running;
+
+    BotConnection(TelegramProperties properties, TelegramUrl url, UpdateIntake intake, CommandMenu menu) {
+        this.properties = properties;
+        this.url = url;
+        this.intake = intake;
+        this.menu = menu;
+        this.pollingHttp = new TelegramOkHttpClientFactory.DefaultOkHttpClientCreator().get()
+                .newBuilder().readTimeout(properties.pollTimeout().plusSeconds(15)).build();
+        Supplier<OkHttpClient> http = () -> pollingHttp;
+        this.polling = new TelegramBotsLongPollingApplication(com.fasterxml.jackson.databind.ObjectMapper::new, http,
+                () -> Executors.newSingleThreadScheduledExecutor(daemon("telegram-polling")), this::backOff);
+    }
+
+    @Override
+    public void start() {
+        running = true;
+        connector = daemon("telegram-connect").newThread(this::connect);
+        connector.start();
+    }
+
+    private void connect() {
+        BackOff backOff = backOff();
+        while (running) {
+            try {
+                polling.registerBot(properties.token(), () -> url, this::getUpdates, intake);
+                log.info("Polling the Bot API at {}://{}:{}", url.getSchema(), url.getHost(), url.getPort());
+                menu.register();
+                return;
+            } catch (TelegramApiException e) {
+                unregisterQuietly();
+                long pause = backOff.nextBackOffMillis();
+                log.warn("Bot API at {}://{}:{} unreachable ({}); retrying in {} ms", url.getSchema(), url.getHost(),
+                        url.getPort(), e.getClass().getSimpleName(), pause);
+                try {
+                    Thread.sleep(pause);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+    }
+
+    private GetUpdates getUpdates(Integer lastReceived) {
+        return GetUpdates.builder().offset(lastReceived + 1).limit(100)
+                .timeout((int) properties.pollTimeout().toSeconds()).allowedUpdates(List.of()).build();
+    }
+
+    private BackOff backOff() {
+        int cap = (int) properties.maxBackOff().toMillis();
+        return new ExponentialBackOff.Builder().setInitialIntervalMillis(Math.min(500, cap))
+                .setMaxIntervalMillis(cap).setMaxElapsedTimeMillis(cap).build();
+    }
+
+    private void unregisterQuietly() {
+        try {
+            polling.unregisterBot(properties.token());
+        } catch (TelegramApiException notRegistered) {
+            // nothing to undo
+        }
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        if (connector != null) {
+            connector.interrupt();
+        }
+        try {
+            polling.close();
+        } catch (Exception e) {
+            log.warn("Closing the polling session failed: {}", e.getClass().getSimpleName());
+        }
+        // A getUpdates call may still be waiting; cancel it so no update reaches a closed intake.
+        // Unconfirmed updates stay with Telegram and come again on the next start.
+        pollingHttp.dispatcher().cancelAll();
+        intake.drain();
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    static java.util.concurrent.ThreadFactory daemon(String name) {
+        return runnable -> {
+            Thread thread = new Thread(runnable, name);
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+}

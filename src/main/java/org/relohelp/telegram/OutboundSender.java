@@ -1,0 +1,134 @@
+package org.relohelp.telegram;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import org.relohelp.chat.Button;
+import org.relohelp.chat.Reply;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import org.telegram.telegrambots.meta.api.methods.AnswerCallbackQuery;
+import org.telegram.telegrambots.meta.api.methods.ParseMode;
+import org.telegram.telegrambots.meta.api.methods.botapimethods.BotApiMethod;
+import org.telegram.telegrambots.meta.api.methods.send.SendChatAction;
+import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
+import org.telegram.telegrambots.meta.api.methods.updatingmessages.EditMessageReplyMarkup;
+import org.telegram.telegrambots.meta.api.methods.updatingmessages.EditMessageText;
+import org.telegram.telegrambots.meta.api.objects.replykeyboard.InlineKeyboardMarkup;
+import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardButton;
+import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardRow;
+import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
+import org.telegram.telegrambots.meta.exceptions.TelegramApiRequestException;
+import org.telegram.telegrambots.meta.generics.TelegramClient;
+
+/**
+ * The one way out to Telegram: every message, edit, button answer and chat action goes through here.
+ * Texts are sent in HTML parse mode and split to Telegram's limit; if Telegram rejects the markup, the same
+ * words go out as plain text rather than not at all. Failures are logged with ids and codes, never words.
+ */
+@Component
+public class OutboundSender {
+
+    private static final Logger log = LoggerFactory.getLogger(OutboundSender.class);
+
+    private final TelegramClient client;
+    private final TelegramProperties properties;
+    private final ScheduledExecutorService timer =
+            Executors.newSingleThreadScheduledExecutor(BotConnection.daemon("typing"));
+
+    OutboundSender(TelegramClient client, TelegramProperties properties) {
+        this.client = client;
+        this.properties = properties;
+    }
+
+    /** Sends a reply as one or more messages; its buttons go under the last one. */
+    public void send(long chatId, Reply reply) {
+        List<String> chunks = MessageChunks.split(reply.html());
+        for (int i = 0; i < chunks.size(); i++) {
+            boolean last = i == chunks.size() - 1;
+            SendMessage message = SendMessage.builder().chatId(chatId).text(chunks.get(i))
+                    .parseMode(ParseMode.HTML).disableWebPagePreview(true)
+                    .replyMarkup(last ? keyboard(reply.buttons()) : null).build();
+            if (isMarkupRejected(execute(message, chatId))) {
+                message.setParseMode(null);
+                message.setText(PlainText.unescape(PlainText.fromHtml(chunks.get(i))));
+                execute(message, chatId);
+            }
+        }
+    }
+
+    /** Replaces a sent message's text and buttons, or only its buttons when the reply has no text. */
+    public void edit(long chatId, int messageId, Reply replacement) {
+        if (replacement.html() == null) {
+            execute(EditMessageReplyMarkup.builder().chatId(chatId).messageId(messageId)
+                    .replyMarkup(keyboard(replacement.buttons())).build(), chatId);
+        } else {
+            execute(EditMessageText.builder().chatId(chatId).messageId(messageId).text(replacement.html())
+                    .parseMode(ParseMode.HTML).disableWebPagePreview(true)
+                    .replyMarkup(keyboard(replacement.buttons())).build(), chatId);
+        }
+    }
+
+    /** Stops the button's spinner, with a short toast when there is something to say. */
+    public void answerButton(String callbackId, String toast) {
+        execute(AnswerCallbackQuery.builder().callbackQueryId(callbackId).text(toast).build(), 0);
+    }
+
+    /** Runs work that makes the user wait; if it takes longer than {@code typing-after}, shows "typing…". */
+    public <T> T typingWhile(long chatId, Supplier<T> work) {
+        ScheduledFuture<?> typing = timer.schedule(() -> execute(SendChatAction.builder().chatId(chatId)
+                .action("typing").build(), chatId), properties.typingAfter().toMillis(), TimeUnit.MILLISECONDS);
+        try {
+            return work.get();
+        } finally {
+            typing.cancel(false);
+        }
+    }
+
+    /** For calls without a chat (setMyCommands); true when Telegram accepted it. */
+    boolean call(BotApiMethod<?> method) {
+        return execute(method, 0) == null;
+    }
+
+    /** Null when Telegram accepted the call, else what went wrong (already logged). */
+    private TelegramApiException execute(BotApiMethod<?> method, long chatId) {
+        try {
+            client.execute(method);
+            return null;
+        } catch (TelegramApiException e) {
+            if (e instanceof TelegramApiRequestException request) {
+                log.warn("{} to chat {} refused: {} {}", method.getMethod(), chatId, request.getErrorCode(),
+                        request.getApiResponse());
+            } else {
+                log.warn("{} to chat {} failed: {}", method.getMethod(), chatId, e.getClass().getSimpleName());
+            }
+            return e;
+        }
+    }
+
+    private static boolean isMarkupRejected(TelegramApiException failure) {
+        return failure instanceof TelegramApiRequestException request && request.getErrorCode() == 400
+                && request.getApiResponse() != null && request.getApiResponse().contains("can't parse entities");
+    }
+
+    private static InlineKeyboardMarkup keyboard(List<List<Button>> buttons) {
+        if (buttons.isEmpty()) {
+            return null;
+        }
+        List<InlineKeyboardRow> rows = new ArrayList<>();
+        for (List<Button> row : buttons) {
+            InlineKeyboardRow keyboardRow = new InlineKeyboardRow();
+            for (Button button : row) {
+                keyboardRow.add(InlineKeyboardButton.builder().text(button.label()).callbackData(button.action())
+                        .build());
+            }
+            rows.add(keyboardRow);
+        }
+        return new InlineKeyboardMarkup(rows);
+    }
+}

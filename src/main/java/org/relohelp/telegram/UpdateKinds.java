@@ -1,0 +1,74 @@
+package org.relohelp.telegram;
+
+import org.telegram.telegrambots.meta.api.objects.CallbackQuery;
+import org.telegram.telegrambots.meta.api.objects.Update;
+import org.telegram.telegrambots.meta.api.objects.message.Message;
+
+/** What an update is and which chat it belongs to, for routing and for logs (never its words). */
+final class UpdateKinds {
+
+    private UpdateKinds() {
+    }
+
+    static long chatId(Update update) {
+        if (update.hasMessage()) {
+            return update.getMessage().getChatId();
+        }
+        if (update.hasEditedMessage()) {
+            return update.getEditedMessage().getChatId();
+        }
+        if (update.hasCallbackQuery()) {
+            return chatId(update.getCallbackQuery());
+        }
+        if (update.getMyChatMember() != null) {
+            return update.getMyChatMember().getChat().getId();
+        }
+        return 0;
+    }
+
+    /** The chat of the message whose button was pressed (the user's own chat if Telegram omits it). */
+    static long chatId(CallbackQuery callback) {
+        return callback.getMessage() != null ? callback.getMessage().getChatId() : callback.getFrom().getId();
+    }
+
+    static String kind(Update update) {
+        if (update.hasMessage()) {
+            return "message/" + contentType(update.getMessage());
+        }
+        if (update.hasEditedMessage()) {
+            return "edited_message";
+        }
+        if (update.hasCallbackQuery()) {
+            return "callback_query";
+        }
+        if (update.getMyChatMember() != null) {
+            return "my_chat_member";
+        }
+        return "other";
+    }
+
+    static String contentType(Message message) {
+        if (message.hasText()) {
+            return message.isCommand() ? "command" : "text";
+        }
+        if (message.hasSticker()) {
+            return "sticker";
+        }
+        if (message.hasPhoto()) {
+            return "photo";
+        }
+        if (message.hasVoice()) {
+            return "voice";
+        }
+        if (message.hasDocument()) {
+            return "document";
+        }
+        if (message.hasVideo()) {
+            return "video";
+        }
+        if (message.hasLocation()) {
+            return "location";
+        }
+        return "other";
+    }
+}

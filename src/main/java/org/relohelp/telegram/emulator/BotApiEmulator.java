@@ -1,0 +1,232 @@
+package org.relohelp.telegram.emulator;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Predicate;
+
+/**
+ * A Telegram Bot API served over HTTP on the loopback interface, for the end-to-end tests and the sandbox.
+ * The bot talks to it with the real telegrambots client ({@code POST /bot<token>/<method>}, method names in
+ * any case, JSON or form bodies); the people on the other side are driven through this class: they send
+ * texts, stickers and photos, edit messages and press buttons, and watch what the bot answers.
+ */
+public final class BotApiEmulator implements AutoCloseable {
+
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    private final String token;
+    private final HttpServer server;
+    private final ExecutorService threads;
+    private final UpdateQueue updates = new UpdateQueue(1);
+    private final ChatLog chats = new ChatLog();
+    private final BotApiMethods methods;
+    private final AtomicLong callbackIds = new AtomicLong(1);
+
+    private BotApiEmulator(String token, int port) throws IOException {
+        this.token = token;
+        this.methods = new BotApiMethods(updates, chats);
+        this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
+        this.threads = Executors.newCachedThreadPool(r -> {
+            Thread thread = new Thread(r, "bot-api-emulator");
+            thread.setDaemon(true);
+            return thread;
+        });
+        server.setExecutor(threads);
+        server.createContext("/", this::serve);
+        server.start();
+    }
+
+    /** Starts an emulator on 127.0.0.1; port 0 picks a free one. Only this token is accepted. */
+    public static BotApiEmulator start(String token, int port) {
+        try {
+            return new BotApiEmulator(token, port);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot start the Bot API emulator on 127.0.0.1:" + port, e);
+        }
+    }
+
+    /** The Bot API base URL to give the bot, e.g. {@code http://127.0.0.1:41234}. */
+    public String url() {
+        return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    // --- what people do -------------------------------------------------------------------------------
+
+    /** The user sends text in their private chat with the bot; returns the message id. */
+    public int sendText(EmulatedUser user, String text) {
+        return sendText(user, user.id(), text);
+    }
+
+    /** The user sends text in a chat: their private chat ({@code chatId == user.id()}) or a group. */
+    public int sendText(EmulatedUser user, long chatId, String text) {
+        ObjectNode message = userMessage(user, chatId);
+        message.put("text", text);
+        if (text.startsWith("/")) {
+            int length = text.split("\\s", 2)[0].length();
+            message.putArray("entities").addObject().put("type", "bot_command").put("offset", 0).put("length", length);
+        }
+        return enqueue("message", message);
+    }
+
+    public int sendSticker(EmulatedUser user) {
+        ObjectNode message = userMessage(user, user.id());
+        message.putObject("sticker").put("file_id", fileId()).put("file_unique_id", fileId()).put("type", "regular")
+                .put("width", 512).put("height", 512).put("is_animated", false).put("is_video", false);
+        return enqueue("message", message);
+    }
+
+    public int sendPhoto(EmulatedUser user) {
+        ObjectNode message = userMessage(user, user.id());
+        message.putArray("photo").addObject().put("file_id", fileId()).put("file_unique_id", fileId())
+                .put("width", 800).put("height", 600);
+        return enqueue("message", message);
+    }
+
+    public int sendVoice(EmulatedUser user) {
+        ObjectNode message = userMessage(user, user.id());
+        message.putObject("voice").put("file_id", fileId()).put("file_unique_id", fileId()).put("duration", 3);
+        return enqueue("message", message);
+    }
+
+    /** The user edits a message they sent earlier in their private chat. */
+    public void editText(EmulatedUser user, int messageId, String newText) {
+        ObjectNode message = JSON.createObjectNode();
+        message.put("message_id", messageId);
+        message.set("from", userJson(user));
+        message.set("chat", BotApiMethods.chatJson(user.id(), user.firstName()));
+        message.put("date", now()).put("edit_date", now()).put("text", newText);
+        ObjectNode update = JSON.createObjectNode();
+        update.set("edited_message", message);
+        updates.add(update);
+    }
+
+    /** The user presses an inline button; returns the callback query id, to await its answer. */
+    public String press(EmulatedUser user, BotMessage message, String callbackData) {
+        String id = String.valueOf(callbackIds.getAndIncrement());
+        chats.openCallback(id);
+        ObjectNode query = JSON.createObjectNode();
+        query.put("id", id);
+        query.set("from", userJson(user));
+        query.set("message", methods.messageJson(message));
+        query.put("chat_instance", String.valueOf(message.chatId()));
+        query.put("data", callbackData);
+        ObjectNode update = JSON.createObjectNode();
+        update.set("callback_query", query);
+        updates.add(update);
+        return id;
+    }
+
+    // --- what the bot did ---------------------------------------------------------------------------------
+
+    public List<BotMessage> botMessages(long chatId) {
+        return chats.botMessages(chatId);
+    }
+
+    public List<BotMessage> awaitBotMessages(long chatId, int count, Duration timeout) {
+        return chats.awaitBotMessages(chatId, count, timeout);
+    }
+
+    public BotMessage awaitBotMessage(long chatId, Predicate<BotMessage> condition, Duration timeout) {
+        return chats.awaitBotMessage(chatId, condition, timeout);
+    }
+
+    /** The toast the bot showed for a button press (empty if it answered without text). */
+    public Optional<String> awaitCallbackAnswer(String callbackId, Duration timeout) {
+        return chats.awaitCallbackAnswer(callbackId, timeout);
+    }
+
+    public List<String> chatActions(long chatId) {
+        return chats.chatActions(chatId);
+    }
+
+    /** The command menu the bot registered for a language ("" for the default). */
+    public List<String> commands(String languageCode) {
+        return methods.commands(languageCode);
+    }
+
+    /** How many updates the bot has not confirmed yet. */
+    public int pendingUpdates() {
+        return updates.size();
+    }
+
+    @Override
+    public void close() {
+        updates.wakeUp();
+        server.stop(0);
+        threads.shutdownNow();
+    }
+
+    // --- HTTP ---------------------------------------------------------------------------------------------
+
+    private void serve(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            String[] path = exchange.getRequestURI().getPath().split("/");
+            BotApiMethods.Answer answer;
+            if (path.length != 3 || !path[1].equals("bot" + token)) {
+                answer = BotApiMethods.Answer.error(path.length == 3 && path[1].startsWith("bot") ? 401 : 404,
+                        path.length == 3 && path[1].startsWith("bot") ? "Unauthorized" : "Not Found");
+            } else {
+                answer = methods.call(path[2], RequestBody.read(exchange));
+            }
+            byte[] body = JSON.writeValueAsBytes(answer.json());
+            exchange.getResponseHeaders().set("Content-Type", "application/json");
+            exchange.sendResponseHeaders(answer.status(), body.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(body);
+            }
+        }
+    }
+
+    private ObjectNode userMessage(EmulatedUser user, long chatId) {
+        ObjectNode message = JSON.createObjectNode();
+        message.put("message_id", chats.nextMessageId(chatId));
+        message.set("from", userJson(user));
+        message.set("chat", BotApiMethods.chatJson(chatId, chatId == user.id() ? user.firstName() : "Group"));
+        message.put("date", now());
+        return message;
+    }
+
+    private int enqueue(String kind, ObjectNode message) {
+        ObjectNode update = JSON.createObjectNode();
+        update.set(kind, message);
+        updates.add(update);
+        return message.get("message_id").asInt();
+    }
+
+    private static ObjectNode userJson(EmulatedUser user) {
+        ObjectNode json = JSON.createObjectNode();
+        json.put("id", user.id()).put("is_bot", false).put("first_name", user.firstName());
+        if (user.languageCode() != null) {
+            json.put("language_code", user.languageCode());
+        }
+        return json;
+    }
+
+    private static String fileId() {
+        return UUID.randomUUID().toString().replace("-", "");
+    }
+
+    static long now() {
+        return System.currentTimeMillis() / 1000;
+    }
+
+    /** Exposed to {@link BotApiMethods}: bodies decoded to JSON whatever their content type. */
+    static String utf8(byte[] bytes) {
+        return new String(bytes, StandardCharsets.UTF_8);
+    }
+}

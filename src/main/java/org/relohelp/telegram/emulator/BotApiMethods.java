@@ -1,0 +1,233 @@
+package org.relohelp.telegram.emulator;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The Bot API methods the bot uses, with Telegram's checks and error wording: unknown chats, unparsable
+ * HTML, texts over 4096 characters, bad button data, edits that change nothing, button presses answered
+ * twice. Every method returns {@code {"ok":true,"result":...}} or {@code {"ok":false,...}}.
+ */
+final class BotApiMethods {
+
+    static final long BOT_ID = 7_000_000_001L;
+    private static final int MAX_TEXT = 4096;
+
+    private final UpdateQueue updates;
+    private final ChatLog chats;
+    private final Map<String, List<String>> commands = new ConcurrentHashMap<>();
+
+    BotApiMethods(UpdateQueue updates, ChatLog chats) {
+        this.updates = updates;
+        this.chats = chats;
+    }
+
+    record Answer(int status, ObjectNode json) {
+        static Answer ok(JsonNode result) {
+            ObjectNode json = BotApiEmulator.JSON.createObjectNode().put("ok", true);
+            json.set("result", result);
+            return new Answer(200, json);
+        }
+
+        static Answer ok(boolean result) {
+            return ok(BotApiEmulator.JSON.getNodeFactory().booleanNode(result));
+        }
+
+        static Answer error(int code, String description) {
+            return new Answer(code, BotApiEmulator.JSON.createObjectNode().put("ok", false).put("error_code", code)
+                    .put("description", description));
+        }
+    }
+
+    Answer call(String method, ObjectNode params) {
+        try {
+            return switch (method.toLowerCase(Locale.ROOT)) {
+                case "getme" -> Answer.ok(botJson());
+                case "deletewebhook", "deletemycommands" -> Answer.ok(true);
+                case "getupdates" -> getUpdates(params);
+                case "sendmessage" -> sendMessage(params);
+                case "editmessagetext" -> editMessage(params, true);
+                case "editmessagereplymarkup" -> editMessage(params, false);
+                case "answercallbackquery" -> answerCallbackQuery(params);
+                case "setmycommands" -> setMyCommands(params);
+                case "sendchataction" -> sendChatAction(params);
+                default -> Answer.error(404, "Not Found: method not found");
+            };
+        } catch (IllegalArgumentException e) {
+            return Answer.error(400, e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Answer.error(500, "Internal Server Error");
+        }
+    }
+
+    List<String> commands(String languageCode) {
+        return commands.getOrDefault(languageCode, List.of());
+    }
+
+    private Answer getUpdates(ObjectNode params) throws InterruptedException {
+        long offset = params.path("offset").asLong(0);
+        int limit = params.path("limit").asInt(100);
+        long timeout = Math.min(params.path("timeout").asLong(0), 50);
+        ArrayNode result = BotApiEmulator.JSON.createArrayNode();
+        updates.poll(offset, limit, timeout * 1000).forEach(result::add);
+        return Answer.ok(result);
+    }
+
+    private Answer sendMessage(ObjectNode params) {
+        long chatId = knownChat(params);
+        String html = params.path("text").asText("");
+        String text = checkedText(html, params.path("parse_mode").asText(""));
+        BotMessage message = new BotMessage(chatId, chats.nextMessageId(chatId), text, html,
+                buttons(params.get("reply_markup")), 0);
+        return Answer.ok(messageJson(chats.addBotMessage(message)));
+    }
+
+    private Answer editMessage(ObjectNode params, boolean withText) {
+        long chatId = knownChat(params);
+        int messageId = params.path("message_id").asInt();
+        BotMessage before = chats.find(chatId, messageId)
+                .orElseThrow(() -> new IllegalArgumentException("Bad Request: message to edit not found"));
+        String html = withText ? params.path("text").asText("") : before.html();
+        String text = withText ? checkedText(html, params.path("parse_mode").asText("")) : before.text();
+        List<List<BotMessage.InlineButton>> buttons = buttons(params.get("reply_markup"));
+        if (text.equals(before.text()) && buttons.equals(before.buttons())) {
+            throw new IllegalArgumentException("Bad Request: message is not modified: specified new message content "
+                    + "and reply markup are exactly the same as a current content and reply markup of the message");
+        }
+        BotMessage after = new BotMessage(chatId, messageId, text, html, buttons, before.edits() + 1);
+        chats.replace(after);
+        return Answer.ok(messageJson(after));
+    }
+
+    private Answer answerCallbackQuery(ObjectNode params) {
+        String text = params.hasNonNull("text") ? params.get("text").asText() : null;
+        if (!chats.answerCallback(params.path("callback_query_id").asText(), text)) {
+            throw new IllegalArgumentException("Bad Request: query is too old and response timeout expired or query "
+                    + "ID is invalid");
+        }
+        return Answer.ok(true);
+    }
+
+    private Answer setMyCommands(ObjectNode params) {
+        JsonNode list = json(params.get("commands"));
+        List<String> names = new ArrayList<>();
+        list.forEach(c -> names.add(c.path("command").asText() + " - " + c.path("description").asText()));
+        commands.put(params.path("language_code").asText(""), List.copyOf(names));
+        return Answer.ok(true);
+    }
+
+    private Answer sendChatAction(ObjectNode params) {
+        chats.addChatAction(knownChat(params), params.path("action").asText());
+        return Answer.ok(true);
+    }
+
+    private long knownChat(ObjectNode params) {
+        long chatId;
+        try {
+            chatId = Long.parseLong(params.path("chat_id").asText());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("Bad Request: chat not found");
+        }
+        if (!chats.knows(chatId)) {
+            throw new IllegalArgumentException("Bad Request: chat not found");
+        }
+        return chatId;
+    }
+
+    private static String checkedText(String html, String parseMode) {
+        if (html.isBlank()) {
+            throw new IllegalArgumentException("Bad Request: message text is empty");
+        }
+        String text = parseMode.equalsIgnoreCase("html") ? TelegramHtmlCheck.toPlainText(html) : html;
+        if (text.length() > MAX_TEXT) {
+            throw new IllegalArgumentException("Bad Request: message is too long");
+        }
+        return text;
+    }
+
+    private static List<List<BotMessage.InlineButton>> buttons(JsonNode markup) {
+        List<List<BotMessage.InlineButton>> rows = new ArrayList<>();
+        for (JsonNode row : json(markup).path("inline_keyboard")) {
+            List<BotMessage.InlineButton> buttons = new ArrayList<>();
+            for (JsonNode button : row) {
+                String data = button.hasNonNull("callback_data") ? button.get("callback_data").asText() : null;
+                if (data != null && (data.isEmpty() || data.getBytes(StandardCharsets.UTF_8).length > 64)) {
+                    throw new IllegalArgumentException("Bad Request: BUTTON_DATA_INVALID");
+                }
+                if (button.path("text").asText("").isEmpty()) {
+                    throw new IllegalArgumentException("Bad Request: text buttons are unallowed in the inline keyboard");
+                }
+                buttons.add(new BotMessage.InlineButton(button.get("text").asText(), data,
+                        button.hasNonNull("url") ? button.get("url").asText() : null));
+            }
+            rows.add(List.copyOf(buttons));
+        }
+        return List.copyOf(rows);
+    }
+
+    /** Form bodies carry nested objects as JSON strings. */
+    private static JsonNode json(JsonNode node) {
+        if (node == null || node.isNull()) {
+            return BotApiEmulator.JSON.createObjectNode();
+        }
+        if (node.isTextual()) {
+            try {
+                return BotApiEmulator.JSON.readTree(node.asText());
+            } catch (java.io.IOException e) {
+                throw new IllegalArgumentException("Bad Request: can't parse reply keyboard markup JSON object");
+            }
+        }
+        return node;
+    }
+
+    ObjectNode messageJson(BotMessage message) {
+        ObjectNode json = BotApiEmulator.JSON.createObjectNode();
+        json.put("message_id", message.messageId());
+        json.set("from", botJson());
+        json.set("chat", chatJson(message.chatId(), "Chat"));
+        json.put("date", BotApiEmulator.now());
+        json.put("text", message.text());
+        if (message.edits() > 0) {
+            json.put("edit_date", BotApiEmulator.now());
+        }
+        if (!message.buttons().isEmpty()) {
+            ArrayNode rows = json.putObject("reply_markup").putArray("inline_keyboard");
+            for (List<BotMessage.InlineButton> row : message.buttons()) {
+                ArrayNode jsonRow = rows.addArray();
+                for (BotMessage.InlineButton button : row) {
+                    ObjectNode b = jsonRow.addObject().put("text", button.text());
+                    if (button.callbackData() != null) {
+                        b.put("callback_data", button.callbackData());
+                    }
+                    if (button.url() != null) {
+                        b.put("url", button.url());
+                    }
+                }
+            }
+        }
+        return json;
+    }
+
+    static ObjectNode chatJson(long chatId, String name) {
+        ObjectNode chat = BotApiEmulator.JSON.createObjectNode().put("id", chatId);
+        if (chatId > 0) {
+            chat.put("type", "private").put("first_name", name);
+        } else {
+            chat.put("type", "supergroup").put("title", name);
+        }
+        return chat;
+    }
+
+    private static ObjectNode botJson() {
+        return BotApiEmulator.JSON.createObjectNode().put("id", BOT_ID).put("is_bot", true)
+                .put("first_name", "Relohelp").put("username", "relohelp_bot");
+    }
+}

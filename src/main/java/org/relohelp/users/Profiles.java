@@ -1,0 +1,54 @@
+package org.relohelp.users;
+
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.util.Optional;
+import org.relohelp.chat.Country;
+import org.relohelp.chat.Language;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Profiles in the database: created on first contact, language and country changed by the user. */
+@Repository
+public class Profiles {
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    public Profiles(JdbcClient jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /** The user's profile, created with the language of their Telegram app on first contact. */
+    @Transactional
+    public Profile touch(long userId, String telegramLanguageCode) {
+        LocalDateTime now = LocalDateTime.now(clock);
+        int updated = jdbc.sql("update profile set last_seen_at = ? where user_id = ?")
+                .params(now, userId).update();
+        if (updated == 0) {
+            jdbc.sql("merge into profile (user_id, language, country, created_at, last_seen_at) key (user_id) "
+                            + "values (?, ?, null, ?, ?)")
+                    .params(userId, Language.fromTelegramCode(telegramLanguageCode).code(), now, now)
+                    .update();
+        }
+        return find(userId).orElseThrow();
+    }
+
+    public Optional<Profile> find(long userId) {
+        return jdbc.sql("select user_id, language, country from profile where user_id = ?")
+                .param(userId)
+                .query((rs, n) -> new Profile(rs.getLong(1), Language.fromCode(rs.getString(2)),
+                        Country.fromCode(rs.getString(3)).orElse(null)))
+                .optional();
+    }
+
+    public void setLanguage(long userId, Language language) {
+        jdbc.sql("update profile set language = ? where user_id = ?").params(language.code(), userId).update();
+    }
+
+    public void setCountry(long userId, Country country) {
+        jdbc.sql("update profile set country = ? where user_id = ?").params(country.name(), userId).update();
+    }
+}

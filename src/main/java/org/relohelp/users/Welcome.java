@@ -1,0 +1,103 @@
+package org.relohelp.users;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.relohelp.chat.Button;
+import org.relohelp.chat.ButtonResult;
+import org.relohelp.chat.Country;
+import org.relohelp.chat.Html;
+import org.relohelp.chat.Language;
+import org.relohelp.chat.Reply;
+import org.relohelp.chat.Texts;
+import org.springframework.stereotype.Service;
+
+/** /start, /help, /country and /lang: greeting the user and letting them set their country and language. */
+@Service
+public class Welcome {
+
+    static final String COUNTRY_ACTION = "country:";
+    static final String LANGUAGE_ACTION = "lang:";
+
+    private final Profiles profiles;
+    private final Texts texts;
+
+    public Welcome(Profiles profiles, Texts texts) {
+        this.profiles = profiles;
+        this.texts = texts;
+    }
+
+    public Reply start(Profile profile) {
+        Language lang = profile.language();
+        String html = texts.get(lang, "start.greeting") + "\n\n" + texts.get(lang, "start.privacy") + "\n\n"
+                + "<b>" + texts.get(lang, "start.choose-country") + "</b>";
+        return Reply.withButtons(html, countryButtons(lang));
+    }
+
+    public Reply help(Profile profile) {
+        Language lang = profile.language();
+        String country = profile.knownCountry().map(c -> texts.countryName(lang, c))
+                .orElse(texts.get(lang, "help.no-country"));
+        return Reply.text(texts.get(lang, "help.text", Html.escape(country)));
+    }
+
+    public Reply chooseCountry(Profile profile) {
+        return Reply.withButtons(texts.get(profile.language(), "start.choose-country"),
+                countryButtons(profile.language()));
+    }
+
+    public Reply chooseLanguage(Profile profile) {
+        return Reply.withButtons(texts.get(profile.language(), "lang.choose"), List.of(List.of(
+                new Button("Русский", LANGUAGE_ACTION + "ru"), new Button("English", LANGUAGE_ACTION + "en"))));
+    }
+
+    public boolean handles(String action) {
+        return action.startsWith(COUNTRY_ACTION) || action.startsWith(LANGUAGE_ACTION);
+    }
+
+    /** A country or language button. Anything else in the action (clients can send any) changes nothing. */
+    public Optional<ButtonResult> press(Profile profile, String action) {
+        if (action.startsWith(COUNTRY_ACTION)) {
+            return Country.fromCode(action.substring(COUNTRY_ACTION.length())).map(c -> countryChosen(profile, c));
+        }
+        if (action.startsWith(LANGUAGE_ACTION)) {
+            String code = action.substring(LANGUAGE_ACTION.length());
+            if (code.equals("ru") || code.equals("en")) {
+                return Optional.of(languageChosen(profile, Language.fromCode(code)));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private ButtonResult countryChosen(Profile profile, Country country) {
+        profiles.setCountry(profile.userId(), country);
+        Language lang = profile.language();
+        String name = texts.countryName(lang, country);
+        String next = country == Country.OTHER ? texts.get(lang, "country.saved-other")
+                : texts.get(lang, "country.saved", name);
+        return new ButtonResult(null, Reply.text(next),
+                Reply.text(texts.get(lang, "country.chosen", name)));
+    }
+
+    private ButtonResult languageChosen(Profile profile, Language language) {
+        profiles.setLanguage(profile.userId(), language);
+        return new ButtonResult(null, Reply.text(texts.get(language, "lang.saved")),
+                Reply.text(texts.get(language, "lang.chosen")));
+    }
+
+    private List<List<Button>> countryButtons(Language lang) {
+        List<List<Button>> rows = new ArrayList<>();
+        List<Button> row = new ArrayList<>();
+        for (Country country : Country.values()) {
+            row.add(new Button(texts.countryName(lang, country), COUNTRY_ACTION + country.name()));
+            if (row.size() == 2) {
+                rows.add(row);
+                row = new ArrayList<>();
+            }
+        }
+        if (!row.isEmpty()) {
+            rows.add(row);
+        }
+        return rows;
+    }
+}

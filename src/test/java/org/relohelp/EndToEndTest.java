@@ -1,0 +1,72 @@
+package org.relohelp;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import org.relohelp.telegram.emulator.BotApiEmulator;
+import org.relohelp.telegram.emulator.BotMessage;
+import org.relohelp.telegram.emulator.EmulatedUser;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Base of the end-to-end tests: the real Spring context and the real telegrambots client against one Bot API
+ * emulator on 127.0.0.1, shared by all subclasses (one context, one bot, so no two bots poll the same API).
+ * Each test talks as new users with ids above 32 bits.
+ */
+@SpringBootTest
+public abstract class EndToEndTest {
+
+    protected static final String TOKEN = "424242:emulated-test-token";
+    protected static final BotApiEmulator TELEGRAM = BotApiEmulator.start(TOKEN, 0);
+    protected static final Duration WAIT = Duration.ofSeconds(10);
+    private static final AtomicLong USER_IDS = new AtomicLong(5_000_000_000L);
+    private static final Path DATA = dataDir();
+
+    @DynamicPropertySource
+    static void emulatedTelegram(DynamicPropertyRegistry registry) {
+        registry.add("relohelp.telegram.token", () -> TOKEN);
+        registry.add("relohelp.telegram.api-url", TELEGRAM::url);
+        registry.add("relohelp.telegram.poll-timeout", () -> "5s");
+        registry.add("relohelp.data-dir", DATA::toString);
+    }
+
+    protected static EmulatedUser newUser(String languageCode) {
+        long id = USER_IDS.incrementAndGet();
+        return new EmulatedUser(id, "User" + id, languageCode);
+    }
+
+    /** Sends a text and returns the bot's next message in that chat. */
+    protected static BotMessage ask(EmulatedUser user, String text) {
+        int before = TELEGRAM.botMessages(user.id()).size();
+        TELEGRAM.sendText(user, text);
+        return TELEGRAM.awaitBotMessages(user.id(), before + 1, WAIT).get(before);
+    }
+
+    /** Presses a button and returns the toast it showed (empty string when none). */
+    protected static String press(EmulatedUser user, BotMessage message, String callbackData) {
+        String id = TELEGRAM.press(user, message, callbackData);
+        return TELEGRAM.awaitCallbackAnswer(id, WAIT).orElse("");
+    }
+
+    /** Waits a little and returns the messages that arrived meanwhile; for asserting silence. */
+    protected static List<BotMessage> messagesAfterPause(EmulatedUser user, int before) throws InterruptedException {
+        Thread.sleep(700);
+        List<BotMessage> all = TELEGRAM.botMessages(user.id());
+        return all.subList(before, all.size());
+    }
+
+    private static Path dataDir() {
+        try {
+            Files.createDirectories(Path.of("target"));
+            return Files.createTempDirectory(Path.of("target"), "e2e-data-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,119 @@
+package org.relohelp.telegram;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.relohelp.EndToEndTest;
+import org.relohelp.telegram.emulator.BotMessage;
+import org.relohelp.telegram.emulator.EmulatedUser;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** A refugee's first minutes with the bot, through the real client, context and database. */
+class ConversationEndToEndTest extends EndToEndTest {
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void startCountryQuestionAnswerAndFeedback() {
+        EmulatedUser anna = newUser("ru");
+        BotMessage greeting = ask(anna, "/start");
+        assertThat(greeting.text()).contains("Relohelp", "🔒", "В какой стране вы сейчас?");
+        assertThat(greeting.allButtons()).extracting(BotMessage.InlineButton::text)
+                .contains("🇰🇿 Казахстан", "🇺🇿 Узбекистан", "🇰🇬 Кыргызстан", "🇹🇯 Таджикистан", "🇬🇪 Грузия",
+                        "🇦🇲 Армения", "🌍 Другая страна");
+
+        assertThat(press(anna, greeting, greeting.button("Казахстан").orElseThrow().callbackData())).isEmpty();
+        TELEGRAM.awaitBotMessage(anna.id(), m -> m.messageId() == greeting.messageId() && m.edits() == 1, WAIT);
+        assertThat(TELEGRAM.botMessages(anna.id()).get(0).text()).contains("Страна: 🇰🇿 Казахстан");
+        assertThat(TELEGRAM.awaitBotMessages(anna.id(), 2, WAIT).get(1).text()).contains("Запомнил");
+        assertThat(jdbc.sql("select country from profile where user_id = ?").param(anna.id()).query(String.class)
+                .single()).isEqualTo("KZ");
+
+        BotMessage answer = ask(anna, "как получить иин");
+        assertThat(answer.text()).contains("ИИН", "Источники:", "Проверено:");
+        assertThat(answer.html()).contains("<a href=\"http");
+        assertThat(answer.allButtons()).extracting(BotMessage.InlineButton::callbackData)
+                .contains("fb:+:kz-tax-id", "fb:-:kz-tax-id", "human");
+
+        assertThat(press(anna, answer, "fb:+:kz-tax-id")).isEqualTo("Спасибо за отзыв!");
+        BotMessage voted = TELEGRAM.awaitBotMessage(anna.id(),
+                m -> m.messageId() == answer.messageId() && m.edits() == 1, WAIT);
+        assertThat(voted.allButtons()).extracting(BotMessage.InlineButton::callbackData).containsExactly("human");
+        assertThat(jdbc.sql("select count(*) from article_feedback where article_id = 'kz-tax-id' and helpful")
+                .query(Integer.class).single()).isPositive();
+    }
+
+    @Test
+    void aCityInTheQuestionWinsOverTheProfileCountry() {
+        EmulatedUser boris = newUser("ru");
+        BotMessage greeting = ask(boris, "/start");
+        press(boris, greeting, "country:KZ");
+        TELEGRAM.awaitBotMessages(boris.id(), 2, WAIT);
+        BotMessage answer = ask(boris, "сколько можно находиться в тбилиси без визы");
+        assertThat(answer.allButtons()).extracting(BotMessage.InlineButton::callbackData).contains("fb:+:ge-stay");
+    }
+
+    @Test
+    void answersBeforeAnyCountryIsChosenAndInEnglishForEnglishQuestions() {
+        EmulatedUser clara = newUser("en");
+        BotMessage answer = ask(clara, "how do I get an IIN in Almaty");
+        assertThat(answer.allButtons()).extracting(BotMessage.InlineButton::callbackData).contains("fb:+:kz-tax-id");
+        assertThat(answer.text()).contains("Sources:", "Verified:");
+        assertThat(answer.button("Helped")).isPresent();
+    }
+
+    @Test
+    void translitAndTyposAreUnderstood() {
+        EmulatedUser dima = newUser("ru");
+        BotMessage answer = ask(dima, "kak poluchit iin v kazahstane");
+        assertThat(answer.allButtons()).extracting(BotMessage.InlineButton::callbackData).contains("fb:+:kz-tax-id");
+        BotMessage typo = ask(dima, "нужна ли прописска в ереване");
+        assertThat(typo.allButtons()).extracting(BotMessage.InlineButton::callbackData).contains("fb:+:am-stay");
+    }
+
+    @Test
+    void unclearQuestionsGetSuggestionsNeverARandomArticle() {
+        EmulatedUser eva = newUser("ru");
+        BotMessage unclear = ask(eva, "сколько можно находиться без регистрации");
+        assertThat(unclear.text()).contains("Не уверен");
+        List<String> actions = unclear.allButtons().stream().map(BotMessage.InlineButton::callbackData).toList();
+        assertThat(actions).last().isEqualTo("human");
+        assertThat(actions.subList(0, actions.size() - 1)).hasSizeBetween(1, 3).allMatch(a -> a.startsWith("art:"));
+
+        BotMessage shown = TELEGRAM.botMessages(eva.id()).get(0);
+        press(eva, shown, actions.get(0));
+        BotMessage article = TELEGRAM.awaitBotMessages(eva.id(), 2, WAIT).get(1);
+        assertThat(article.text()).contains("Источники:");
+
+        BotMessage nonsense = ask(eva, "фывапролдж ячсмить");
+        assertThat(nonsense.text()).contains("не нашёл ответа");
+        assertThat(nonsense.allButtons()).extracting(BotMessage.InlineButton::callbackData).containsExactly("human");
+        assertThat(jdbc.sql("select count(*) from unanswered_question where question = 'фывапролдж ячсмить'")
+                .query(Integer.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    void greetingsAndThanksGetAShortHumanReply() {
+        EmulatedUser fedor = newUser("ru");
+        assertThat(ask(fedor, "Привет!").text()).startsWith("Здравствуйте").doesNotContain("Источники");
+        assertThat(ask(fedor, "спасибо большое").text()).startsWith("Пожалуйста");
+        assertThat(ask(fedor, "thanks a lot").text()).startsWith("You’re welcome");
+    }
+
+    @Test
+    void helpLanguageAndCountryCommands() {
+        EmulatedUser gleb = newUser("ru");
+        assertThat(ask(gleb, "/help").text()).contains("/country", "/lang", "не выбрана");
+        BotMessage languages = ask(gleb, "/lang");
+        press(gleb, languages, "lang:en");
+        assertThat(TELEGRAM.awaitBotMessages(gleb.id(), 3, WAIT).get(2).text()).contains("English");
+        assertThat(ask(gleb, "/help").text()).contains("What I can do");
+        assertThat(ask(gleb, "/country").allButtons()).hasSize(7);
+        assertThat(TELEGRAM.commands("ru")).anyMatch(c -> c.startsWith("country - "));
+        assertThat(TELEGRAM.commands("en")).anyMatch(c -> c.startsWith("lang - "));
+        assertThat(TELEGRAM.commands("")).hasSize(4);
+    }
+}
