@@ -1,7 +1,9 @@
 package org.relohelp.knowledge;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -53,8 +55,8 @@ final class QuestionReader {
             cyrillicStarts[i] = cyrillic.length();
             cyrillic.append(words.get(i).latinAsCyrillic()).append(' ');
         }
-        List<List<Query>> clauses = new ArrayList<>();
-        words.forEach(w -> clauses.add(new ArrayList<>()));
+        List<Map<String, Query>> clauses = new ArrayList<>();
+        words.forEach(w -> clauses.add(new LinkedHashMap<>()));
         for (TextAnalysis.Token t : TextAnalysis.tokens(analysis.russianQuery, "", text)) {
             addClauses(clauses.get(wordAt(words, t.startOffset())), "_ru", t);
         }
@@ -62,7 +64,10 @@ final class QuestionReader {
             addClauses(clauses.get(wordStartingBefore(cyrillicStarts, t.startOffset())), "_ru", t);
         }
         for (TextAnalysis.Token t : TextAnalysis.tokens(analysis.englishQuery, "", text)) {
-            addClauses(clauses.get(wordAt(words, t.startOffset())), "_en", t);
+            int word = wordAt(words, t.startOffset());
+            if (Translit.hasLatin(words.get(word).text())) {
+                addClauses(clauses.get(word), "_en", t);
+            }
         }
 
         List<String> plain = words.stream().map(w -> normalise(w.text())).toList();
@@ -80,7 +85,7 @@ final class QuestionReader {
             if (place[i] || cyrillicPlace[i] || meaningless || clauses.get(i).isEmpty()) {
                 continue;
             }
-            Query word = new DisjunctionMaxQuery(clauses.get(i), 0.1f);
+            Query word = new DisjunctionMaxQuery(clauses.get(i).values(), 0.1f);
             wordQueries.add(word);
             all.add(word, Occur.SHOULD);
         }
@@ -102,17 +107,26 @@ final class QuestionReader {
         return words;
     }
 
-    private static void addClauses(List<Query> clauses, String suffix, TextAnalysis.Token token) {
-        float weight = token.synonym() ? SYNONYM_WEIGHT : 1f;
+    /**
+     * A term's clauses, once per word even if several readings produce it (the word itself wins over a
+     * synonym). Typos are forgiven in keywords, where the words people use are listed.
+     */
+    private static void addClauses(Map<String, Query> clauses, String suffix, TextAnalysis.Token token) {
         String term = token.term();
-        clauses.add(boost(new TermQuery(new Term("kw" + suffix, term)), 4 * weight));
-        clauses.add(boost(new TermQuery(new Term("title" + suffix, term)), 2 * weight));
-        clauses.add(boost(new TermQuery(new Term("body" + suffix, term)), weight));
+        if (clauses.containsKey(suffix + term) && token.synonym()) {
+            return;
+        }
+        float weight = token.synonym() ? SYNONYM_WEIGHT : 1f;
+        BooleanQuery.Builder fields = new BooleanQuery.Builder();
+        List<Query> alternatives = new ArrayList<>();
+        alternatives.add(boost(new TermQuery(new Term("kw" + suffix, term)), 4 * weight));
+        alternatives.add(boost(new TermQuery(new Term("title" + suffix, term)), 2 * weight));
+        alternatives.add(boost(new TermQuery(new Term("body" + suffix, term)), weight));
         if (term.length() >= 5) {
             int edits = term.length() >= 9 ? 2 : 1;
-            clauses.add(boost(new FuzzyQuery(new Term("kw" + suffix, term), edits, 1), 3 * weight));
-            clauses.add(boost(new FuzzyQuery(new Term("title" + suffix, term), edits, 1), 1.5f * weight));
+            alternatives.add(boost(new FuzzyQuery(new Term("kw" + suffix, term), edits, 1), 3 * weight));
         }
+        clauses.put(suffix + term, new DisjunctionMaxQuery(alternatives, 0.1f));
     }
 
     private static Query boost(Query query, float boost) {

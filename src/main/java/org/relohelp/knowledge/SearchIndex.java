@@ -5,7 +5,6 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -19,13 +18,9 @@ import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
-import org.apache.lucene.index.Term;
-import org.apache.lucene.search.BooleanClause.Occur;
-import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
-import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.commonmark.parser.Parser;
 import org.commonmark.renderer.text.TextContentRenderer;
@@ -42,8 +37,7 @@ final class SearchIndex {
 
     private static final Parser MARKDOWN = Parser.builder().build();
     private static final TextContentRenderer PLAIN_TEXT = TextContentRenderer.builder().build();
-    private static final int CANDIDATES = 40;
-    private static final int COVERAGE_CHECKED = 6;
+    private static final int MAX_DOCS = 1000;
 
     private final TextAnalysis analysis;
     private final QuestionReader reader;
@@ -101,25 +95,32 @@ final class SearchIndex {
             return new Result(List.of(), country, q.namedCountry().isPresent(), 0);
         }
         try {
-            Map<String, Double> scores = new LinkedHashMap<>();
-            for (ScoreDoc doc : current.searcher().search(q.query(), CANDIDATES).scoreDocs) {
-                Document stored = current.searcher().storedFields().document(doc.doc);
+            // One search per word gives both the scores (a word's best field, summed over words, as a
+            // BooleanQuery of the words would) and which articles match which words.
+            Map<Integer, Double> docScores = new HashMap<>();
+            Map<Integer, Integer> docWords = new HashMap<>();
+            for (Query word : q.words()) {
+                for (ScoreDoc hit : current.searcher().search(word, MAX_DOCS).scoreDocs) {
+                    docScores.merge(hit.doc, (double) hit.score, Double::sum);
+                    docWords.merge(hit.doc, 1, Integer::sum);
+                }
+            }
+            Map<String, Double> scores = new HashMap<>();
+            Map<String, Integer> matchedWords = new HashMap<>();
+            for (Map.Entry<Integer, Double> doc : docScores.entrySet()) {
+                Document stored = current.searcher().storedFields().document(doc.getKey());
                 double languageWeight = stored.get("lang").equals(language.code()) ? 1.0 : 0.85;
-                scores.merge(stored.get("id"), doc.score * languageWeight, Math::max);
+                scores.merge(stored.get("id"), doc.getValue() * languageWeight, Math::max);
+                matchedWords.merge(stored.get("id"), docWords.get(doc.getKey()), Math::max);
             }
             List<Hit> hits = new ArrayList<>();
             scores.forEach((id, score) -> {
                 Article article = current.byId().get(id);
-                hits.add(new Hit(article, score * countryWeight(article, country, q.namedCountry().isPresent()), 0));
+                hits.add(new Hit(article, score * countryWeight(article, country, q.namedCountry().isPresent()),
+                        matchedWords.get(id) / (double) q.words().size()));
             });
             hits.sort(Comparator.comparingDouble(Hit::score).reversed());
-            List<Hit> ranked = new ArrayList<>();
-            for (int i = 0; i < hits.size(); i++) {
-                Hit hit = hits.get(i);
-                ranked.add(i < COVERAGE_CHECKED ? new Hit(hit.article(), hit.score(),
-                        coverage(current.searcher(), hit.article().id(), q.words())) : hit);
-            }
-            return new Result(ranked, country, q.namedCountry().isPresent(), q.words().size());
+            return new Result(hits, country, q.namedCountry().isPresent(), q.words().size());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -133,20 +134,6 @@ final class SearchIndex {
             return 1.3;
         }
         return named ? 0.15 : 0.3;
-    }
-
-    private static double coverage(IndexSearcher searcher, String articleId, List<Query> words) throws IOException {
-        int matched = 0;
-        for (Query word : words) {
-            Query inArticle = new BooleanQuery.Builder()
-                    .add(new TermQuery(new Term("id", articleId)), Occur.FILTER)
-                    .add(word, Occur.MUST)
-                    .build();
-            if (searcher.count(inArticle) > 0) {
-                matched++;
-            }
-        }
-        return (double) matched / words.size();
     }
 
     private static Document document(Article article) {

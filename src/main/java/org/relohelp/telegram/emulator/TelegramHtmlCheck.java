@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
  * and only the named entities &lt; &gt; &amp; &quot; (plus numeric ones). Returns the plain text or throws
  * with Telegram's own error wording.
  */
-final class TelegramHtmlCheck {
+public final class TelegramHtmlCheck {
 
     private static final Set<String> TAGS = Set.of("b", "strong", "i", "em", "u", "ins", "s", "strike", "del",
             "a", "code", "pre", "tg-spoiler", "span", "blockquote", "tg-emoji");
@@ -21,7 +21,7 @@ final class TelegramHtmlCheck {
     private TelegramHtmlCheck() {
     }
 
-    static String toPlainText(String html) {
+    public static String toPlainText(String html) {
         StringBuilder plain = new StringBuilder();
         Deque<String> open = new ArrayDeque<>();
         int i = 0;
