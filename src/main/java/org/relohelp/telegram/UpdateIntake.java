@@ -67,8 +67,12 @@ class UpdateIntake implements LongPollingUpdateConsumer {
         }
     }
 
+    /**
+     * telegrambots closes the consumer whenever a session is unregistered, also after a failed connection
+     * attempt that will be retried; the lanes must survive that. {@link BotConnection} drains them on stop.
+     */
     @Override
     public void close() {
-        drain();
+        // deliberately empty
     }
 }

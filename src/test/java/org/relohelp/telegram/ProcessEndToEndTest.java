@@ -1,0 +1,55 @@
+package org.relohelp.telegram;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.relohelp.RelohelpApplication;
+import org.relohelp.telegram.emulator.BotApiEmulator;
+import org.relohelp.telegram.emulator.BotMessage;
+import org.relohelp.telegram.emulator.EmulatedUser;
+
+/**
+ * The program as operators run it: its own process, configured only through the environment, against a
+ * Bot API on 127.0.0.1. It must keep running, answer, and stop within ten seconds on SIGTERM.
+ */
+class ProcessEndToEndTest {
+
+    private static final String TOKEN = "737373:process-test-token";
+
+    @Test
+    void runsFromTheEnvironmentAnswersAndStopsOnSigterm() throws Exception {
+        Path data = Files.createTempDirectory(Files.createDirectories(Path.of("target")), "process-data-");
+        try (BotApiEmulator telegram = BotApiEmulator.start(TOKEN, 0)) {
+            ProcessBuilder builder = new ProcessBuilder(
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-cp", System.getProperty("java.class.path"), RelohelpApplication.class.getName())
+                    .directory(new File(".")).redirectErrorStream(true)
+                    .redirectOutput(data.resolve("bot.log").toFile());
+            builder.environment().put("TELEGRAM_BOT_TOKEN", TOKEN);
+            builder.environment().put("TELEGRAM_API_URL", telegram.url());
+            builder.environment().put("RELOHELP_DATA_DIR", data.toString());
+            Process bot = builder.start();
+            try {
+                EmulatedUser user = new EmulatedUser(8_000_000_001L, "Outside", "ru");
+                telegram.sendText(user, "/start");
+                assertThat(telegram.awaitBotMessages(user.id(), 1, Duration.ofSeconds(40)).get(0).text())
+                        .contains("В какой стране");
+                telegram.sendText(user, "сколько можно жить в армении без внж");
+                BotMessage answer = telegram.awaitBotMessages(user.id(), 2, Duration.ofSeconds(10)).get(1);
+                assertThat(answer.allButtons()).extracting(BotMessage.InlineButton::callbackData)
+                        .contains("fb:+:am-stay");
+                assertThat(bot.isAlive()).isTrue();
+            } finally {
+                bot.destroy();
+                assertThat(bot.waitFor(10, TimeUnit.SECONDS)).as("stops within 10 s of SIGTERM").isTrue();
+            }
+            String log = Files.readString(data.resolve("bot.log"));
+            assertThat(log).doesNotContain("сколько можно", TOKEN);
+        }
+    }
+}
