@@ -60,7 +60,7 @@ class BotConnection implements SmartLifecycle {
             try {
                 polling.registerBot(properties.token(), () -> url, this::getUpdates, intake);
                 log.info("Polling the Bot API at {}://{}:{}", url.getSchema(), url.getHost(), url.getPort());
-                menu.register();
+                registerMenu();
                 return;
             } catch (TelegramApiException e) {
                 unregisterQuietly();
@@ -74,6 +74,14 @@ class BotConnection implements SmartLifecycle {
                     return;
                 }
             }
+        }
+    }
+
+    private void registerMenu() {
+        try {
+            menu.register();
+        } catch (RuntimeException e) {
+            log.warn("The command menu could not be registered: {}", e.getClass().getSimpleName());
         }
     }
 

@@ -8,20 +8,20 @@ import java.nio.charset.StandardCharsets;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
 
-/** Every text the bot says exists in Russian and in English. */
+/** Every text the bot says exists in Russian (the default bundle) and in English. */
 class TextsInBothLanguagesTest {
 
     @Test
     void russianAndEnglishHaveTheSameKeys() throws IOException {
-        Properties ru = load("ru");
-        Properties en = load("en");
+        Properties ru = load("/i18n/messages.properties");
+        Properties en = load("/i18n/messages_en.properties");
         assertThat(en.stringPropertyNames()).containsExactlyInAnyOrderElementsOf(ru.stringPropertyNames());
         assertThat(ru.stringPropertyNames()).allSatisfy(key -> assertThat(ru.getProperty(key)).isNotBlank());
     }
 
-    private static Properties load(String language) throws IOException {
+    private static Properties load(String resource) throws IOException {
         Properties properties = new Properties();
-        try (var in = TextsInBothLanguagesTest.class.getResourceAsStream("/i18n/messages_" + language + ".properties")) {
+        try (var in = TextsInBothLanguagesTest.class.getResourceAsStream(resource)) {
             properties.load(new InputStreamReader(in, StandardCharsets.UTF_8));
         }
         return properties;
