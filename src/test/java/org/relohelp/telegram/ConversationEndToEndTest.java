@@ -47,6 +47,20 @@ class ConversationEndToEndTest extends EndToEndTest {
     }
 
     @Test
+    void notHelpedOffersAnotherWayAndTheVolunteerButtonExplainsTheHandoff() {
+        EmulatedUser ira = newUser("ru");
+        BotMessage answer = ask(ira, "как снять квартиру в ташкенте");
+        String notHelped = answer.button("Не помогло").orElseThrow().callbackData();
+        assertThat(press(ira, answer, notHelped)).isEqualTo("Спасибо за отзыв!");
+        assertThat(TELEGRAM.awaitBotMessages(ira.id(), 2, WAIT).get(1).text()).contains("Жаль");
+        assertThat(jdbc.sql("select count(*) from article_feedback where article_id = ? and not helpful")
+                .param(notHelped.substring("fb:-:".length())).query(Integer.class).single()).isPositive();
+
+        assertThat(press(ira, answer, "human")).isEmpty();
+        assertThat(TELEGRAM.awaitBotMessages(ira.id(), 3, WAIT).get(2).text()).contains("волонтёр");
+    }
+
+    @Test
     void aCityInTheQuestionWinsOverTheProfileCountry() {
         EmulatedUser boris = newUser("ru");
         BotMessage greeting = ask(boris, "/start");
