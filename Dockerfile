@@ -14,7 +14,8 @@ RUN useradd --system --uid 10001 --home-dir /app relohelp \
 WORKDIR /app
 COPY --from=build /src/target/relohelp.jar relohelp.jar
 COPY config config
-ENV RELOHELP_DATA_DIR=/data
+ENV RELOHELP_DATA_DIR=/data \
+    RELOHELP_SANDBOX=false
 VOLUME /data
 USER relohelp
 ENTRYPOINT ["java", "-jar", "relohelp.jar"]

@@ -1,7 +1,7 @@
 package org.relohelp;
 
 import java.time.Clock;
-import org.relohelp.telegram.TokenCheck;
+import org.relohelp.sandbox.SandboxLauncher;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -13,7 +13,7 @@ public class RelohelpApplication {
 
     public static void main(String[] args) {
         SpringApplication app = new SpringApplication(RelohelpApplication.class);
-        app.addListeners(new TokenCheck());
+        app.addListeners(new SandboxLauncher());
         app.run(args);
     }
 

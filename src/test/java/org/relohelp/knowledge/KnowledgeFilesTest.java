@@ -49,7 +49,7 @@ class KnowledgeFilesTest {
     void everyArticleRendersToHtmlTelegramAcceptsWithinOneMessage() {
         for (Article article : articles) {
             String html = TelegramHtml.fromMarkdown(article.body());
-            String plain = org.relohelp.telegram.emulator.TelegramHtmlCheck.toPlainText(html);
+            String plain = org.relohelp.emulator.TelegramHtmlCheck.toPlainText(html);
             assertThat(plain.length()).as(article.file()).isLessThan(3500);
             assertThat(html).as(article.file()).doesNotContain("**", "](");
         }

@@ -3,7 +3,7 @@ package org.relohelp.knowledge;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
-import org.relohelp.telegram.emulator.TelegramHtmlCheck;
+import org.relohelp.emulator.TelegramHtmlCheck;
 
 class TelegramHtmlTest {
 

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.relohelp.EndToEndTest;
-import org.relohelp.telegram.emulator.BotMessage;
-import org.relohelp.telegram.emulator.EmulatedUser;
+import org.relohelp.emulator.BotMessage;
+import org.relohelp.emulator.EmulatedUser;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.relohelp.telegram.emulator.TelegramHtmlCheck;
+import org.relohelp.emulator.TelegramHtmlCheck;
 
 class MessageChunksTest {
 

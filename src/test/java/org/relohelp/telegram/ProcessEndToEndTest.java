@@ -9,9 +9,9 @@ import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.relohelp.RelohelpApplication;
-import org.relohelp.telegram.emulator.BotApiEmulator;
-import org.relohelp.telegram.emulator.BotMessage;
-import org.relohelp.telegram.emulator.EmulatedUser;
+import org.relohelp.emulator.BotApiEmulator;
+import org.relohelp.emulator.BotMessage;
+import org.relohelp.emulator.EmulatedUser;
 
 /**
  * The program as operators run it: its own process, configured only through the environment, against a

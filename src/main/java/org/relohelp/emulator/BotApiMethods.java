@@ -1,4 +1,4 @@
-package org.relohelp.telegram.emulator;
+package org.relohelp.emulator;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -22,11 +22,13 @@ final class BotApiMethods {
 
     private final UpdateQueue updates;
     private final ChatLog chats;
+    private final FileStore files;
     private final Map<String, List<String>> commands = new ConcurrentHashMap<>();
 
-    BotApiMethods(UpdateQueue updates, ChatLog chats) {
+    BotApiMethods(UpdateQueue updates, ChatLog chats, FileStore files) {
         this.updates = updates;
         this.chats = chats;
+        this.files = files;
     }
 
     record Answer(int status, ObjectNode json) {
@@ -58,6 +60,11 @@ final class BotApiMethods {
                 case "answercallbackquery" -> answerCallbackQuery(params);
                 case "setmycommands" -> setMyCommands(params);
                 case "sendchataction" -> sendChatAction(params);
+                case "sendphoto" -> sendFile(params, "photo");
+                case "senddocument" -> sendFile(params, "document");
+                case "copymessage" -> copyMessage(params);
+                case "deletemessage" -> Answer.ok(chats.delete(knownChat(params), params.path("message_id").asInt()));
+                case "leavechat" -> Answer.ok(true);
                 default -> Answer.error(404, "Not Found: method not found");
             };
         } catch (IllegalArgumentException e) {
@@ -85,9 +92,60 @@ final class BotApiMethods {
         long chatId = knownChat(params);
         String html = params.path("text").asText("");
         String text = checkedText(html, params.path("parse_mode").asText(""));
-        BotMessage message = new BotMessage(chatId, chats.nextMessageId(chatId), text, html,
-                buttons(params.get("reply_markup")), 0);
+        BotMessage message = BotMessage.text(chatId, chats.nextMessageId(chatId), text, html,
+                buttons(params.get("reply_markup")));
         return Answer.ok(messageJson(chats.addBotMessage(message)));
+    }
+
+    /** A photo or document by file id (of a file the emulator holds) or uploaded in a multipart body. */
+    private Answer sendFile(ObjectNode params, String kind) {
+        long chatId = knownChat(params);
+        String fileId = params.path(kind).asText("");
+        if (fileId.startsWith("attach://")) {
+            // an upload travels in the part named after "attach://"
+            fileId = params.path(fileId.substring("attach://".length())).asText("");
+        }
+        if (files.get(fileId).isEmpty()) {
+            throw new IllegalArgumentException("Bad Request: wrong file identifier/HTTP URL specified");
+        }
+        String caption = params.path("caption").asText("");
+        String text = caption.isEmpty() ? "" : checkedText(caption, params.path("parse_mode").asText(""));
+        BotMessage message = new BotMessage(chatId, chats.nextMessageId(chatId), text, caption,
+                buttons(params.get("reply_markup")), 0, kind, fileId);
+        return Answer.ok(messageJson(chats.addBotMessage(message)));
+    }
+
+    /** Copies a person's or the bot's message, text or file, without a link to the original. */
+    private Answer copyMessage(ObjectNode params) {
+        long chatId = knownChat(params);
+        long fromChat = Long.parseLong(params.path("from_chat_id").asText("0"));
+        int messageId = params.path("message_id").asInt();
+        BotMessage copy = chats.userMessage(fromChat, messageId)
+                .map(original -> copyOf(original, chatId))
+                .or(() -> chats.find(fromChat, messageId).map(original -> new BotMessage(chatId,
+                        chats.nextMessageId(chatId), original.text(), original.html(), List.of(), 0,
+                        original.media(), original.fileId())))
+                .orElseThrow(() -> new IllegalArgumentException("Bad Request: message to copy not found"));
+        chats.addBotMessage(copy);
+        return Answer.ok(BotApiEmulator.JSON.createObjectNode().put("message_id", copy.messageId()));
+    }
+
+    private BotMessage copyOf(ObjectNode original, long chatId) {
+        String media = null;
+        String fileId = null;
+        for (String kind : List.of("photo", "document", "sticker", "voice")) {
+            JsonNode node = original.get(kind);
+            if (node != null) {
+                media = kind;
+                fileId = (node.isArray() ? node.get(node.size() - 1) : node).path("file_id").asText();
+            }
+        }
+        String text = original.path(original.has("text") ? "text" : "caption").asText("");
+        return new BotMessage(chatId, chats.nextMessageId(chatId), text, escape(text), List.of(), 0, media, fileId);
+    }
+
+    private static String escape(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
     }
 
     private Answer editMessage(ObjectNode params, boolean withText) {
@@ -102,7 +160,7 @@ final class BotApiMethods {
             throw new IllegalArgumentException("Bad Request: message is not modified: specified new message content "
                     + "and reply markup are exactly the same as a current content and reply markup of the message");
         }
-        BotMessage after = new BotMessage(chatId, messageId, text, html, buttons, before.edits() + 1);
+        BotMessage after = before.edited(text, html, buttons);
         chats.replace(after);
         return Answer.ok(messageJson(after));
     }
@@ -194,7 +252,20 @@ final class BotApiMethods {
         json.set("from", botJson());
         json.set("chat", chatJson(message.chatId(), "Chat"));
         json.put("date", BotApiEmulator.now());
-        json.put("text", message.text());
+        if (message.media() == null) {
+            json.put("text", message.text());
+        } else {
+            ObjectNode file = BotApiEmulator.JSON.createObjectNode().put("file_id", message.fileId())
+                    .put("file_unique_id", message.fileId());
+            if (message.media().equals("photo")) {
+                json.putArray("photo").add(file.put("width", 800).put("height", 600));
+            } else {
+                json.set(message.media(), file);
+            }
+            if (!message.text().isEmpty()) {
+                json.put("caption", message.text());
+            }
+        }
         if (message.edits() > 0) {
             json.put("edit_date", BotApiEmulator.now());
         }

@@ -1,5 +1,6 @@
-package org.relohelp.telegram.emulator;
+package org.relohelp.emulator;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -8,21 +9,28 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
 
 /**
- * Everything that happened in the chats: message ids per chat (shared by users' and bot's messages, as in
- * Telegram), the bot's messages with their current text and buttons, chat actions and button answers.
- * Waiting methods let tests and the sandbox follow the bot without sleeping blindly.
+ * Everything that happened in the chats: message ids per chat (shared by people's and the bot's messages,
+ * as in Telegram), the bot's messages with their current text and buttons, people's messages (for copying),
+ * button answers, and the ordered event feed. Waiting methods let tests and the sandbox follow the bot
+ * without sleeping blindly.
  */
 final class ChatLog {
 
+    private static final int MAX_EVENTS = 10_000;
+
     private final Map<Long, Integer> lastMessageId = new HashMap<>();
     private final Map<Long, List<BotMessage>> botMessages = new HashMap<>();
+    private final Map<String, ObjectNode> userMessages = new HashMap<>();
     private final Map<Long, List<String>> chatActions = new HashMap<>();
     private final Map<String, Optional<String>> callbackAnswers = new HashMap<>();
-    private final Set<String> openCallbacks = new HashSet<>();
+    private final Map<String, Long> openCallbacks = new HashMap<>();
     private final Set<Long> knownChats = new HashSet<>();
+    private final List<ChatEvent> events = new ArrayList<>();
+    private long lastSeq;
 
     synchronized int nextMessageId(long chatId) {
         knownChats.add(chatId);
@@ -33,9 +41,18 @@ final class ChatLog {
         return knownChats.contains(chatId);
     }
 
+    synchronized void addUserMessage(long chatId, int messageId, ObjectNode message, ChatEvent event) {
+        userMessages.put(chatId + "/" + messageId, message);
+        publish(event);
+    }
+
+    synchronized Optional<ObjectNode> userMessage(long chatId, int messageId) {
+        return Optional.ofNullable(userMessages.get(chatId + "/" + messageId));
+    }
+
     synchronized BotMessage addBotMessage(BotMessage message) {
         botMessages.computeIfAbsent(message.chatId(), c -> new ArrayList<>()).add(message);
-        notifyAll();
+        publish(ChatEvent.of("message", message));
         return message;
     }
 
@@ -45,13 +62,17 @@ final class ChatLog {
     }
 
     synchronized void replace(BotMessage edited) {
-        List<BotMessage> messages = botMessages.get(edited.chatId());
-        for (int i = 0; i < messages.size(); i++) {
-            if (messages.get(i).messageId() == edited.messageId()) {
-                messages.set(i, edited);
-            }
-        }
-        notifyAll();
+        botMessages.get(edited.chatId()).replaceAll(m -> m.messageId() == edited.messageId() ? edited : m);
+        publish(ChatEvent.of("edit", edited));
+    }
+
+    synchronized boolean delete(long chatId, int messageId) {
+        Optional<BotMessage> message = find(chatId, messageId);
+        message.ifPresent(m -> {
+            botMessages.get(chatId).remove(m);
+            publish(ChatEvent.of("delete", m));
+        });
+        return message.isPresent();
     }
 
     synchronized List<BotMessage> botMessages(long chatId) {
@@ -60,29 +81,43 @@ final class ChatLog {
 
     synchronized void addChatAction(long chatId, String action) {
         chatActions.computeIfAbsent(chatId, c -> new ArrayList<>()).add(action);
-        notifyAll();
+        publish(new ChatEvent(0, "typing", chatId, 0, "bot", true, action, null, null, null, List.of()));
     }
 
     synchronized List<String> chatActions(long chatId) {
         return List.copyOf(chatActions.getOrDefault(chatId, List.of()));
     }
 
-    synchronized void openCallback(String id) {
-        openCallbacks.add(id);
+    synchronized void openCallback(String id, long chatId) {
+        openCallbacks.put(id, chatId);
     }
 
     /** False when the query is unknown or was answered already, as Telegram refuses a second answer. */
     synchronized boolean answerCallback(String id, String text) {
-        if (!openCallbacks.remove(id)) {
+        Long chatId = openCallbacks.remove(id);
+        if (chatId == null) {
             return false;
         }
         callbackAnswers.put(id, Optional.ofNullable(text));
-        notifyAll();
+        if (text != null && !text.isEmpty()) {
+            publish(new ChatEvent(0, "toast", chatId, 0, "bot", true, text, null, null, null, List.of()));
+        } else {
+            notifyAll();
+        }
         return true;
     }
 
-    synchronized Optional<Optional<String>> callbackAnswer(String id) {
-        return Optional.ofNullable(callbackAnswers.get(id));
+    /** Events after {@code seq}, waiting up to {@code timeout} for the first one. */
+    synchronized List<ChatEvent> eventsAfter(long seq, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (lastSeq <= seq) {
+            long left = (deadline - System.nanoTime()) / 1_000_000;
+            if (left <= 0) {
+                return List.of();
+            }
+            wait(left);
+        }
+        return events.stream().filter(e -> e.seq() > seq).toList();
     }
 
     /** Waits until the chat has at least {@code count} bot messages; returns them all. */
@@ -103,7 +138,15 @@ final class ChatLog {
         return callbackAnswers.get(id);
     }
 
-    private void awaitCondition(java.util.function.BooleanSupplier condition, Duration timeout, String what) {
+    private void publish(ChatEvent event) {
+        events.add(event.numbered(++lastSeq));
+        if (events.size() > MAX_EVENTS) {
+            events.subList(0, events.size() - MAX_EVENTS).clear();
+        }
+        notifyAll();
+    }
+
+    private void awaitCondition(BooleanSupplier condition, Duration timeout, String what) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (!condition.getAsBoolean()) {
             long left = (deadline - System.nanoTime()) / 1_000_000;

@@ -1,4 +1,4 @@
-package org.relohelp.telegram.emulator;
+package org.relohelp.emulator;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package org.relohelp.telegram.emulator;
+package org.relohelp.emulator;
 
 import java.util.ArrayDeque;
 import java.util.Deque;

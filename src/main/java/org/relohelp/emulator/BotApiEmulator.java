@@ -1,4 +1,4 @@
-package org.relohelp.telegram.emulator;
+package org.relohelp.emulator;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -9,11 +9,9 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
@@ -34,12 +32,13 @@ public final class BotApiEmulator implements AutoCloseable {
     private final ExecutorService threads;
     private final UpdateQueue updates = new UpdateQueue(1);
     private final ChatLog chats = new ChatLog();
+    private final FileStore files = new FileStore();
     private final BotApiMethods methods;
     private final AtomicLong callbackIds = new AtomicLong(1);
 
     private BotApiEmulator(String token, int port) throws IOException {
         this.token = token;
-        this.methods = new BotApiMethods(updates, chats);
+        this.methods = new BotApiMethods(updates, chats, files);
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
         this.threads = Executors.newCachedThreadPool(r -> {
             Thread thread = new Thread(r, "bot-api-emulator");
@@ -80,27 +79,46 @@ public final class BotApiEmulator implements AutoCloseable {
             int length = text.split("\\s", 2)[0].length();
             message.putArray("entities").addObject().put("type", "bot_command").put("offset", 0).put("length", length);
         }
-        return enqueue("message", message);
+        return enqueue(user, message, null, null);
     }
 
     public int sendSticker(EmulatedUser user) {
         ObjectNode message = userMessage(user, user.id());
-        message.putObject("sticker").put("file_id", fileId()).put("file_unique_id", fileId()).put("type", "regular")
+        String fileId = files.put("sticker.webp", "image/webp", new byte[0]);
+        message.putObject("sticker").put("file_id", fileId).put("file_unique_id", fileId).put("type", "regular")
                 .put("width", 512).put("height", 512).put("is_animated", false).put("is_video", false);
-        return enqueue("message", message);
+        return enqueue(user, message, "sticker", fileId);
     }
 
     public int sendPhoto(EmulatedUser user) {
-        ObjectNode message = userMessage(user, user.id());
-        message.putArray("photo").addObject().put("file_id", fileId()).put("file_unique_id", fileId())
-                .put("width", 800).put("height", 600);
-        return enqueue("message", message);
+        return sendPhoto(user, user.id(), new byte[0], "photo.jpg", "");
+    }
+
+    /** A photo (its bytes are kept, so the bot can copy it on) with an optional caption. */
+    public int sendPhoto(EmulatedUser user, long chatId, byte[] bytes, String fileName, String caption) {
+        ObjectNode message = userMessage(user, chatId);
+        String fileId = files.put(fileName, "image/jpeg", bytes);
+        message.putArray("photo").addObject().put("file_id", fileId).put("file_unique_id", fileId)
+                .put("width", 800).put("height", 600).put("file_size", bytes.length);
+        if (!caption.isEmpty()) {
+            message.put("caption", caption);
+        }
+        return enqueue(user, message, "photo", fileId);
+    }
+
+    public int sendDocument(EmulatedUser user, long chatId, byte[] bytes, String fileName, String mimeType) {
+        ObjectNode message = userMessage(user, chatId);
+        String fileId = files.put(fileName, mimeType, bytes);
+        message.putObject("document").put("file_id", fileId).put("file_unique_id", fileId)
+                .put("file_name", fileName).put("mime_type", mimeType).put("file_size", bytes.length);
+        return enqueue(user, message, "document", fileId);
     }
 
     public int sendVoice(EmulatedUser user) {
         ObjectNode message = userMessage(user, user.id());
-        message.putObject("voice").put("file_id", fileId()).put("file_unique_id", fileId()).put("duration", 3);
-        return enqueue("message", message);
+        String fileId = files.put("voice.ogg", "audio/ogg", new byte[0]);
+        message.putObject("voice").put("file_id", fileId).put("file_unique_id", fileId).put("duration", 3);
+        return enqueue(user, message, "voice", fileId);
     }
 
     /** The user edits a message they sent earlier in their private chat. */
@@ -118,7 +136,7 @@ public final class BotApiEmulator implements AutoCloseable {
     /** The user presses an inline button; returns the callback query id, to await its answer. */
     public String press(EmulatedUser user, BotMessage message, String callbackData) {
         String id = String.valueOf(callbackIds.getAndIncrement());
-        chats.openCallback(id);
+        chats.openCallback(id, message.chatId());
         ObjectNode query = JSON.createObjectNode();
         query.put("id", id);
         query.set("from", userJson(user));
@@ -159,6 +177,19 @@ public final class BotApiEmulator implements AutoCloseable {
         return methods.commands(languageCode);
     }
 
+    /** Everything after event {@code seq} in all chats, waiting up to {@code timeout} if there is nothing yet. */
+    public List<ChatEvent> events(long seq, Duration timeout) throws InterruptedException {
+        return chats.eventsAfter(seq, timeout);
+    }
+
+    /** A file someone sent, as name, MIME type and bytes. */
+    public Optional<StoredFile> file(String fileId) {
+        return files.get(fileId).map(f -> new StoredFile(f.name(), f.mimeType(), f.bytes()));
+    }
+
+    public record StoredFile(String name, String mimeType, byte[] bytes) {
+    }
+
     /** How many updates the bot has not confirmed yet. */
     public int pendingUpdates() {
         return updates.size();
@@ -181,7 +212,7 @@ public final class BotApiEmulator implements AutoCloseable {
                 answer = BotApiMethods.Answer.error(path.length == 3 && path[1].startsWith("bot") ? 401 : 404,
                         path.length == 3 && path[1].startsWith("bot") ? "Unauthorized" : "Not Found");
             } else {
-                answer = methods.call(path[2], RequestBody.read(exchange));
+                answer = methods.call(path[2], RequestBody.read(exchange, files));
             }
             byte[] body = JSON.writeValueAsBytes(answer.json());
             exchange.getResponseHeaders().set("Content-Type", "application/json");
@@ -201,11 +232,16 @@ public final class BotApiEmulator implements AutoCloseable {
         return message;
     }
 
-    private int enqueue(String kind, ObjectNode message) {
+    private int enqueue(EmulatedUser user, ObjectNode message, String media, String fileId) {
+        long chatId = message.path("chat").path("id").asLong();
+        int messageId = message.get("message_id").asInt();
+        String text = message.path(message.has("text") ? "text" : "caption").asText("");
+        chats.addUserMessage(chatId, messageId, message, new ChatEvent(0, "message", chatId, messageId,
+                user.firstName(), false, text, null, media, fileId, List.of()));
         ObjectNode update = JSON.createObjectNode();
-        update.set(kind, message);
+        update.set("message", message);
         updates.add(update);
-        return message.get("message_id").asInt();
+        return messageId;
     }
 
     private static ObjectNode userJson(EmulatedUser user) {
@@ -217,16 +253,8 @@ public final class BotApiEmulator implements AutoCloseable {
         return json;
     }
 
-    private static String fileId() {
-        return UUID.randomUUID().toString().replace("-", "");
-    }
-
     static long now() {
         return System.currentTimeMillis() / 1000;
     }
 
-    /** Exposed to {@link BotApiMethods}: bodies decoded to JSON whatever their content type. */
-    static String utf8(byte[] bytes) {
-        return new String(bytes, StandardCharsets.UTF_8);
-    }
 }

@@ -1,0 +1,67 @@
+package org.relohelp.sandbox;
+
+import java.nio.file.Path;
+import java.util.Map;
+import org.relohelp.emulator.BotApiEmulator;
+import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
+import org.springframework.boot.context.event.ApplicationPreparedEvent;
+import org.springframework.context.ApplicationEvent;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.context.event.SmartApplicationListener;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+
+/**
+ * Decides the mode before anything starts. With a bot token the bot runs against Telegram. Without one it
+ * runs the sandbox: the Bot API emulator on 127.0.0.1, the real client pointed at it, its own database under
+ * {@code <data-dir>/sandbox}, and the chat page ({@link SandboxPage}). With the sandbox switched off
+ * ({@code RELOHELP_SANDBOX=false}) a missing token stops the program with one line saying what to set.
+ * Registered by {@code main} only, so test contexts choose their own Bot API.
+ */
+public class SandboxLauncher implements SmartApplicationListener {
+
+    public static final int EXIT_NO_TOKEN = 2;
+    static final String TOKEN = "100000001:sandbox";
+
+    private BotApiEmulator emulator;
+
+    @Override
+    public boolean supportsEventType(Class<? extends ApplicationEvent> type) {
+        return ApplicationEnvironmentPreparedEvent.class.isAssignableFrom(type)
+                || ApplicationPreparedEvent.class.isAssignableFrom(type)
+                || ContextClosedEvent.class.isAssignableFrom(type);
+    }
+
+    @Override
+    public void onApplicationEvent(ApplicationEvent event) {
+        if (event instanceof ApplicationEnvironmentPreparedEvent prepared) {
+            chooseMode(prepared.getEnvironment());
+        } else if (event instanceof ApplicationPreparedEvent prepared && emulator != null) {
+            prepared.getApplicationContext().getBeanFactory().registerSingleton("botApiEmulator", emulator);
+        } else if (event instanceof ContextClosedEvent && emulator != null) {
+            emulator.close();
+        }
+    }
+
+    private void chooseMode(ConfigurableEnvironment environment) {
+        String token = environment.getProperty("relohelp.telegram.token");
+        if (token != null && !token.isBlank()) {
+            return;
+        }
+        if (!environment.getProperty("relohelp.sandbox.enabled", Boolean.class, true)) {
+            System.err.println("Relohelp cannot start: no Telegram bot token. Set the environment variable "
+                    + "TELEGRAM_BOT_TOKEN to your bot's token from @BotFather.");
+            System.exit(EXIT_NO_TOKEN);
+        }
+        emulator = BotApiEmulator.start(TOKEN, environment.getProperty("relohelp.sandbox.bot-api-port",
+                Integer.class, 0));
+        Path dataDir = Path.of(environment.getProperty("relohelp.data-dir", "./data")).resolve("sandbox");
+        environment.getPropertySources().addFirst(new MapPropertySource("relohelp-sandbox", Map.of(
+                "relohelp.sandbox.active", "true",
+                "relohelp.telegram.token", TOKEN,
+                "relohelp.telegram.api-url", emulator.url(),
+                "relohelp.telegram.volunteer-chat-id", String.valueOf(SandboxPeople.VOLUNTEER_GROUP),
+                "relohelp.telegram.admin-ids", String.valueOf(SandboxPeople.ADMIN.id()),
+                "relohelp.data-dir", dataDir.toString())));
+    }
+}
