@@ -2,6 +2,12 @@
 "use strict";
 
 const state = { people: [], group: null, chats: new Map(), lastSeq: 0, panes: {} };
+const PANES = [
+  { name: "refugee", title: "Личный чат с ботом", chooser: "refugee" },
+  { name: "volunteer", title: "Волонтёр: личный чат" },
+  { name: "group", title: "Группа волонтёров", chooser: "group" },
+  { name: "admin", title: "Админ: личный чат" },
+];
 const ALLOWED_TAGS = new Set(["B", "STRONG", "I", "EM", "U", "INS", "S", "STRIKE", "DEL", "A", "CODE", "PRE",
   "BLOCKQUOTE", "SPAN", "TG-SPOILER"]);
 
@@ -173,13 +179,20 @@ async function follow() {
   }
 }
 
-function setUpPane(root) {
-  const name = root.dataset.pane;
-  const pane = { root, list: root.querySelector(".messages"), status: root.querySelector(".status"),
-    select: root.querySelector("select.who") };
+function setUpPane({ name, title, chooser }, index) {
+  const root = document.getElementById("pane").content.firstElementChild.cloneNode(true);
+  root.dataset.pane = name;
+  root.classList.toggle("active", index === 0);
+  root.querySelector(".title").textContent = title;
+  document.querySelector(".panes").appendChild(root);
+  const pane = { root, list: root.querySelector(".messages"), status: root.querySelector(".status"), select: null };
   state.panes[name] = pane;
-  if (pane.select) {
-    const people = name === "refugee" ? byRole("refugee") : byRole("volunteer").concat(byRole("admin"));
+  if (chooser) {
+    pane.select = document.createElement("select");
+    pane.select.className = "who";
+    pane.select.setAttribute("aria-label", "Кто пишет");
+    root.querySelector("header").appendChild(pane.select);
+    const people = chooser === "refugee" ? byRole("refugee") : byRole("volunteer").concat(byRole("admin"));
     people.forEach(p => pane.select.add(new Option(p.name + " (" + p.language + ")", p.id)));
     pane.select.addEventListener("change", () => render(name));
   }
@@ -202,7 +215,7 @@ async function main() {
   const info = await api("/api/people");
   state.people = info.people;
   state.group = info.volunteerGroup;
-  document.querySelectorAll(".pane").forEach(setUpPane);
+  PANES.forEach(setUpPane);
   document.querySelectorAll(".tabs button").forEach(tab => tab.addEventListener("click", () => {
     document.querySelectorAll(".tabs button").forEach(t => t.classList.toggle("active", t === tab));
     document.querySelectorAll(".pane").forEach(p => p.classList.toggle("active", p.dataset.pane === tab.dataset.tab));
