@@ -25,6 +25,8 @@ public abstract class EndToEndTest {
     protected static final String TOKEN = "424242:emulated-test-token";
     protected static final BotApiEmulator TELEGRAM = BotApiEmulator.start(TOKEN, 0);
     protected static final Duration WAIT = Duration.ofSeconds(10);
+    protected static final long VOLUNTEER_GROUP = -1_002_000_000_001L;
+    protected static final EmulatedUser ADMIN = new EmulatedUser(4_900_000_001L, "Admin", "ru");
     private static final AtomicLong USER_IDS = new AtomicLong(5_000_000_000L);
     private static final Path DATA = dataDir();
 
@@ -34,6 +36,9 @@ public abstract class EndToEndTest {
         registry.add("relohelp.telegram.api-url", TELEGRAM::url);
         registry.add("relohelp.telegram.poll-timeout", () -> "5s");
         registry.add("relohelp.data-dir", DATA::toString);
+        registry.add("relohelp.handoff.admin-ids", () -> String.valueOf(ADMIN.id()));
+        registry.add("relohelp.handoff.volunteer-chat-id", () -> String.valueOf(VOLUNTEER_GROUP));
+        TELEGRAM.openChat(VOLUNTEER_GROUP);
     }
 
     protected static EmulatedUser newUser(String languageCode) {
@@ -46,6 +51,18 @@ public abstract class EndToEndTest {
         int before = TELEGRAM.botMessages(user.id()).size();
         TELEGRAM.sendText(user, text);
         return TELEGRAM.awaitBotMessages(user.id(), before + 1, WAIT).get(before);
+    }
+
+    /** The bot's latest message in a chat that contains the text. */
+    protected static BotMessage awaitMessageWith(long chatId, String text) {
+        TELEGRAM.awaitBotMessage(chatId, m -> m.text().contains(text), WAIT);
+        List<BotMessage> all = TELEGRAM.botMessages(chatId);
+        for (int i = all.size() - 1; i >= 0; i--) {
+            if (all.get(i).text().contains(text)) {
+                return all.get(i);
+            }
+        }
+        throw new AssertionError("no message with " + text);
     }
 
     /** Presses a button and returns the toast it showed (empty string when none). */

@@ -8,6 +8,9 @@ import java.util.List;
  */
 public record Reply(String html, List<List<Button>> buttons) {
 
+    /** Handled, and nothing to say (e.g. a message relayed to a volunteer). */
+    public static final Reply NOTHING = new Reply("", List.of());
+
     public Reply {
         buttons = buttons == null ? List.of() : buttons.stream().map(List::copyOf).toList();
     }
@@ -18,5 +21,9 @@ public record Reply(String html, List<List<Button>> buttons) {
 
     public static Reply withButtons(String html, List<List<Button>> buttons) {
         return new Reply(html, buttons);
+    }
+
+    public boolean isNothing() {
+        return html != null && html.isEmpty() && buttons.isEmpty();
     }
 }

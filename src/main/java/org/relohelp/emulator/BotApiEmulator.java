@@ -82,6 +82,24 @@ public final class BotApiEmulator implements AutoCloseable {
         return enqueue(user, message, null, null);
     }
 
+    /** The user replies (Telegram's "reply") to a message in a chat. */
+    public int sendReply(EmulatedUser user, long chatId, int replyToMessageId, String text) {
+        ObjectNode message = userMessage(user, chatId);
+        message.put("text", text);
+        ObjectNode original = message.putObject("reply_to_message");
+        original.put("message_id", replyToMessageId).put("date", now());
+        original.set("chat", BotApiMethods.chatJson(chatId, "Chat"));
+        return enqueue(user, message, null, null);
+    }
+
+    /**
+     * Lets the bot write to a chat before anyone wrote there: a group it is a member of, or a person who has
+     * started the bot.
+     */
+    public void openChat(long chatId) {
+        chats.open(chatId);
+    }
+
     public int sendSticker(EmulatedUser user) {
         ObjectNode message = userMessage(user, user.id());
         String fileId = files.put("sticker.webp", "image/webp", new byte[0]);

@@ -126,6 +126,12 @@ final class BotApiMethods {
                         chats.nextMessageId(chatId), original.text(), original.html(), List.of(), 0,
                         original.media(), original.fileId())))
                 .orElseThrow(() -> new IllegalArgumentException("Bad Request: message to copy not found"));
+        if (params.hasNonNull("caption") && copy.media() != null) {
+            String caption = params.get("caption").asText();
+            copy = new BotMessage(copy.chatId(), copy.messageId(),
+                    checkedText(caption, params.path("parse_mode").asText("")), caption, List.of(), 0,
+                    copy.media(), copy.fileId());
+        }
         chats.addBotMessage(copy);
         return Answer.ok(BotApiEmulator.JSON.createObjectNode().put("message_id", copy.messageId()));
     }

@@ -37,6 +37,10 @@ final class ChatLog {
         return lastMessageId.merge(chatId, 1, Integer::sum);
     }
 
+    synchronized void open(long chatId) {
+        knownChats.add(chatId);
+    }
+
     synchronized boolean knows(long chatId) {
         return knownChats.contains(chatId);
     }

@@ -107,10 +107,15 @@ public class Answers {
         String id = action.substring(ArticleView.HELPED_ACTION.length());
         return knowledge.article(id, language).map(article -> {
             feedback.vote(article.id(), helped);
-            Reply keepVolunteerButton = new Reply(null, List.of(List.of(view.askVolunteer(language))));
+            Reply keepVolunteerButton = new Reply(null, List.of(List.of(view.askVolunteer(language, article.id()))));
             Reply next = helped ? null : Reply.text(texts.get(language, "feedback.sorry"));
             return new ButtonResult(texts.get(language, "feedback.thanks"), next, keepVolunteerButton);
         });
+    }
+
+    /** The topic of an article (stay, tax-id, housing…), to tell volunteers what a request is about. */
+    public Optional<String> topicOf(String articleId) {
+        return knowledge.article(articleId, Language.RU).map(Article::topic);
     }
 
     static Language languageOf(String text, Language fallback) {

@@ -40,11 +40,16 @@ class ArticleView {
         return Reply.withButtons(html.toString(), List.of(
                 List.of(new Button(texts.get(language, "button.helped"), HELPED_ACTION + article.id()),
                         new Button(texts.get(language, "button.not-helped"), NOT_HELPED_ACTION + article.id())),
-                List.of(askVolunteer(language))));
+                List.of(askVolunteer(language, article.id()))));
     }
 
     Button askVolunteer(Language language) {
         return new Button(texts.get(language, "button.ask-volunteer"), Button.ASK_VOLUNTEER);
+    }
+
+    /** Under an article the button remembers it, so the volunteer sees the topic. */
+    Button askVolunteer(Language language, String articleId) {
+        return new Button(texts.get(language, "button.ask-volunteer"), Button.ASK_VOLUNTEER + ":" + articleId);
     }
 
     Button suggestion(Article article) {

@@ -55,13 +55,16 @@ public class SandboxLauncher implements SmartApplicationListener {
         }
         emulator = BotApiEmulator.start(TOKEN, environment.getProperty("relohelp.sandbox.bot-api-port",
                 Integer.class, 0));
+        emulator.openChat(SandboxPeople.VOLUNTEER_GROUP);
+        emulator.openChat(SandboxPeople.VOLUNTEER.id());
+        emulator.openChat(SandboxPeople.ADMIN.id());
         Path dataDir = Path.of(environment.getProperty("relohelp.data-dir", "./data")).resolve("sandbox");
         environment.getPropertySources().addFirst(new MapPropertySource("relohelp-sandbox", Map.of(
                 "relohelp.sandbox.active", "true",
                 "relohelp.telegram.token", TOKEN,
                 "relohelp.telegram.api-url", emulator.url(),
-                "relohelp.telegram.volunteer-chat-id", String.valueOf(SandboxPeople.VOLUNTEER_GROUP),
-                "relohelp.telegram.admin-ids", String.valueOf(SandboxPeople.ADMIN.id()),
+                "relohelp.handoff.volunteer-chat-id", String.valueOf(SandboxPeople.VOLUNTEER_GROUP),
+                "relohelp.handoff.admin-ids", String.valueOf(SandboxPeople.ADMIN.id()),
                 "relohelp.data-dir", dataDir.toString())));
     }
 }

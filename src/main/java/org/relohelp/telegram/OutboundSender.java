@@ -1,24 +1,31 @@
 package org.relohelp.telegram;
 
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.relohelp.chat.Button;
+import org.relohelp.chat.Messenger;
 import org.relohelp.chat.Reply;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.telegram.telegrambots.meta.api.methods.AnswerCallbackQuery;
+import org.telegram.telegrambots.meta.api.methods.CopyMessage;
+import org.telegram.telegrambots.meta.api.methods.GetMe;
 import org.telegram.telegrambots.meta.api.methods.ParseMode;
 import org.telegram.telegrambots.meta.api.methods.botapimethods.BotApiMethod;
 import org.telegram.telegrambots.meta.api.methods.send.SendChatAction;
 import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
 import org.telegram.telegrambots.meta.api.methods.updatingmessages.EditMessageReplyMarkup;
 import org.telegram.telegrambots.meta.api.methods.updatingmessages.EditMessageText;
+import org.telegram.telegrambots.meta.api.objects.MessageId;
+import org.telegram.telegrambots.meta.api.objects.message.Message;
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.InlineKeyboardMarkup;
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardButton;
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardRow;
@@ -27,12 +34,12 @@ import org.telegram.telegrambots.meta.exceptions.TelegramApiRequestException;
 import org.telegram.telegrambots.meta.generics.TelegramClient;
 
 /**
- * The one way out to Telegram: every message, edit, button answer and chat action goes through here.
+ * The one way out to Telegram: every message, copy, edit, button answer and chat action goes through here.
  * Texts are sent in HTML parse mode and split to Telegram's limit; if Telegram rejects the markup, the same
  * words go out as plain text rather than not at all. Failures are logged with ids and codes, never words.
  */
 @Component
-public class OutboundSender {
+public class OutboundSender implements Messenger {
 
     private static final Logger log = LoggerFactory.getLogger(OutboundSender.class);
 
@@ -40,38 +47,60 @@ public class OutboundSender {
     private final TelegramProperties properties;
     private final ScheduledExecutorService timer =
             Executors.newSingleThreadScheduledExecutor(BotConnection.daemon("typing"));
+    private volatile String botUsername;
 
     OutboundSender(TelegramClient client, TelegramProperties properties) {
         this.client = client;
         this.properties = properties;
     }
 
-    /** Sends a reply as one or more messages; its buttons go under the last one. */
-    public void send(long chatId, Reply reply) {
+    @Override
+    public List<Integer> send(long chatId, Reply reply) {
+        List<Integer> sent = new ArrayList<>();
         List<String> chunks = MessageChunks.split(reply.html());
         for (int i = 0; i < chunks.size(); i++) {
             boolean last = i == chunks.size() - 1;
             SendMessage message = SendMessage.builder().chatId(chatId).text(chunks.get(i))
                     .parseMode(ParseMode.HTML).disableWebPagePreview(true)
                     .replyMarkup(last ? keyboard(reply.buttons()) : null).build();
-            if (isMarkupRejected(execute(message, chatId))) {
+            Result<Message> result = execute(message, chatId);
+            if (isMarkupRejected(result.failure())) {
                 message.setParseMode(null);
                 message.setText(PlainText.unescape(PlainText.fromHtml(chunks.get(i))));
-                execute(message, chatId);
+                result = execute(message, chatId);
+            }
+            if (result.value() != null) {
+                sent.add(result.value().getMessageId());
             }
         }
+        return sent;
     }
 
-    /** Replaces a sent message's text and buttons, or only its buttons when the reply has no text. */
-    public void edit(long chatId, int messageId, Reply replacement) {
+    @Override
+    public Optional<Integer> copy(long fromChatId, int messageId, long toChatId, String captionHtml) {
+        CopyMessage copy = CopyMessage.builder().fromChatId(fromChatId).messageId(messageId).chatId(toChatId)
+                .caption(captionHtml).parseMode(captionHtml == null ? null : ParseMode.HTML).build();
+        return Optional.ofNullable(execute(copy, toChatId).value()).map(MessageId::getMessageId).map(Long::intValue);
+    }
+
+    @Override
+    public boolean edit(long chatId, int messageId, Reply replacement) {
         if (replacement.html() == null) {
-            execute(EditMessageReplyMarkup.builder().chatId(chatId).messageId(messageId)
-                    .replyMarkup(keyboard(replacement.buttons())).build(), chatId);
-        } else {
-            execute(EditMessageText.builder().chatId(chatId).messageId(messageId).text(replacement.html())
-                    .parseMode(ParseMode.HTML).disableWebPagePreview(true)
-                    .replyMarkup(keyboard(replacement.buttons())).build(), chatId);
+            return execute(EditMessageReplyMarkup.builder().chatId(chatId).messageId(messageId)
+                    .replyMarkup(keyboard(replacement.buttons())).build(), chatId).failure() == null;
         }
+        return execute(EditMessageText.builder().chatId(chatId).messageId(messageId).text(replacement.html())
+                .parseMode(ParseMode.HTML).disableWebPagePreview(true)
+                .replyMarkup(keyboard(replacement.buttons())).build(), chatId).failure() == null;
+    }
+
+    @Override
+    public String botUsername() {
+        if (botUsername == null) {
+            var me = execute(new GetMe(), 0).value();
+            botUsername = me == null ? "relohelp_bot" : me.getUserName();
+        }
+        return botUsername;
     }
 
     /** Stops the button's spinner, with a short toast when there is something to say. */
@@ -92,14 +121,15 @@ public class OutboundSender {
 
     /** For calls without a chat (setMyCommands); true when Telegram accepted it. */
     boolean call(BotApiMethod<?> method) {
-        return execute(method, 0) == null;
+        return execute(method, 0).failure() == null;
     }
 
-    /** Null when Telegram accepted the call, else what went wrong (already logged). */
-    private TelegramApiException execute(BotApiMethod<?> method, long chatId) {
+    private record Result<T>(T value, TelegramApiException failure) {
+    }
+
+    private <T extends Serializable> Result<T> execute(BotApiMethod<T> method, long chatId) {
         try {
-            client.execute(method);
-            return null;
+            return new Result<>(client.execute(method), null);
         } catch (TelegramApiException e) {
             if (e instanceof TelegramApiRequestException request) {
                 log.warn("{} to chat {} refused: {} {}", method.getMethod(), chatId, request.getErrorCode(),
@@ -107,7 +137,7 @@ public class OutboundSender {
             } else {
                 log.warn("{} to chat {} failed: {}", method.getMethod(), chatId, e.getClass().getSimpleName());
             }
-            return e;
+            return new Result<>(null, e);
         }
     }
 

@@ -2,7 +2,6 @@ package org.relohelp.telegram;
 
 import java.net.URI;
 import java.time.Duration;
-import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -11,8 +10,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param token              the bot's token from @BotFather ({@code TELEGRAM_BOT_TOKEN}); never logged
  * @param apiUrl             Bot API base as scheme://host:port ({@code TELEGRAM_API_URL})
- * @param adminIds           Telegram user ids of the admins ({@code BOT_ADMIN_IDS})
- * @param volunteerChatId    the volunteers' group ({@code VOLUNTEER_CHAT_ID}); the only group the bot serves
  * @param pollTimeout        how long one getUpdates call waits for news
  * @param maxBackOff         the longest pause between attempts while the Bot API is unreachable
  * @param workers            parallel lanes for updates; one chat always uses the same lane, so stays in order
@@ -21,8 +18,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("relohelp.telegram")
 public record TelegramProperties(String token,
                                  @DefaultValue("https://api.telegram.org") URI apiUrl,
-                                 @DefaultValue List<Long> adminIds,
-                                 Long volunteerChatId,
                                  @DefaultValue("50s") Duration pollTimeout,
                                  @DefaultValue("30s") Duration maxBackOff,
                                  @DefaultValue("8") int workers,

@@ -1,5 +1,6 @@
 package org.relohelp.telegram;
 
+import org.relohelp.chat.Incoming;
 import org.telegram.telegrambots.meta.api.objects.CallbackQuery;
 import org.telegram.telegrambots.meta.api.objects.Update;
 import org.telegram.telegrambots.meta.api.objects.message.Message;
@@ -47,6 +48,15 @@ final class UpdateKinds {
         return "other";
     }
 
+    /** The plain message features see; commands count as text. */
+    static Incoming incoming(Message message, boolean edit) {
+        String kind = contentType(message);
+        String text = message.hasText() ? message.getText() : message.getCaption();
+        return new Incoming(message.getFrom().getId(), message.getChatId(), message.getMessageId(), text,
+                kind.equals("command") ? "text" : kind,
+                message.getReplyToMessage() == null ? 0 : message.getReplyToMessage().getMessageId(), edit);
+    }
+
     static String contentType(Message message) {
         if (message.hasText()) {
             return message.isCommand() ? "command" : "text";
@@ -68,6 +78,12 @@ final class UpdateKinds {
         }
         if (message.hasLocation()) {
             return "location";
+        }
+        if (message.hasAudio()) {
+            return "audio";
+        }
+        if (message.hasAnimation()) {
+            return "animation";
         }
         return "other";
     }

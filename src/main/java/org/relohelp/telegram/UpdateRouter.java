@@ -4,9 +4,13 @@ import java.util.Locale;
 import java.util.Optional;
 import org.relohelp.chat.Button;
 import org.relohelp.chat.ButtonResult;
+import org.relohelp.chat.Incoming;
 import org.relohelp.chat.Reply;
 import org.relohelp.chat.Texts;
-import org.relohelp.handoff.VolunteerOffer;
+import org.relohelp.handoff.RefugeeDesk;
+import org.relohelp.handoff.Roles;
+import org.relohelp.handoff.Roster;
+import org.relohelp.handoff.VolunteerDesk;
 import org.relohelp.knowledge.Answers;
 import org.relohelp.users.Profile;
 import org.relohelp.users.Profiles;
@@ -20,8 +24,9 @@ import org.telegram.telegrambots.meta.api.objects.User;
 import org.telegram.telegrambots.meta.api.objects.message.Message;
 
 /**
- * Turns updates into plain calls on the features and their replies into messages. Private chats only for
- * now: other groups get silence. Everything that is not text gets a polite word; edits are left alone.
+ * Turns updates into plain calls on the features and their replies into messages. In a private chat a
+ * message is a command, part of a handoff (a volunteer's answer, a refugee's ticket), or a question for the
+ * knowledge base, in that order. In the volunteers' group only commands count; other groups get silence.
  */
 @Component
 class UpdateRouter {
@@ -31,16 +36,22 @@ class UpdateRouter {
     private final Profiles profiles;
     private final Welcome welcome;
     private final Answers answers;
-    private final VolunteerOffer volunteers;
+    private final RefugeeDesk refugees;
+    private final VolunteerDesk volunteers;
+    private final Roster roster;
+    private final Roles roles;
     private final OutboundSender sender;
     private final Texts texts;
 
-    UpdateRouter(Profiles profiles, Welcome welcome, Answers answers, VolunteerOffer volunteers,
-                 OutboundSender sender, Texts texts) {
+    UpdateRouter(Profiles profiles, Welcome welcome, Answers answers, RefugeeDesk refugees, VolunteerDesk volunteers,
+                 Roster roster, Roles roles, OutboundSender sender, Texts texts) {
         this.profiles = profiles;
         this.welcome = welcome;
         this.answers = answers;
+        this.refugees = refugees;
         this.volunteers = volunteers;
+        this.roster = roster;
+        this.roles = roles;
         this.sender = sender;
         this.texts = texts;
     }
@@ -49,6 +60,8 @@ class UpdateRouter {
         log.info("Update {}: {}", update.getUpdateId(), UpdateKinds.kind(update));
         if (update.hasMessage()) {
             onMessage(update.getMessage());
+        } else if (update.hasEditedMessage()) {
+            onEdit(update.getEditedMessage());
         } else if (update.hasCallbackQuery()) {
             onButton(update.getCallbackQuery());
         }
@@ -56,32 +69,65 @@ class UpdateRouter {
 
     private void onMessage(Message message) {
         User from = message.getFrom();
-        if (!message.getChat().isUserChat() || from == null || Boolean.TRUE.equals(from.getIsBot())) {
+        if (from == null || Boolean.TRUE.equals(from.getIsBot())) {
             return;
         }
-        long chatId = message.getChatId();
+        boolean privateChat = message.getChat().isUserChat();
+        if (!privateChat && !roles.isVolunteerGroup(message.getChatId())) {
+            return;
+        }
+        Incoming in = UpdateKinds.incoming(message, false);
         Profile profile = profiles.touch(from.getId(), from.getLanguageCode());
-        if (!message.hasText()) {
-            sender.send(chatId, Reply.text(texts.get(profile.language(), "input.not-text")));
-        } else if (message.getText().startsWith("/")) {
-            sender.send(chatId, command(profile, message.getText()));
-        } else {
-            String question = message.getText();
-            sender.send(chatId, sender.typingWhile(chatId,
-                    () -> answers.answer(question, profile.knownCountry(), profile.language())));
+        if (in.isCommand()) {
+            send(in.chatId(), command(profile, in.text(), privateChat));
+        } else if (privateChat) {
+            send(in.chatId(), conversation(profile, in));
         }
     }
 
-    private Reply command(Profile profile, String text) {
-        String command = text.substring(1).split("[\\s@]", 2)[0].toLowerCase(Locale.ROOT);
+    private Reply conversation(Profile profile, Incoming in) {
+        Optional<Reply> handoff = volunteers.onMessage(profile.userId(), in)
+                .or(() -> refugees.onMessage(profile, in));
+        if (handoff.isPresent()) {
+            return handoff.get();
+        }
+        if (!in.isText()) {
+            return Reply.text(texts.get(profile.language(), "input.not-text"));
+        }
+        return sender.typingWhile(in.chatId(), () -> answers.answer(in.text(), profile.knownCountry(),
+                profile.language()));
+    }
+
+    private Reply command(Profile profile, String text, boolean privateChat) {
+        String[] parts = text.substring(1).split("\\s+", 2);
+        String command = parts[0].split("@", 2)[0].toLowerCase(Locale.ROOT);
+        String argument = parts.length > 1 ? parts[1].strip() : "";
+        long user = profile.userId();
+        if (!privateChat && !command.matches("queue|take|mine|help")) {
+            return Reply.NOTHING;
+        }
         return switch (command) {
-            case "start" -> welcome.start(profile);
+            case "start" -> roster.isInvite(argument) ? roster.redeem(user, argument) : welcome.start(profile);
             case "help" -> welcome.help(profile);
             case "country" -> welcome.chooseCountry(profile);
             case "lang", "language" -> welcome.chooseLanguage(profile);
-            case "human" -> volunteers.offer(profile.language());
+            case "human" -> refugees.requestHuman(profile, null);
+            case "cancel" -> refugees.cancel(profile);
+            case "skip" -> refugees.skip(profile);
+            case "queue", "take", "mine", "switch", "close", "release", "me" ->
+                    volunteers.command(user, command, argument);
+            case "addvolunteer", "removevolunteer", "invite", "volunteers" -> roster.command(user, command, argument);
             default -> Reply.text(texts.get(profile.language(), "command.unknown"));
         };
+    }
+
+    private void onEdit(Message message) {
+        if (message.getFrom() == null || !message.getChat().isUserChat()) {
+            return;
+        }
+        Incoming edit = UpdateKinds.incoming(message, true);
+        refugees.onEdit(edit);
+        volunteers.onEdit(edit);
     }
 
     private void onButton(CallbackQuery button) {
@@ -92,8 +138,14 @@ class UpdateRouter {
             result = welcome.press(profile, action);
         } else if (answers.handles(action)) {
             result = answers.press(action, profile.language());
-        } else if (action.equals(Button.ASK_VOLUNTEER)) {
-            result = Optional.of(ButtonResult.message(volunteers.offer(profile.language())));
+        } else if (action.equals(Button.ASK_VOLUNTEER) || action.startsWith(Button.ASK_VOLUNTEER + ":")) {
+            String topic = action.contains(":") ? answers.topicOf(action.substring(action.indexOf(':') + 1))
+                    .orElse(null) : null;
+            result = Optional.of(ButtonResult.message(refugees.requestHuman(profile, topic)));
+        } else if (volunteers.handles(action)) {
+            result = volunteers.press(profile.userId(), action);
+        } else if (refugees.handles(action)) {
+            result = refugees.press(profile, action);
         }
         ButtonResult outcome = result.orElseGet(() -> ButtonResult.toast(texts.get(profile.language(), "button.stale")));
         sender.answerButton(button.getId(), outcome.toast());
@@ -102,7 +154,13 @@ class UpdateRouter {
             sender.edit(chatId, button.getMessage().getMessageId(), outcome.replacePressed());
         }
         if (outcome.newMessage() != null) {
-            sender.send(chatId, outcome.newMessage());
+            send(chatId, outcome.newMessage());
+        }
+    }
+
+    private void send(long chatId, Reply reply) {
+        if (!reply.isNothing()) {
+            sender.send(chatId, reply);
         }
     }
 }

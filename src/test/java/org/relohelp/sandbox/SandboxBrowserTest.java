@@ -67,10 +67,23 @@ class SandboxBrowserTest {
             wait.until(d -> chat.getText().contains("Спасибо за отзыв"));
             wait.until(d -> button(chat, "Помогло") == null);
 
+            button(chat, "Спросить волонтёра").click();
+            wait.until(d -> chat.getText().contains("Опишите коротко"));
+            write(chat, "В ЦОНе просят справку, которой у меня нет");
+            wait.until(d -> chat.getText().contains("создана"));
+            WebElement group = browser.findElement(By.cssSelector("[data-pane=group]"));
+            WebElement take = wait.until(d -> button(group, "Взять"));
+            take.click();
+            wait.until(d -> group.getText().contains("взял(а) Вера"));
+            WebElement volunteer = browser.findElement(By.cssSelector("[data-pane=volunteer]"));
+            wait.until(d -> volunteer.getText().contains("Гость #") && volunteer.getText().contains("справку"));
+            write(volunteer, "Здравствуйте! Какую справку просят?");
+            wait.until(d -> chat.getText().contains("Какую справку просят?"));
+            assertThat(volunteer.getText()).doesNotContain("Анна");
+
             WebElement admin = browser.findElement(By.cssSelector("[data-pane=admin]"));
-            write(admin, "/help");
-            wait.until(d -> admin.getText().contains("Что я умею"));
-            assertThat(chat.getText()).doesNotContain("Что я умею");
+            write(admin, "/volunteers");
+            wait.until(d -> admin.getText().contains("Вера"));
 
             screenshot(browser, Path.of("target/sandbox.png"));
             browser.manage().window().setSize(new Dimension(390, 844));

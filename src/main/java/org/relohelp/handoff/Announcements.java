@@ -1,0 +1,76 @@
+package org.relohelp.handoff;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.util.List;
+import org.relohelp.chat.Button;
+import org.relohelp.chat.Html;
+import org.relohelp.chat.Language;
+import org.relohelp.chat.Messenger;
+import org.relohelp.chat.Reply;
+import org.relohelp.chat.Texts;
+import org.springframework.stereotype.Component;
+
+/**
+ * Tells volunteers about tickets: in the volunteers' group with a "Take" button, or privately to each
+ * volunteer when no group is configured. Shows the ticket's number, country, topic, language, age and
+ * description — never who the refugee is. Group texts are in Russian, the volunteers' common language.
+ */
+@Component
+class Announcements {
+
+    static final String TAKE_ACTION = "take:";
+    private static final Language GROUP = Language.RU;
+
+    private final Messenger messenger;
+    private final Texts texts;
+    private final HandoffProperties properties;
+    private final Tickets tickets;
+    private final Volunteers volunteers;
+    private final Clock clock;
+
+    Announcements(Messenger messenger, Texts texts, HandoffProperties properties, Tickets tickets,
+                  Volunteers volunteers, Clock clock) {
+        this.messenger = messenger;
+        this.texts = texts;
+        this.properties = properties;
+        this.tickets = tickets;
+        this.volunteers = volunteers;
+        this.clock = clock;
+    }
+
+    void announce(Ticket ticket, boolean again) {
+        long waited = Duration.between(ticket.queuedAt(), LocalDateTime.now(clock)).toMinutes();
+        String html = (again ? texts.get(GROUP, "handoff.announce-again", ticket.number()) + "\n\n" : "")
+                + texts.get(GROUP, "handoff.announce", ticket.number(), country(ticket, GROUP), topic(ticket, GROUP),
+                ticket.language().code(), waited, Html.escape(ticket.description()));
+        Reply reply = Reply.withButtons(html, List.of(List.of(
+                new Button(texts.get(GROUP, "handoff.button.take"), TAKE_ACTION + ticket.number()))));
+        if (properties.volunteerChatId() != null) {
+            List<Integer> sent = messenger.send(properties.volunteerChatId(), reply);
+            tickets.announced(ticket.number(), properties.volunteerChatId(),
+                    sent.isEmpty() ? null : sent.get(sent.size() - 1));
+        } else {
+            volunteers.all().forEach(v -> messenger.send(v.userId(), reply));
+            tickets.announced(ticket.number(), null, null);
+        }
+    }
+
+    /** The announcement now says who took the ticket, and its button is gone. */
+    void taken(Ticket ticket, Volunteer volunteer) {
+        if (ticket.announcementChat() != null && ticket.announcementMessage() != null) {
+            messenger.edit(ticket.announcementChat(), ticket.announcementMessage(), Reply.text(texts.get(GROUP,
+                    "handoff.announce-taken", ticket.number(), Html.escape(volunteer.displayName()))));
+        }
+    }
+
+    String country(Ticket ticket, Language language) {
+        return ticket.country() == null ? texts.get(language, "handoff.country-unknown")
+                : texts.countryName(language, ticket.country());
+    }
+
+    String topic(Ticket ticket, Language language) {
+        return texts.get(language, "topic." + (ticket.topic() == null ? "none" : ticket.topic()));
+    }
+}

@@ -1,0 +1,24 @@
+package org.relohelp.handoff;
+
+import java.time.Duration;
+import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * @param adminIds         Telegram user ids of the admins ({@code BOT_ADMIN_IDS})
+ * @param volunteerChatId  the volunteers' group ({@code VOLUNTEER_CHAT_ID}); without one, new tickets are
+ *                         announced to each volunteer privately
+ * @param reannounceAfter  a ticket nobody took is announced again after this long
+ * @param replyDeadline    an assigned ticket without a volunteer reply this long goes back to the queue
+ * @param reopenWindow     a refugee writing this soon after a close is offered to reopen the ticket
+ * @param inviteValidity   how long a volunteer invitation link works
+ */
+@ConfigurationProperties("relohelp.handoff")
+public record HandoffProperties(@DefaultValue List<Long> adminIds,
+                                Long volunteerChatId,
+                                @DefaultValue("15m") Duration reannounceAfter,
+                                @DefaultValue("24h") Duration replyDeadline,
+                                @DefaultValue("24h") Duration reopenWindow,
+                                @DefaultValue("24h") Duration inviteValidity) {
+}

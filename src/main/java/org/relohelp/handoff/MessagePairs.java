@@ -1,0 +1,77 @@
+package org.relohelp.handoff;
+
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The persistent table of relayed messages: each row links a refugee's message and its copy at the volunteer
+ * (or the other way round). Replies and edits are routed by it, and a refugee's message that has no volunteer
+ * yet waits here until one takes the ticket, so nothing survives only in memory.
+ */
+@Repository
+class MessagePairs {
+
+    record Pair(long id, long ticket, boolean fromRefugee, long refugeeChat, Integer refugeeMessage,
+                Long volunteerChat, Integer volunteerMessage, String kind) {
+    }
+
+    private static final String COLUMNS = "id, ticket_id as ticket, from_refugee, refugee_chat, refugee_message, volunteer_chat, "
+            + "volunteer_message, kind";
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    MessagePairs(JdbcClient jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /** A refugee's message for a ticket; its volunteer side is filled in by {@link #delivered}. */
+    long fromRefugee(long ticket, long refugeeChat, int refugeeMessage, String kind) {
+        GeneratedKeyHolder key = new GeneratedKeyHolder();
+        jdbc.sql("insert into message_pair (ticket_id, from_refugee, refugee_chat, refugee_message, kind, created_at) "
+                        + "values (?, true, ?, ?, ?, ?)")
+                .params(ticket, refugeeChat, refugeeMessage, kind, LocalDateTime.now(clock)).update(key, "id");
+        return key.getKey().longValue();
+    }
+
+    void delivered(long pairId, long volunteerChat, int volunteerMessage) {
+        jdbc.sql("update message_pair set volunteer_chat = ?, volunteer_message = ? where id = ?")
+                .params(volunteerChat, volunteerMessage, pairId).update();
+    }
+
+    void fromVolunteer(long ticket, long volunteerChat, int volunteerMessage, long refugeeChat, int refugeeMessage,
+                       String kind) {
+        jdbc.sql("insert into message_pair (ticket_id, from_refugee, refugee_chat, refugee_message, volunteer_chat, "
+                        + "volunteer_message, kind, created_at) values (?, false, ?, ?, ?, ?, ?, ?)")
+                .params(ticket, refugeeChat, refugeeMessage, volunteerChat, volunteerMessage, kind,
+                        LocalDateTime.now(clock)).update();
+    }
+
+    /** A bot message at the volunteer that belongs to a ticket (announcement copies, labels, history). */
+    void atVolunteer(long ticket, long volunteerChat, int volunteerMessage, long refugeeChat) {
+        jdbc.sql("insert into message_pair (ticket_id, from_refugee, refugee_chat, volunteer_chat, volunteer_message, "
+                        + "kind, created_at) values (?, false, ?, ?, ?, 'note', ?)")
+                .params(ticket, refugeeChat, volunteerChat, volunteerMessage, LocalDateTime.now(clock)).update();
+    }
+
+    List<Pair> waiting(long ticket) {
+        return jdbc.sql("select " + COLUMNS + " from message_pair where ticket_id = ? and from_refugee "
+                + "and volunteer_message is null order by id").param(ticket).query(Pair.class).list();
+    }
+
+    Optional<Pair> byRefugeeMessage(long chat, int message) {
+        return jdbc.sql("select " + COLUMNS + " from message_pair where refugee_chat = ? and refugee_message = ? "
+                + "order by id desc").params(chat, message).query(Pair.class).list().stream().findFirst();
+    }
+
+    Optional<Pair> byVolunteerMessage(long chat, int message) {
+        return jdbc.sql("select " + COLUMNS + " from message_pair where volunteer_chat = ? and volunteer_message = ? "
+                + "order by id desc").params(chat, message).query(Pair.class).list().stream().findFirst();
+    }
+}

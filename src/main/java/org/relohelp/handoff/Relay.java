@@ -1,0 +1,103 @@
+package org.relohelp.handoff;
+
+import java.util.Optional;
+import org.relohelp.chat.Html;
+import org.relohelp.chat.Incoming;
+import org.relohelp.chat.Language;
+import org.relohelp.chat.Messenger;
+import org.relohelp.chat.Reply;
+import org.relohelp.chat.Texts;
+import org.springframework.stereotype.Component;
+
+/**
+ * Carries messages between a refugee and their volunteer with copies (never forwards, so no account shows),
+ * recording every pair. At the volunteer, a refugee's text arrives labelled with the ticket; other kinds are
+ * copied with the label as caption, or after a label line when they cannot carry one.
+ */
+@Component
+class Relay {
+
+    private final Messenger messenger;
+    private final MessagePairs pairs;
+    private final Tickets tickets;
+    private final Texts texts;
+
+    Relay(Messenger messenger, MessagePairs pairs, Tickets tickets, Texts texts) {
+        this.messenger = messenger;
+        this.pairs = pairs;
+        this.tickets = tickets;
+        this.texts = texts;
+    }
+
+    /** Keeps a refugee's message for the ticket; it reaches a volunteer now or when one takes the ticket. */
+    long keep(Ticket ticket, Incoming message) {
+        return pairs.fromRefugee(ticket.number(), message.chatId(), message.messageId(),
+                message.isText() ? "text" : "copy");
+    }
+
+    boolean toVolunteer(Ticket ticket, long volunteerId, Incoming message, long pairId, Language volunteerLanguage) {
+        String label = "<b>" + texts.get(volunteerLanguage, "handoff.label", ticket.number(), ticket.guest()) + "</b>";
+        Optional<Integer> sent;
+        if (message.isText()) {
+            sent = messenger.send(volunteerId, Reply.text(label + "\n\n" + Html.escape(message.text())))
+                    .stream().reduce((first, last) -> last);
+        } else if (message.takesCaption()) {
+            String caption = message.text() == null ? "" : "\n" + Html.escape(message.text());
+            sent = messenger.copy(message.chatId(), message.messageId(), volunteerId, label + caption);
+        } else {
+            messenger.send(volunteerId, Reply.text(label));
+            sent = messenger.copy(message.chatId(), message.messageId(), volunteerId, null);
+        }
+        sent.ifPresent(id -> pairs.delivered(pairId, volunteerId, id));
+        return sent.isPresent();
+    }
+
+    /** Everything the refugee wrote before a volunteer took the ticket, in order, after its header. */
+    void deliverWaiting(Ticket ticket, long volunteerId) {
+        for (MessagePairs.Pair waiting : pairs.waiting(ticket.number())) {
+            messenger.copy(waiting.refugeeChat(), waiting.refugeeMessage(), volunteerId, null)
+                    .ifPresent(id -> pairs.delivered(waiting.id(), volunteerId, id));
+        }
+    }
+
+    boolean toRefugee(Ticket ticket, Incoming message) {
+        Optional<Integer> copy = messenger.copy(message.chatId(), message.messageId(), ticket.userId(), null);
+        copy.ifPresent(id -> {
+            pairs.fromVolunteer(ticket.number(), message.chatId(), message.messageId(), ticket.userId(), id,
+                    message.isText() ? "copy" : "media");
+            tickets.volunteerReplied(ticket.number());
+        });
+        return copy.isPresent();
+    }
+
+    /** A refugee edited a message: the volunteer's copy changes too (texts; captions stay as sent). */
+    void refugeeEdited(Incoming edit, Language volunteerLanguage) {
+        pairs.byRefugeeMessage(edit.chatId(), edit.messageId())
+                .filter(p -> p.fromRefugee() && p.volunteerMessage() != null && edit.isText())
+                .ifPresent(p -> {
+                    String text = Html.escape(edit.text());
+                    if (p.kind().equals("text")) {
+                        text = "<b>" + texts.get(volunteerLanguage, "handoff.label", p.ticket(), Ticket.guest(p.ticket()))
+                                + "</b> " + texts.get(volunteerLanguage, "handoff.label-edited") + "\n\n" + text;
+                    }
+                    messenger.edit(p.volunteerChat(), p.volunteerMessage(), Reply.text(text));
+                });
+    }
+
+    /** A volunteer edited a message: the refugee's copy changes too. */
+    void volunteerEdited(Incoming edit) {
+        pairs.byVolunteerMessage(edit.chatId(), edit.messageId())
+                .filter(p -> !p.fromRefugee() && p.refugeeMessage() != null && edit.isText())
+                .ifPresent(p -> messenger.edit(p.refugeeChat(), p.refugeeMessage(),
+                        Reply.text(Html.escape(edit.text()))));
+    }
+
+    /** The ticket a volunteer's reply (to any ticket message in their chat) belongs to. */
+    Optional<Long> ticketOfVolunteerMessage(long chatId, int messageId) {
+        return pairs.byVolunteerMessage(chatId, messageId).map(MessagePairs.Pair::ticket);
+    }
+
+    void note(Ticket ticket, long volunteerId, int messageId) {
+        pairs.atVolunteer(ticket.number(), volunteerId, messageId, ticket.userId());
+    }
+}

@@ -1,0 +1,32 @@
+package org.relohelp.handoff;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Who may do what, decided on the server for every command and button: admins from the configuration,
+ * volunteers from the database (so a removed volunteer loses access at once). Nothing in a message counts.
+ */
+@Component
+public class Roles {
+
+    private final HandoffProperties properties;
+    private final Volunteers volunteers;
+
+    Roles(HandoffProperties properties, Volunteers volunteers) {
+        this.properties = properties;
+        this.volunteers = volunteers;
+    }
+
+    public boolean isAdmin(long userId) {
+        return properties.adminIds().contains(userId);
+    }
+
+    public boolean isVolunteer(long userId) {
+        return volunteers.active(userId).isPresent();
+    }
+
+    /** The only group the bot serves. */
+    public boolean isVolunteerGroup(long chatId) {
+        return properties.volunteerChatId() != null && properties.volunteerChatId() == chatId;
+    }
+}

@@ -1,0 +1,139 @@
+package org.relohelp.handoff;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Optional;
+import org.relohelp.chat.Country;
+import org.relohelp.chat.Language;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+
+/** Tickets in the database. Every change of state is one conditional update, so races have one winner. */
+@Repository
+class Tickets {
+
+    private static final String COLUMNS = "id, user_id, language, country, topic, description, status, volunteer_id, "
+            + "created_at, queued_at, closed_at, announced_at, announcement_chat, announcement_message";
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    Tickets(JdbcClient jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    Ticket create(long userId, Language language, Country country, String topic, String description) {
+        LocalDateTime now = now();
+        GeneratedKeyHolder key = new GeneratedKeyHolder();
+        jdbc.sql("insert into ticket (user_id, language, country, topic, description, status, created_at, queued_at) "
+                        + "values (?, ?, ?, ?, ?, 'QUEUED', ?, ?)")
+                .params(userId, language.code(), country == null ? null : country.name(), topic, description, now, now)
+                .update(key, "id");
+        return find(key.getKey().longValue()).orElseThrow();
+    }
+
+    Optional<Ticket> find(long number) {
+        return jdbc.sql("select " + COLUMNS + " from ticket where id = ?").param(number).query(this::ticket).optional();
+    }
+
+    Optional<Ticket> openFor(long userId) {
+        return jdbc.sql("select " + COLUMNS + " from ticket where user_id = ? and status <> 'CLOSED' order by id desc")
+                .param(userId).query(this::ticket).list().stream().findFirst();
+    }
+
+    Optional<Ticket> lastClosedFor(long userId) {
+        return jdbc.sql("select " + COLUMNS + " from ticket where user_id = ? and status = 'CLOSED' "
+                + "order by closed_at desc").param(userId).query(this::ticket).list().stream().findFirst();
+    }
+
+    /** Assigns a queued ticket to a volunteer; false if someone else was first or it is not queued. */
+    boolean claim(long number, long volunteerId) {
+        LocalDateTime now = now();
+        return jdbc.sql("update ticket set status = 'ASSIGNED', volunteer_id = ?, assigned_at = ?, last_reply_at = null "
+                        + "where id = ? and status = 'QUEUED'")
+                .params(volunteerId, now, number).update() == 1;
+    }
+
+    boolean release(long number) {
+        return jdbc.sql("update ticket set status = 'QUEUED', volunteer_id = null, queued_at = ?, announced_at = null "
+                + "where id = ? and status = 'ASSIGNED'").params(now(), number).update() == 1;
+    }
+
+    boolean close(long number) {
+        return jdbc.sql("update ticket set status = 'CLOSED', closed_at = ? where id = ? and status <> 'CLOSED'")
+                .params(now(), number).update() == 1;
+    }
+
+    /** Opens a closed ticket again: back to its volunteer if given, else to the queue. */
+    boolean reopen(long number, Long volunteerId) {
+        String status = volunteerId == null ? "QUEUED" : "ASSIGNED";
+        return jdbc.sql("update ticket set status = ?, volunteer_id = ?, closed_at = null, queued_at = ?, "
+                        + "assigned_at = ?, last_reply_at = null, announced_at = null where id = ? and status = 'CLOSED'")
+                .params(status, volunteerId, now(), volunteerId == null ? null : now(), number).update() == 1;
+    }
+
+    List<Ticket> queue() {
+        return jdbc.sql("select " + COLUMNS + " from ticket where status = 'QUEUED' order by queued_at, id")
+                .query(this::ticket).list();
+    }
+
+    /** 1 for the next ticket to be taken. */
+    int placeInQueue(Ticket ticket) {
+        return jdbc.sql("select count(*) from ticket where status = 'QUEUED' and (queued_at < ? or "
+                        + "(queued_at = ? and id <= ?))")
+                .params(ticket.queuedAt(), ticket.queuedAt(), ticket.number()).query(Integer.class).single();
+    }
+
+    List<Ticket> assignedTo(long volunteerId) {
+        return jdbc.sql("select " + COLUMNS + " from ticket where status = 'ASSIGNED' and volunteer_id = ? order by id")
+                .param(volunteerId).query(this::ticket).list();
+    }
+
+    void announced(long number, Long chatId, Integer messageId) {
+        jdbc.sql("update ticket set announced_at = ?, announcement_chat = ?, announcement_message = ? where id = ?")
+                .params(now(), chatId, messageId, number).update();
+    }
+
+    void volunteerReplied(long number) {
+        jdbc.sql("update ticket set last_reply_at = ? where id = ?").params(now(), number).update();
+    }
+
+    List<Ticket> queuedAnnouncedBefore(LocalDateTime before) {
+        return jdbc.sql("select " + COLUMNS + " from ticket where status = 'QUEUED' and announced_at < ? order by id")
+                .param(before).query(this::ticket).list();
+    }
+
+    List<Ticket> assignedSilentSince(LocalDateTime before) {
+        return jdbc.sql("select " + COLUMNS + " from ticket where status = 'ASSIGNED' "
+                + "and coalesce(last_reply_at, assigned_at) < ? order by id").param(before).query(this::ticket).list();
+    }
+
+    boolean rate(long number, long userId, int rating) {
+        return jdbc.sql("update ticket set rating = ? where id = ? and user_id = ? and status = 'CLOSED'")
+                .params(rating, number, userId).update() == 1;
+    }
+
+    void comment(long number, String comment) {
+        jdbc.sql("update ticket set rating_comment = ? where id = ?")
+                .params(comment.length() > 1000 ? comment.substring(0, 1000) : comment, number).update();
+    }
+
+    private LocalDateTime now() {
+        return LocalDateTime.now(clock);
+    }
+
+    private Ticket ticket(ResultSet rs, int row) throws SQLException {
+        return new Ticket(rs.getLong("id"), rs.getLong("user_id"), Language.fromCode(rs.getString("language")),
+                Country.fromCode(rs.getString("country")).orElse(null), rs.getString("topic"),
+                rs.getString("description"), Ticket.Status.valueOf(rs.getString("status")),
+                (Long) rs.getObject("volunteer_id", Long.class), rs.getObject("created_at", LocalDateTime.class),
+                rs.getObject("queued_at", LocalDateTime.class), rs.getObject("closed_at", LocalDateTime.class),
+                rs.getObject("announced_at", LocalDateTime.class), rs.getObject("announcement_chat", Long.class),
+                rs.getObject("announcement_message", Integer.class));
+    }
+}

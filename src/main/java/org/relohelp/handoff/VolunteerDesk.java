@@ -1,0 +1,252 @@
+package org.relohelp.handoff;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.relohelp.chat.Button;
+import org.relohelp.chat.ButtonResult;
+import org.relohelp.chat.Html;
+import org.relohelp.chat.Incoming;
+import org.relohelp.chat.Language;
+import org.relohelp.chat.Messenger;
+import org.relohelp.chat.Reply;
+import org.relohelp.chat.Texts;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The volunteer's side: taking tickets (button, /take, /queue), answering through the bot, switching between
+ * tickets, closing and releasing them, and their profile (/me). Every entry checks the role in the database.
+ */
+@Service
+public class VolunteerDesk {
+
+    private final Tickets tickets;
+    private final Volunteers volunteers;
+    private final Announcements announcements;
+    private final Relay relay;
+    private final Messenger messenger;
+    private final Texts texts;
+    private final VolunteerLanguage languages;
+
+    VolunteerDesk(Tickets tickets, Volunteers volunteers, Announcements announcements, Relay relay,
+                  Messenger messenger, Texts texts, VolunteerLanguage languages) {
+        this.tickets = tickets;
+        this.volunteers = volunteers;
+        this.announcements = announcements;
+        this.relay = relay;
+        this.messenger = messenger;
+        this.texts = texts;
+        this.languages = languages;
+    }
+
+    /** Volunteer commands: queue, take, mine, switch, close, release, me. Non-volunteers get a refusal. */
+    public Reply command(long userId, String command, String argument) {
+        Language lang = languages.of(userId);
+        Optional<Volunteer> volunteer = volunteers.active(userId);
+        if (volunteer.isEmpty()) {
+            return Reply.text(texts.get(lang, "handoff.not-volunteer"));
+        }
+        Volunteer v = volunteer.get();
+        return switch (command) {
+            case "queue" -> queue(lang);
+            case "take" -> number(argument).map(n -> Reply.text(take(v, n, lang)))
+                    .orElseGet(() -> usage(lang, command));
+            case "mine" -> mine(v, lang);
+            case "switch" -> number(argument).map(n -> switchTo(v, n, lang)).orElseGet(() -> usage(lang, command));
+            case "close", "release" -> target(v, argument)
+                    .map(t -> command.equals("close") ? close(t, lang) : release(t, lang))
+                    .orElseGet(() -> Reply.text(texts.get(lang, "handoff.no-ticket", argument.isBlank() ? "" : argument)));
+            default -> me(v, argument, lang);
+        };
+    }
+
+    public boolean handles(String action) {
+        return action.startsWith(Announcements.TAKE_ACTION);
+    }
+
+    /** The "Take" button, in the group or in a private announcement. */
+    public Optional<ButtonResult> press(long userId, String action) {
+        Optional<Long> number = number(action.substring(Announcements.TAKE_ACTION.length()));
+        if (number.isEmpty()) {
+            return Optional.empty();
+        }
+        Language lang = languages.of(userId);
+        return Optional.of(volunteers.active(userId)
+                .map(v -> ButtonResult.toast(take(v, number.get(), lang)))
+                .orElseGet(() -> ButtonResult.toast(texts.get(lang, "handoff.not-volunteer"))));
+    }
+
+    /** Exactly one volunteer wins a ticket; the winner gets it with its history, the refugee is told. */
+    @Transactional
+    String take(Volunteer volunteer, long number, Language lang) {
+        if (!tickets.claim(number, volunteer.userId())) {
+            return tickets.find(number).filter(t -> t.status() == Ticket.Status.ASSIGNED && t.volunteerId() != null)
+                    .flatMap(t -> volunteers.active(t.volunteerId()))
+                    .map(winner -> texts.get(lang, "handoff.take-lost", number, winner.displayName()))
+                    .orElseGet(() -> texts.get(lang, "handoff.take-gone", number));
+        }
+        Ticket ticket = tickets.find(number).orElseThrow();
+        String header = texts.get(lang, "handoff.ticket-header", number, ticket.guest(),
+                announcements.country(ticket, lang), announcements.topic(ticket, lang), ticket.language().code(),
+                Html.escape(ticket.description()));
+        List<Integer> sent = messenger.send(volunteer.userId(), Reply.text(header));
+        if (sent.isEmpty()) {
+            // Telegram lets a bot write only to people who started it: without that, the ticket stays queued.
+            tickets.release(number);
+            tickets.announced(number, ticket.announcementChat(), ticket.announcementMessage());
+            return texts.get(lang, "handoff.take-open-chat", messenger.botUsername());
+        }
+        sent.forEach(id -> relay.note(ticket, volunteer.userId(), id));
+        volunteers.setCurrentTicket(volunteer.userId(), number);
+        announcements.taken(ticket, volunteer);
+        relay.deliverWaiting(ticket, volunteer.userId());
+        messenger.send(ticket.userId(), Reply.text(texts.get(ticket.language(), "handoff.taken",
+                Html.escape(volunteer.displayName()), number)));
+        return texts.get(lang, "handoff.take-won", number);
+    }
+
+    /**
+     * A volunteer's message in their private chat goes to the refugee of the ticket it replies to, else of
+     * their current ticket. Empty when the volunteer has no tickets (then it is an ordinary question).
+     */
+    @Transactional
+    public Optional<Reply> onMessage(long userId, Incoming message) {
+        Optional<Volunteer> volunteer = volunteers.active(userId);
+        if (volunteer.isEmpty()) {
+            return Optional.empty();
+        }
+        List<Ticket> mine = tickets.assignedTo(userId);
+        if (mine.isEmpty()) {
+            return Optional.empty();
+        }
+        Language lang = languages.of(userId);
+        Optional<Ticket> target = Optional.<Long>empty()
+                .or(() -> message.replyTo() == 0 ? Optional.empty()
+                        : relay.ticketOfVolunteerMessage(message.chatId(), message.replyTo()))
+                .or(() -> Optional.ofNullable(volunteer.get().currentTicket()))
+                .or(() -> mine.size() == 1 ? Optional.of(mine.get(0).number()) : Optional.empty())
+                .flatMap(n -> mine.stream().filter(t -> t.number() == n).findFirst());
+        if (target.isEmpty()) {
+            return Optional.of(Reply.text(texts.get(lang, "handoff.which-ticket")));
+        }
+        volunteers.setCurrentTicket(userId, target.get().number());
+        if (!relay.toRefugee(target.get(), message)) {
+            return Optional.of(Reply.text(texts.get(lang, "handoff.not-delivered")));
+        }
+        return Optional.of(Reply.NOTHING);
+    }
+
+    public void onEdit(Incoming edit) {
+        if (volunteers.active(edit.userId()).isPresent()) {
+            relay.volunteerEdited(edit);
+        }
+    }
+
+    private Reply queue(Language lang) {
+        List<Ticket> queue = tickets.queue();
+        if (queue.isEmpty()) {
+            return Reply.text(texts.get(lang, "handoff.queue-empty"));
+        }
+        List<List<Button>> buttons = new ArrayList<>();
+        for (Ticket t : queue.subList(0, Math.min(10, queue.size()))) {
+            buttons.add(List.of(new Button("#" + t.number() + " · " + announcements.country(t, lang) + " · "
+                    + announcements.topic(t, lang), Announcements.TAKE_ACTION + t.number())));
+        }
+        return Reply.withButtons(texts.get(lang, "handoff.queue", queue.size()), buttons);
+    }
+
+    private Reply mine(Volunteer volunteer, Language lang) {
+        List<Ticket> mine = tickets.assignedTo(volunteer.userId());
+        if (mine.isEmpty()) {
+            return Reply.text(texts.get(lang, "handoff.mine-empty"));
+        }
+        String lines = mine.stream().map(t -> (Long.valueOf(t.number()).equals(volunteer.currentTicket()) ? "▶ " : "")
+                + "#" + t.number() + " · " + t.guest() + " · " + announcements.country(t, lang) + " · "
+                + announcements.topic(t, lang)).collect(Collectors.joining("\n"));
+        return Reply.text(texts.get(lang, "handoff.mine", lines));
+    }
+
+    private Reply switchTo(Volunteer volunteer, long number, Language lang) {
+        if (tickets.assignedTo(volunteer.userId()).stream().noneMatch(t -> t.number() == number)) {
+            return Reply.text(texts.get(lang, "handoff.no-ticket", number));
+        }
+        volunteers.setCurrentTicket(volunteer.userId(), number);
+        return Reply.text(texts.get(lang, "handoff.switched", number));
+    }
+
+    private Reply close(Ticket ticket, Language lang) {
+        if (tickets.close(ticket.number())) {
+            Language refugee = ticket.language();
+            List<Button> stars = IntStream.rangeClosed(1, 5).mapToObj(i -> new Button("⭐" + i,
+                    RefugeeDesk.RATE_ACTION + ticket.number() + ":" + i)).toList();
+            messenger.send(ticket.userId(), Reply.withButtons(texts.get(refugee, "handoff.closed-rate",
+                    ticket.number()), List.of(stars)));
+        }
+        return Reply.text(texts.get(lang, "handoff.volunteer-closed", ticket.number()));
+    }
+
+    Reply release(Ticket ticket, Language lang) {
+        if (tickets.release(ticket.number())) {
+            Ticket queued = tickets.find(ticket.number()).orElseThrow();
+            announcements.announce(queued, true);
+            messenger.send(ticket.userId(), Reply.text(texts.get(ticket.language(), "handoff.released",
+                    ticket.number())));
+        }
+        return Reply.text(texts.get(lang, "handoff.volunteer-released", ticket.number()));
+    }
+
+    private Reply me(Volunteer volunteer, String argument, Language lang) {
+        String[] parts = argument.strip().split("\\s+", 2);
+        if (!argument.isBlank()) {
+            String value = parts.length > 1 ? parts[1].strip() : "";
+            switch (parts[0].toLowerCase()) {
+                case "name" -> {
+                    if (value.isEmpty() || value.length() > 64) {
+                        return Reply.text(texts.get(lang, "handoff.me-bad"));
+                    }
+                    volunteers.rename(volunteer.userId(), value);
+                }
+                case "languages" -> {
+                    if (!value.matches("(?i)(ru|en)(\\s*,\\s*(ru|en))*")) {
+                        return Reply.text(texts.get(lang, "handoff.me-bad"));
+                    }
+                    volunteers.setLanguages(volunteer.userId(), value.toLowerCase().replaceAll("\\s", ""));
+                }
+                case "countries" -> {
+                    if (!value.matches("(?i)(KZ|UZ|KG|TJ|GE|AM)(\\s*,\\s*(KZ|UZ|KG|TJ|GE|AM))*")) {
+                        return Reply.text(texts.get(lang, "handoff.me-bad"));
+                    }
+                    volunteers.setCountries(volunteer.userId(), value.toUpperCase().replaceAll("\\s", ""));
+                }
+                default -> {
+                    return Reply.text(texts.get(lang, "handoff.me-bad"));
+                }
+            }
+            return Reply.text(texts.get(lang, "handoff.me-saved"));
+        }
+        String any = texts.get(lang, "handoff.any");
+        return Reply.text(texts.get(lang, "handoff.me", Html.escape(volunteer.displayName()),
+                volunteer.languages().isEmpty() ? any : volunteer.languages(),
+                volunteer.countries().isEmpty() ? any : volunteer.countries()));
+    }
+
+    /** The ticket a /close or /release means: the number given, else the current one, else the only one. */
+    private Optional<Ticket> target(Volunteer volunteer, String argument) {
+        List<Ticket> mine = tickets.assignedTo(volunteer.userId());
+        Optional<Long> wanted = number(argument).or(() -> Optional.ofNullable(volunteer.currentTicket()))
+                .or(() -> mine.size() == 1 ? Optional.of(mine.get(0).number()) : Optional.empty());
+        return wanted.flatMap(n -> mine.stream().filter(t -> t.number() == n).findFirst());
+    }
+
+    private Reply usage(Language lang, String command) {
+        return Reply.text(texts.get(lang, "handoff.usage-number", command));
+    }
+
+    private static Optional<Long> number(String text) {
+        String digits = text == null ? "" : text.strip().replace("#", "");
+        return digits.matches("\\d{1,18}") ? Optional.of(Long.parseLong(digits)) : Optional.empty();
+    }
+}

@@ -1,0 +1,65 @@
+package org.relohelp.handoff;
+
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The volunteer roster in the database; a removed volunteer is kept inactive, never trusted again. */
+@Repository
+class Volunteers {
+
+    private static final String COLUMNS = "user_id, display_name, languages, countries, current_ticket";
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    Volunteers(JdbcClient jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    Optional<Volunteer> active(long userId) {
+        return jdbc.sql("select " + COLUMNS + " from volunteer where user_id = ? and active").param(userId)
+                .query(Volunteer.class).optional();
+    }
+
+    /** Adds or re-activates a volunteer; false if they were active already. */
+    boolean add(long userId, String defaultName) {
+        if (active(userId).isPresent()) {
+            return false;
+        }
+        jdbc.sql("merge into volunteer (user_id, display_name, languages, countries, active, added_at) key (user_id) "
+                        + "values (?, coalesce((select display_name from volunteer where user_id = ?), ?), 'ru', '', true, ?)")
+                .params(userId, userId, defaultName, LocalDateTime.now(clock)).update();
+        return true;
+    }
+
+    boolean deactivate(long userId) {
+        return jdbc.sql("update volunteer set active = false, current_ticket = null where user_id = ? and active")
+                .param(userId).update() == 1;
+    }
+
+    List<Volunteer> all() {
+        return jdbc.sql("select " + COLUMNS + " from volunteer where active order by added_at").query(Volunteer.class)
+                .list();
+    }
+
+    void rename(long userId, String name) {
+        jdbc.sql("update volunteer set display_name = ? where user_id = ?").params(name, userId).update();
+    }
+
+    void setLanguages(long userId, String languages) {
+        jdbc.sql("update volunteer set languages = ? where user_id = ?").params(languages, userId).update();
+    }
+
+    void setCountries(long userId, String countries) {
+        jdbc.sql("update volunteer set countries = ? where user_id = ?").params(countries, userId).update();
+    }
+
+    void setCurrentTicket(long userId, Long ticket) {
+        jdbc.sql("update volunteer set current_ticket = ? where user_id = ?").params(ticket, userId).update();
+    }
+}

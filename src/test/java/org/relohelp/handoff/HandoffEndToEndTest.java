@@ -1,0 +1,212 @@
+package org.relohelp.handoff;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.relohelp.EndToEndTest;
+import org.relohelp.emulator.BotMessage;
+import org.relohelp.emulator.EmulatedUser;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** A refugee reaches a volunteer and back, through the real client and database, without either account. */
+class HandoffEndToEndTest extends EndToEndTest {
+
+    private static final Pattern TICKET = Pattern.compile("#(\\d+)");
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void aQuestionReachesAVolunteerAndTheAnswersComeBack() {
+        EmulatedUser vera = volunteer("Вера");
+        EmulatedUser olga = newUser("ru");
+        press(olga, ask(olga, "/start"), "country:KZ");
+        TELEGRAM.awaitBotMessages(olga.id(), 2, WAIT);
+        BotMessage answer = ask(olga, "как получить иин");
+        int before = TELEGRAM.botMessages(olga.id()).size();
+        press(olga, answer, answer.button("волонтёр").orElseThrow().callbackData());
+        assertThat(TELEGRAM.awaitBotMessages(olga.id(), before + 1, WAIT).get(before).text())
+                .contains("Опишите", "Казахстан", "не увидят");
+
+        BotMessage created = ask(olga, "В ЦОНе отказали выдать ИИН, что делать?");
+        assertThat(created.text()).contains("создана", "в очереди");
+        long ticket = number(created.text());
+        BotMessage announcement = awaitMessageWith(VOLUNTEER_GROUP, "Заявка #" + ticket);
+        assertThat(announcement.text()).contains("Казахстан", "ИИН и другие номера", "В ЦОНе отказали")
+                .doesNotContain(olga.firstName(), String.valueOf(olga.id()));
+
+        assertThat(ask(olga, "Паспорт у меня заграничный").text()).contains("Добавлено к заявке #" + ticket);
+
+        assertThat(press(vera, announcement, "take:" + ticket)).isEqualTo("Заявка #" + ticket + " ваша");
+        TELEGRAM.awaitBotMessage(VOLUNTEER_GROUP, m -> m.messageId() == announcement.messageId()
+                && m.text().contains("взял(а) Вера") && m.buttons().isEmpty(), WAIT);
+        BotMessage header = awaitMessageWith(vera.id(), "Гость #" + ticket);
+        assertThat(header.text()).contains("В ЦОНе отказали").doesNotContain(olga.firstName());
+        awaitMessageWith(vera.id(), "Паспорт у меня заграничный");
+        assertThat(awaitMessageWith(olga.id(), "Волонтёр Вера взял(а)").text()).contains("#" + ticket);
+
+        int olgaBefore = TELEGRAM.botMessages(olga.id()).size();
+        int veraSays = TELEGRAM.sendText(vera, "Здравствуйте! Попробуйте другой ЦОН");
+        BotMessage relayed = TELEGRAM.awaitBotMessages(olga.id(), olgaBefore + 1, WAIT).get(olgaBefore);
+        assertThat(relayed.text()).isEqualTo("Здравствуйте! Попробуйте другой ЦОН");
+
+        TELEGRAM.sendPhoto(olga, olga.id(), new byte[]{7, 7}, "spravka.jpg", "вот справка");
+        BotMessage photo = TELEGRAM.awaitBotMessage(vera.id(), m -> "photo".equals(m.media()), WAIT);
+        assertThat(photo.text()).contains("#" + ticket + " · Гость #" + ticket, "вот справка");
+        assertThat(TELEGRAM.file(photo.fileId()).orElseThrow().bytes()).containsExactly(7, 7);
+
+        int olgaSays = TELEGRAM.sendText(olga, "Спасибо, а в какой?");
+        BotMessage copy = awaitMessageWith(vera.id(), "Спасибо, а в какой?");
+        TELEGRAM.editText(olga, olgaSays, "Спасибо, а в какой именно?");
+        TELEGRAM.awaitBotMessage(vera.id(), m -> m.messageId() == copy.messageId()
+                && m.text().contains("в какой именно?") && m.text().contains("изменено"), WAIT);
+        TELEGRAM.editText(vera, veraSays, "Здравствуйте! Попробуйте ЦОН на Жетысу");
+        TELEGRAM.awaitBotMessage(olga.id(), m -> m.messageId() == relayed.messageId()
+                && m.text().contains("Жетысу"), WAIT);
+
+        assertThat(ask(vera, "/close").text()).contains("закрыта");
+        BotMessage rate = awaitMessageWith(olga.id(), "Оцените");
+        press(olga, rate, "rate:" + ticket + ":5");
+        awaitMessageWith(olga.id(), "Спасибо за оценку");
+        assertThat(ask(olga, "всё получилось").text()).contains("передадим");
+        assertThat(jdbc.sql("select rating from ticket where id = ?").param(ticket).query(Integer.class).single())
+                .isEqualTo(5);
+
+        BotMessage offer = ask(olga, "Ой, ещё вопрос про ИИН");
+        assertThat(offer.text()).contains("Открыть её снова");
+        press(olga, offer, "reopen:" + ticket);
+        assertThat(awaitMessageWith(olga.id(), "снова открыта").text()).contains("Вера");
+        awaitMessageWith(vera.id(), "Ой, ещё вопрос про ИИН");
+
+        List<String> seenByVera = TELEGRAM.botMessages(vera.id()).stream().map(BotMessage::text).toList();
+        assertThat(seenByVera).noneMatch(t -> t.contains(olga.firstName()) || t.contains(String.valueOf(olga.id())));
+        assertThat(TELEGRAM.botMessages(olga.id())).noneMatch(m -> m.text().contains(String.valueOf(vera.id())));
+        ask(vera, "/close");
+    }
+
+    @Test
+    void twoVolunteersPressingTakeTogetherMeansExactlyOneWinner() {
+        EmulatedUser anna = volunteer("Анна");
+        EmulatedUser boris = volunteer("Борис");
+        long ticket = openTicket(newUser("ru"), "Где снять квартиру в Бишкеке?");
+        BotMessage announcement = awaitMessageWith(VOLUNTEER_GROUP, "Заявка #" + ticket);
+        String first = TELEGRAM.press(anna, announcement, "take:" + ticket);
+        String second = TELEGRAM.press(boris, announcement, "take:" + ticket);
+        List<String> toasts = List.of(TELEGRAM.awaitCallbackAnswer(first, WAIT).orElseThrow(),
+                TELEGRAM.awaitCallbackAnswer(second, WAIT).orElseThrow());
+        assertThat(toasts).filteredOn(t -> t.endsWith("ваша")).hasSize(1);
+        assertThat(toasts).filteredOn(t -> t.contains("уже взял(а)")).hasSize(1);
+        ask(anna, "/close " + ticket);
+        ask(boris, "/close " + ticket);
+    }
+
+    @Test
+    void withSeveralTicketsARepliedMessageAndSwitchChooseTheRefugee() {
+        EmulatedUser vera = volunteer("Вероника");
+        EmulatedUser first = newUser("ru");
+        EmulatedUser second = newUser("ru");
+        long one = openTicket(first, "Вопрос первый про регистрацию");
+        long two = openTicket(second, "Вопрос второй про жильё");
+        ask(vera, "/take " + one);
+        ask(vera, "/take " + two);
+        BotMessage headerOne = awaitMessageWith(vera.id(), "Вопрос первый");
+        TELEGRAM.sendText(vera, "/mine");
+        assertThat(awaitMessageWith(vera.id(), "Ваши заявки").text()).contains("#" + one, "#" + two, "▶ #" + two);
+
+        int before = TELEGRAM.botMessages(first.id()).size();
+        TELEGRAM.sendReply(vera, vera.id(), headerOne.messageId(), "Ответ для первого");
+        assertThat(TELEGRAM.awaitBotMessages(first.id(), before + 1, WAIT).get(before).text())
+                .isEqualTo("Ответ для первого");
+        TELEGRAM.sendText(vera, "/switch " + two);
+        awaitMessageWith(vera.id(), "уходят в заявку #" + two);
+        int beforeSecond = TELEGRAM.botMessages(second.id()).size();
+        TELEGRAM.sendText(vera, "Ответ для второго");
+        assertThat(TELEGRAM.awaitBotMessages(second.id(), beforeSecond + 1, WAIT).get(beforeSecond).text())
+                .isEqualTo("Ответ для второго");
+        assertThat(TELEGRAM.botMessages(first.id())).noneMatch(m -> m.text().contains("для второго"));
+
+        TELEGRAM.sendText(vera, "/release " + two);
+        awaitMessageWith(vera.id(), "Заявка #" + two + " возвращена");
+        awaitMessageWith(second.id(), "вернулась в очередь");
+        awaitMessageWith(VOLUNTEER_GROUP, "Заявку #" + two + " пока никто не взял");
+        assertThat(ask(second, "/cancel").text()).contains("закрыта");
+        ask(vera, "/close " + one);
+    }
+
+    @Test
+    void everyStaffCommandAndButtonIsRefusedToOthers() {
+        EmulatedUser nobody = newUser("ru");
+        for (String command : List.of("/queue", "/take 1", "/mine", "/switch 1", "/close", "/release", "/me")) {
+            assertThat(ask(nobody, command).text()).as(command).contains("только для волонтёров");
+        }
+        for (String command : List.of("/addvolunteer 1", "/removevolunteer 1", "/invite", "/volunteers")) {
+            assertThat(ask(nobody, command).text()).as(command).contains("только для администраторов");
+        }
+        long ticket = openTicket(newUser("ru"), "Нужна помощь с регистрацией");
+        BotMessage announcement = awaitMessageWith(VOLUNTEER_GROUP, "Заявка #" + ticket);
+        assertThat(press(nobody, announcement, "take:" + ticket)).contains("только для волонтёров");
+        assertThat(press(nobody, announcement, "rate:" + ticket + ":5")).contains("больше не работает");
+        assertThat(press(nobody, announcement, "reopen:" + ticket)).contains("больше не работает");
+        assertThat(ask(nobody, "/start inv_forged").text()).contains("недействительна");
+
+        EmulatedUser removed = volunteer("Пётр");
+        TELEGRAM.sendText(removed, "/take " + ticket);
+        awaitMessageWith(removed.id(), "Гость #" + ticket);
+        awaitMessageWith(removed.id(), "ваша");
+        assertThat(ask(ADMIN, "/removevolunteer " + removed.id()).text()).contains("удалён", "1");
+        awaitMessageWith(removed.id(), "больше не волонтёр");
+        assertThat(jdbc.sql("select status from ticket where id = ?").param(ticket).query(String.class).single())
+                .isEqualTo("QUEUED");
+        TELEGRAM.sendText(removed, "/mine");
+        awaitMessageWith(removed.id(), "только для волонтёров");
+        assertThat(press(removed, announcement, "take:" + ticket)).contains("только для волонтёров");
+        int before = TELEGRAM.botMessages(removed.id()).size();
+        TELEGRAM.sendText(removed, "сообщение после удаления");
+        assertThat(TELEGRAM.awaitBotMessages(removed.id(), before + 1, WAIT).get(before).text())
+                .doesNotContain("Гость");
+    }
+
+    @Autowired
+    TicketTimers timers;
+
+    @Test
+    void untakenTicketsAreAnnouncedAgainAndSilentOnesReturnToTheQueue() {
+        long waiting = openTicket(newUser("ru"), "Долго жду ответа");
+        awaitMessageWith(VOLUNTEER_GROUP, "Заявка #" + waiting);
+        timers.reannounce(java.time.LocalDateTime.now().plusMinutes(1));
+        awaitMessageWith(VOLUNTEER_GROUP, "Заявку #" + waiting + " пока никто не взял");
+
+        EmulatedUser silent = volunteer("Молчун");
+        ask(silent, "/take " + waiting);
+        timers.returnSilent(java.time.LocalDateTime.now().plusMinutes(1));
+        assertThat(awaitMessageWith(ADMIN.id(), "Заявка #" + waiting).text()).contains("Молчун", "возвращена");
+        assertThat(jdbc.sql("select status from ticket where id = ?").param(waiting).query(String.class).single())
+                .isEqualTo("QUEUED");
+    }
+
+    private EmulatedUser volunteer(String name) {
+        EmulatedUser user = newUser("ru");
+        BotMessage invite = ask(ADMIN, "/invite");
+        Matcher code = Pattern.compile("start=(inv_[A-Za-z0-9_-]+)").matcher(invite.text());
+        assertThat(code.find()).isTrue();
+        assertThat(ask(user, "/start " + code.group(1)).text()).contains("Добро пожаловать");
+        assertThat(ask(user, "/start " + code.group(1)).text()).contains("недействительна");
+        assertThat(ask(user, "/me name " + name).text()).contains("Сохранено");
+        return user;
+    }
+
+    private long openTicket(EmulatedUser refugee, String question) {
+        assertThat(ask(refugee, "/human").text()).contains("Опишите");
+        return number(ask(refugee, question).text());
+    }
+
+    private static long number(String text) {
+        Matcher m = TICKET.matcher(text);
+        assertThat(m.find()).as(text).isTrue();
+        return Long.parseLong(m.group(1));
+    }
+}
