@@ -9,4 +9,7 @@ public record Button(String label, String action) {
 
     /** The action of every "Ask a volunteer" button, whichever feature shows it. */
     public static final String ASK_VOLUNTEER = "human";
+
+    /** The action that starts the stay calculator, under stay articles and in the menu. */
+    public static final String COUNT_MY_DAYS = "stay:start";
 }

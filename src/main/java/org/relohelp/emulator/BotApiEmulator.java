@@ -100,6 +100,11 @@ public final class BotApiEmulator implements AutoCloseable {
         chats.open(chatId);
     }
 
+    /** The user blocks the bot: from now on Telegram refuses every message to them with 403. */
+    public void block(EmulatedUser user) {
+        chats.block(user.id());
+    }
+
     public int sendSticker(EmulatedUser user) {
         ObjectNode message = userMessage(user, user.id());
         String fileId = files.put("sticker.webp", "image/webp", new byte[0]);

@@ -67,6 +67,8 @@ final class BotApiMethods {
                 case "leavechat" -> Answer.ok(true);
                 default -> Answer.error(404, "Not Found: method not found");
             };
+        } catch (Blocked e) {
+            return Answer.error(403, "Forbidden: bot was blocked by the user");
         } catch (IllegalArgumentException e) {
             return Answer.error(400, e.getMessage());
         } catch (InterruptedException e) {
@@ -203,7 +205,14 @@ final class BotApiMethods {
         if (!chats.knows(chatId)) {
             throw new IllegalArgumentException("Bad Request: chat not found");
         }
+        if (chats.blocked(chatId)) {
+            throw new Blocked();
+        }
         return chatId;
+    }
+
+    /** The person behind the chat blocked the bot: Telegram answers 403. */
+    private static final class Blocked extends RuntimeException {
     }
 
     private static String checkedText(String html, String parseMode) {

@@ -29,6 +29,7 @@ final class ChatLog {
     private final Map<String, Optional<String>> callbackAnswers = new HashMap<>();
     private final Map<String, Long> openCallbacks = new HashMap<>();
     private final Set<Long> knownChats = new HashSet<>();
+    private final Set<Long> blockedChats = new HashSet<>();
     private final List<ChatEvent> events = new ArrayList<>();
     private long lastSeq;
 
@@ -39,6 +40,14 @@ final class ChatLog {
 
     synchronized void open(long chatId) {
         knownChats.add(chatId);
+    }
+
+    synchronized void block(long chatId) {
+        blockedChats.add(chatId);
+    }
+
+    synchronized boolean blocked(long chatId) {
+        return blockedChats.contains(chatId);
     }
 
     synchronized boolean knows(long chatId) {

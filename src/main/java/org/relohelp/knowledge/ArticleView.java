@@ -37,10 +37,14 @@ class ArticleView {
         String verified = DateTimeFormatter.ofPattern(texts.get(language, "article.date-pattern"), language.locale())
                 .format(article.verified());
         html.append('\n').append("🗓 ").append(texts.get(language, "article.verified", verified));
-        return Reply.withButtons(html.toString(), List.of(
+        List<List<Button>> buttons = new java.util.ArrayList<>(List.of(
                 List.of(new Button(texts.get(language, "button.helped"), HELPED_ACTION + article.id()),
                         new Button(texts.get(language, "button.not-helped"), NOT_HELPED_ACTION + article.id())),
                 List.of(askVolunteer(language, article.id()))));
+        if (article.topic().equals("stay") && !article.isGeneral()) {
+            buttons.add(1, List.of(new Button(texts.get(language, "button.count-days"), Button.COUNT_MY_DAYS)));
+        }
+        return Reply.withButtons(html.toString(), buttons);
     }
 
     Button askVolunteer(Language language) {

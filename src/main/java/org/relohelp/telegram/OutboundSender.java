@@ -12,8 +12,10 @@ import java.util.function.Supplier;
 import org.relohelp.chat.Button;
 import org.relohelp.chat.Messenger;
 import org.relohelp.chat.Reply;
+import org.relohelp.chat.UserBlockedBot;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.telegram.telegrambots.meta.api.methods.AnswerCallbackQuery;
 import org.telegram.telegrambots.meta.api.methods.CopyMessage;
@@ -45,13 +47,15 @@ public class OutboundSender implements Messenger {
 
     private final TelegramClient client;
     private final TelegramProperties properties;
+    private final ApplicationEventPublisher events;
     private final ScheduledExecutorService timer =
             Executors.newSingleThreadScheduledExecutor(BotConnection.daemon("typing"));
     private volatile String botUsername;
 
-    OutboundSender(TelegramClient client, TelegramProperties properties) {
+    OutboundSender(TelegramClient client, TelegramProperties properties, ApplicationEventPublisher events) {
         this.client = client;
         this.properties = properties;
+        this.events = events;
     }
 
     @Override
@@ -134,6 +138,9 @@ public class OutboundSender implements Messenger {
             if (e instanceof TelegramApiRequestException request) {
                 log.warn("{} to chat {} refused: {} {}", method.getMethod(), chatId, request.getErrorCode(),
                         request.getApiResponse());
+                if (request.getErrorCode() == 403 && chatId > 0) {
+                    events.publishEvent(new UserBlockedBot(chatId));
+                }
             } else {
                 log.warn("{} to chat {} failed: {}", method.getMethod(), chatId, e.getClass().getSimpleName());
             }

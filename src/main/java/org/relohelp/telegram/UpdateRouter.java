@@ -12,6 +12,8 @@ import org.relohelp.handoff.Roles;
 import org.relohelp.handoff.Roster;
 import org.relohelp.handoff.VolunteerDesk;
 import org.relohelp.knowledge.Answers;
+import org.relohelp.stay.ReminderDesk;
+import org.relohelp.stay.StayDesk;
 import org.relohelp.users.Profile;
 import org.relohelp.users.Profiles;
 import org.relohelp.users.Welcome;
@@ -40,11 +42,14 @@ class UpdateRouter {
     private final VolunteerDesk volunteers;
     private final Roster roster;
     private final Roles roles;
+    private final StayDesk stay;
+    private final ReminderDesk reminders;
     private final OutboundSender sender;
     private final Texts texts;
 
     UpdateRouter(Profiles profiles, Welcome welcome, Answers answers, RefugeeDesk refugees, VolunteerDesk volunteers,
-                 Roster roster, Roles roles, OutboundSender sender, Texts texts) {
+                 Roster roster, Roles roles, StayDesk stay, ReminderDesk reminders, OutboundSender sender,
+                 Texts texts) {
         this.profiles = profiles;
         this.welcome = welcome;
         this.answers = answers;
@@ -52,6 +57,8 @@ class UpdateRouter {
         this.volunteers = volunteers;
         this.roster = roster;
         this.roles = roles;
+        this.stay = stay;
+        this.reminders = reminders;
         this.sender = sender;
         this.texts = texts;
     }
@@ -86,13 +93,18 @@ class UpdateRouter {
     }
 
     private Reply conversation(Profile profile, Incoming in) {
-        Optional<Reply> handoff = volunteers.onMessage(profile.userId(), in)
+        Optional<Reply> handled = volunteers.onMessage(profile.userId(), in)
+                .or(() -> stay.onMessage(profile, in))
                 .or(() -> refugees.onMessage(profile, in));
-        if (handoff.isPresent()) {
-            return handoff.get();
+        if (handled.isPresent()) {
+            return handled.get();
         }
         if (!in.isText()) {
             return Reply.text(texts.get(profile.language(), "input.not-text"));
+        }
+        Optional<Reply> count = stay.onQuestion(profile, in.text());
+        if (count.isPresent()) {
+            return count.get();
         }
         return sender.typingWhile(in.chatId(), () -> answers.answer(in.text(), profile.knownCountry(),
                 profile.language()));
@@ -112,6 +124,8 @@ class UpdateRouter {
             case "country" -> welcome.chooseCountry(profile);
             case "lang", "language" -> welcome.chooseLanguage(profile);
             case "human" -> refugees.requestHuman(profile, null);
+            case "stay" -> stay.start(profile);
+            case "reminders" -> reminders.list(profile);
             case "cancel" -> refugees.cancel(profile);
             case "skip" -> refugees.skip(profile);
             case "queue", "take", "mine", "switch", "close", "release", "me" ->
@@ -146,6 +160,10 @@ class UpdateRouter {
             result = volunteers.press(profile.userId(), action);
         } else if (refugees.handles(action)) {
             result = refugees.press(profile, action);
+        } else if (stay.handles(action)) {
+            result = stay.press(profile, action);
+        } else if (reminders.handles(action)) {
+            result = reminders.press(profile, action);
         }
         ButtonResult outcome = result.orElseGet(() -> ButtonResult.toast(texts.get(profile.language(), "button.stale")));
         sender.answerButton(button.getId(), outcome.toast());

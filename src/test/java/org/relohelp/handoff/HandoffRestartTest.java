@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -14,6 +17,7 @@ import org.relohelp.emulator.BotMessage;
 import org.relohelp.emulator.EmulatedUser;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The most reported failure of support bots: after a restart the volunteer's reply no longer reaches the
@@ -48,16 +52,23 @@ class HandoffRestartTest {
             telegram.sendText(volunteer, "/take " + number.group(1));
             BotMessage header = telegram.awaitBotMessage(volunteer.id(), m -> m.text().contains("Гость #"), WAIT);
             telegram.awaitBotMessage(refugee.id(), m -> m.text().contains("взял(а)"), WAIT);
+            // a reminder falls due while the bot is down
+            bot.getBean(JdbcClient.class).sql("insert into reminder (user_id, country, kind, event_date, send_at, "
+                    + "state, language, created_at) values (?, 'KZ', 'DAY_BEFORE', ?, ?, 'PENDING', 'ru', ?)")
+                    .params(refugee.id(), LocalDate.now().plusDays(1), LocalDateTime.now(ZoneOffset.UTC).plusSeconds(1),
+                            LocalDateTime.now()).update();
             bot.close();
 
             telegram.sendText(refugee, "Вы здесь? Пишу, пока бот перезапускается");
             bot = start(telegram, data);
             try {
                 telegram.awaitBotMessage(volunteer.id(), m -> m.text().contains("пока бот перезапускается"), WAIT);
-                int before = telegram.botMessages(refugee.id()).size();
                 telegram.sendReply(volunteer, volunteer.id(), header.messageId(), "Да, я здесь. Нужна справка.");
-                assertThat(telegram.awaitBotMessages(refugee.id(), before + 1, WAIT).get(before).text())
-                        .isEqualTo("Да, я здесь. Нужна справка.");
+                telegram.awaitBotMessage(refugee.id(), m -> m.text().equals("Да, я здесь. Нужна справка."), WAIT);
+                telegram.awaitBotMessage(refugee.id(), m -> m.text().contains("Напоминание"), WAIT);
+                Thread.sleep(1_500);
+                assertThat(telegram.botMessages(refugee.id())).filteredOn(m -> m.text().contains("Напоминание"))
+                        .hasSize(1);
             } finally {
                 bot.close();
             }

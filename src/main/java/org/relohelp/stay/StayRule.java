@@ -1,0 +1,40 @@
+package org.relohelp.stay;
+
+import java.time.LocalDate;
+import java.util.List;
+import org.relohelp.chat.Country;
+import org.relohelp.chat.Language;
+
+/**
+ * How long a Russian citizen may stay in a country during a period, and when they must register.
+ * {@code validFrom}/{@code validTo} are inclusive and may be open.
+ */
+record StayRule(Country country, LocalDate validFrom, LocalDate validTo, Limit limit, Registration registration,
+                String titleRu, String titleEn, String noteRu, String noteEn, List<Source> sources,
+                LocalDate verified) {
+
+    enum LimitKind { PER_ENTRY, ROLLING, CALENDAR_YEAR, UNKNOWN }
+
+    enum RegistrationKind { DAYS, WORKING_DAYS, NONE, UNKNOWN }
+
+    record Limit(LimitKind kind, int days, int windowDays) {
+    }
+
+    record Registration(RegistrationKind kind, int days) {
+    }
+
+    record Source(String title, String url, LocalDate date) {
+    }
+
+    boolean holdsOn(LocalDate day) {
+        return (validFrom == null || !day.isBefore(validFrom)) && (validTo == null || !day.isAfter(validTo));
+    }
+
+    String title(Language language) {
+        return language == Language.EN ? titleEn : titleRu;
+    }
+
+    String note(Language language) {
+        return language == Language.EN ? noteEn : noteRu;
+    }
+}

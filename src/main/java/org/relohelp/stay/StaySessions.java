@@ -1,0 +1,75 @@
+package org.relohelp.stay;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.relohelp.chat.Country;
+import org.relohelp.chat.Language;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** A /stay conversation in progress, in the database so that a restart in the middle loses nothing. */
+@Repository
+class StaySessions {
+
+    enum Step { COUNTRY, ENTRY, TRIPS }
+
+    record Session(long userId, Step step, Country country, LocalDate entry, List<StayCalculator.Trip> trips,
+                   Language language) {
+
+        Session with(Step nextStep, Country newCountry, LocalDate newEntry) {
+            return new Session(userId, nextStep, newCountry, newEntry, trips, language);
+        }
+
+        Session plus(StayCalculator.Trip trip) {
+            List<StayCalculator.Trip> more = new ArrayList<>(trips);
+            more.add(trip);
+            return new Session(userId, step, country, entry, List.copyOf(more), language);
+        }
+    }
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    StaySessions(JdbcClient jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    Optional<Session> of(long userId) {
+        return jdbc.sql("select user_id, step, country, entry_date, trips, language from stay_session where user_id = ?")
+                .param(userId)
+                .query((rs, n) -> new Session(rs.getLong(1), Step.valueOf(rs.getString(2)),
+                        Country.fromCode(rs.getString(3)).orElse(null), rs.getObject(4, LocalDate.class),
+                        trips(rs.getString(5)), Language.fromCode(rs.getString(6))))
+                .optional();
+    }
+
+    void save(Session s) {
+        String trips = s.trips().stream().map(t -> t.entry() + ".." + t.exit()).collect(Collectors.joining(";"));
+        jdbc.sql("merge into stay_session (user_id, step, country, entry_date, trips, language, updated_at) "
+                        + "key (user_id) values (?, ?, ?, ?, ?, ?, ?)")
+                .params(s.userId(), s.step().name(), s.country() == null ? null : s.country().name(), s.entry(), trips,
+                        s.language().code(), LocalDateTime.now(clock))
+                .update();
+    }
+
+    void done(long userId) {
+        jdbc.sql("delete from stay_session where user_id = ?").param(userId).update();
+    }
+
+    private static List<StayCalculator.Trip> trips(String stored) {
+        List<StayCalculator.Trip> trips = new ArrayList<>();
+        for (String trip : stored.split(";")) {
+            if (!trip.isBlank()) {
+                String[] dates = trip.split("\\.\\.");
+                trips.add(new StayCalculator.Trip(LocalDate.parse(dates[0]), LocalDate.parse(dates[1])));
+            }
+        }
+        return List.copyOf(trips);
+    }
+}
