@@ -10,7 +10,8 @@ import org.springframework.core.env.Environment;
 /**
  * Points the embedded H2 database at {@code relohelp.data-dir} ({@code RELOHELP_DATA_DIR}, default ./data).
  * H2 refuses paths relative to the working directory, so the folder is made absolute here; an explicit
- * {@code spring.datasource.url} (another database) is left alone.
+ * {@code spring.datasource.url} (another database) is left alone. With {@code RELOHELP_DB_KEY} set, the files
+ * are encrypted with H2's AES cipher: H2 then takes "file-key user-password" as the password.
  */
 @Configuration(proxyBeanMethods = false)
 class DataDirectory {
@@ -21,7 +22,13 @@ class DataDirectory {
             @Override
             public Object postProcessBeforeInitialization(Object bean, String beanName) {
                 if (bean instanceof DataSourceProperties properties && properties.getUrl() == null) {
-                    properties.setUrl(url(environment.getProperty("relohelp.data-dir", "./data")));
+                    String key = environment.getProperty("relohelp.database-key", "");
+                    properties.setUrl(url(environment.getProperty("relohelp.data-dir", "./data"))
+                            + (key.isBlank() ? "" : ";CIPHER=AES"));
+                    if (!key.isBlank()) {
+                        String userPassword = properties.getPassword() == null ? "" : properties.getPassword();
+                        properties.setPassword(key.strip() + " " + userPassword);
+                    }
                 }
                 return bean;
             }

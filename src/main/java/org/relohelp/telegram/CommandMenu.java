@@ -12,7 +12,7 @@ import org.telegram.telegrambots.meta.api.objects.commands.scope.BotCommandScope
 @Component
 class CommandMenu {
 
-    static final List<String> COMMANDS = List.of("start", "help", "stay", "reminders", "human", "cancel", "country", "lang");
+    static final List<String> COMMANDS = List.of("start", "help", "stay", "reminders", "human", "cancel", "country", "lang", "privacy");
 
     private final OutboundSender sender;
     private final Texts texts;

@@ -14,6 +14,7 @@ import org.relohelp.handoff.VolunteerDesk;
 import org.relohelp.knowledge.Answers;
 import org.relohelp.stay.ReminderDesk;
 import org.relohelp.stay.StayDesk;
+import org.relohelp.users.Forgetting;
 import org.relohelp.users.Profile;
 import org.relohelp.users.Profiles;
 import org.relohelp.users.Welcome;
@@ -44,12 +45,13 @@ class UpdateRouter {
     private final Roles roles;
     private final StayDesk stay;
     private final ReminderDesk reminders;
+    private final Forgetting forgetting;
     private final OutboundSender sender;
     private final Texts texts;
 
     UpdateRouter(Profiles profiles, Welcome welcome, Answers answers, RefugeeDesk refugees, VolunteerDesk volunteers,
-                 Roster roster, Roles roles, StayDesk stay, ReminderDesk reminders, OutboundSender sender,
-                 Texts texts) {
+                 Roster roster, Roles roles, StayDesk stay, ReminderDesk reminders, Forgetting forgetting,
+                 OutboundSender sender, Texts texts) {
         this.profiles = profiles;
         this.welcome = welcome;
         this.answers = answers;
@@ -59,6 +61,7 @@ class UpdateRouter {
         this.roles = roles;
         this.stay = stay;
         this.reminders = reminders;
+        this.forgetting = forgetting;
         this.sender = sender;
         this.texts = texts;
     }
@@ -126,6 +129,8 @@ class UpdateRouter {
             case "human" -> refugees.requestHuman(profile, null);
             case "stay" -> stay.start(profile);
             case "reminders" -> reminders.list(profile);
+            case "privacy" -> forgetting.privacy(profile);
+            case "forget" -> forgetting.ask(profile);
             case "cancel" -> refugees.cancel(profile);
             case "skip" -> refugees.skip(profile);
             case "queue", "take", "mine", "switch", "close", "release", "me" ->
@@ -164,6 +169,8 @@ class UpdateRouter {
             result = stay.press(profile, action);
         } else if (reminders.handles(action)) {
             result = reminders.press(profile, action);
+        } else if (forgetting.handles(action)) {
+            result = forgetting.press(profile, action);
         }
         ButtonResult outcome = result.orElseGet(() -> ButtonResult.toast(texts.get(profile.language(), "button.stale")));
         sender.answerButton(button.getId(), outcome.toast());

@@ -25,7 +25,7 @@ public class Profiles {
     @Transactional
     public Profile touch(long userId, String telegramLanguageCode) {
         LocalDateTime now = LocalDateTime.now(clock);
-        int updated = jdbc.sql("update profile set last_seen_at = ? where user_id = ?")
+        int updated = jdbc.sql("update profile set last_seen_at = ?, blocked_at = null where user_id = ?")
                 .params(now, userId).update();
         if (updated == 0) {
             jdbc.sql("merge into profile (user_id, language, country, created_at, last_seen_at) key (user_id) "

@@ -1,0 +1,71 @@
+package org.relohelp.handoff;
+
+import org.relohelp.chat.Messenger;
+import org.relohelp.chat.Reply;
+import org.relohelp.chat.Texts;
+import org.relohelp.users.KeepsUser;
+import org.relohelp.users.RetentionDue;
+import org.relohelp.users.UserForgotten;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The handoff's share of forgetting and retention. A refugee's tickets and routes are deleted (their
+ * volunteer learns only that the guest left); a volunteer's tickets go back to the queue and their traces are
+ * removed; closed tickets and their routes are deleted after the retention period.
+ */
+@Component
+class HandoffForgetting implements KeepsUser {
+
+    private final JdbcClient jdbc;
+    private final Tickets tickets;
+    private final Volunteers volunteers;
+    private final VolunteerDesk desk;
+    private final Messenger messenger;
+    private final Texts texts;
+    private final VolunteerLanguage languages;
+
+    HandoffForgetting(JdbcClient jdbc, Tickets tickets, Volunteers volunteers, VolunteerDesk desk, Messenger messenger,
+                      Texts texts, VolunteerLanguage languages) {
+        this.jdbc = jdbc;
+        this.tickets = tickets;
+        this.volunteers = volunteers;
+        this.desk = desk;
+        this.messenger = messenger;
+        this.texts = texts;
+        this.languages = languages;
+    }
+
+    @Override
+    public boolean keeps(long userId) {
+        return tickets.openFor(userId).isPresent() || volunteers.active(userId).isPresent();
+    }
+
+    @EventListener
+    void forget(UserForgotten event) {
+        long user = event.userId();
+        tickets.openFor(user).filter(t -> t.volunteerId() != null).ifPresent(t -> messenger.send(t.volunteerId(),
+                Reply.text(texts.get(languages.of(t.volunteerId()), "handoff.refugee-left", t.number(), t.guest()))));
+        jdbc.sql("delete from message_pair where ticket_id in (select id from ticket where user_id = ?)").param(user)
+                .update();
+        jdbc.sql("delete from ticket where user_id = ?").param(user).update();
+        jdbc.sql("delete from handoff_step where user_id = ?").param(user).update();
+
+        tickets.assignedTo(user).forEach(t -> desk.release(t, languages.of(user)));
+        jdbc.sql("update ticket set volunteer_id = null where volunteer_id = ?").param(user).update();
+        jdbc.sql("update message_pair set volunteer_chat = null, volunteer_message = null where volunteer_chat = ?")
+                .param(user).update();
+        jdbc.sql("delete from volunteer where user_id = ?").param(user).update();
+        jdbc.sql("delete from volunteer_invite where created_by = ? or used_by = ?").params(user, user).update();
+    }
+
+    @EventListener
+    void purge(RetentionDue event) {
+        jdbc.sql("delete from message_pair where ticket_id in (select id from ticket where status = 'CLOSED' "
+                + "and closed_at < ?)").param(event.cutoff()).update();
+        jdbc.sql("delete from ticket where status = 'CLOSED' and closed_at < ?").param(event.cutoff()).update();
+        jdbc.sql("delete from volunteer_invite where expires_at < ?").param(event.cutoff()).update();
+        jdbc.sql("delete from handoff_step where created_at < ?").param(event.cutoff()).update();
+    }
+}

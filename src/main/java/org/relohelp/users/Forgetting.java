@@ -1,0 +1,109 @@
+package org.relohelp.users;
+
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Optional;
+import org.relohelp.chat.Button;
+import org.relohelp.chat.ButtonResult;
+import org.relohelp.chat.Language;
+import org.relohelp.chat.Reply;
+import org.relohelp.chat.Texts;
+import org.relohelp.chat.UserBlockedBot;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * /privacy, /forget and retention. Forgetting publishes {@link UserForgotten} so that each feature deletes its
+ * own rows, then deletes the profile. A daily job forgets users who blocked the bot past the grace period and
+ * profiles inactive past the retention period, and tells every feature to purge old finished business.
+ */
+@Service
+public class Forgetting {
+
+    static final String CONFIRM = "forget:yes";
+    static final String KEEP = "forget:no";
+    private static final Logger log = LoggerFactory.getLogger(Forgetting.class);
+
+    private final JdbcClient jdbc;
+    private final ApplicationEventPublisher events;
+    private final Texts texts;
+    private final PrivacyProperties properties;
+    private final List<KeepsUser> keepers;
+    private final Clock clock;
+
+    Forgetting(JdbcClient jdbc, ApplicationEventPublisher events, Texts texts, PrivacyProperties properties,
+               List<KeepsUser> keepers, Clock clock) {
+        this.jdbc = jdbc;
+        this.events = events;
+        this.texts = texts;
+        this.properties = properties;
+        this.keepers = keepers;
+        this.clock = clock;
+    }
+
+    public Reply privacy(Profile profile) {
+        return Reply.text(texts.get(profile.language(), "privacy.text", properties.retentionDays()));
+    }
+
+    public Reply ask(Profile profile) {
+        Language lang = profile.language();
+        return Reply.withButtons(texts.get(lang, "forget.ask"), List.of(List.of(
+                new Button(texts.get(lang, "forget.button.yes"), CONFIRM),
+                new Button(texts.get(lang, "forget.button.no"), KEEP))));
+    }
+
+    public boolean handles(String action) {
+        return action.equals(CONFIRM) || action.equals(KEEP);
+    }
+
+    @Transactional
+    public Optional<ButtonResult> press(Profile profile, String action) {
+        Language lang = profile.language();
+        if (action.equals(KEEP)) {
+            return Optional.of(new ButtonResult(null, null, Reply.text(texts.get(lang, "forget.kept"))));
+        }
+        forget(profile.userId());
+        return Optional.of(new ButtonResult(null, null, Reply.text(texts.get(lang, "forget.done"))));
+    }
+
+    /** Deletes everything about the user, feature by feature, then the profile itself. */
+    @Transactional
+    public void forget(long userId) {
+        events.publishEvent(new UserForgotten(userId));
+        jdbc.sql("delete from profile where user_id = ?").param(userId).update();
+        log.info("User {} forgotten", userId);
+    }
+
+    @EventListener
+    void blocked(UserBlockedBot event) {
+        jdbc.sql("update profile set blocked_at = coalesce(blocked_at, ?) where user_id = ?")
+                .params(LocalDateTime.now(clock), event.userId()).update();
+    }
+
+    @Scheduled(cron = "${relohelp.privacy.purge-cron:0 30 3 * * *}")
+    void daily() {
+        purge(LocalDateTime.now(clock));
+    }
+
+    @Transactional
+    public void purge(LocalDateTime now) {
+        LocalDateTime cutoff = now.minusDays(properties.retentionDays());
+        List<Long> blocked = jdbc.sql("select user_id from profile where blocked_at < ?")
+                .param(now.minus(properties.blockedGrace())).query(Long.class).list();
+        List<Long> inactive = jdbc.sql("select user_id from profile where last_seen_at < ? and blocked_at is null")
+                .param(cutoff).query(Long.class).list().stream()
+                .filter(user -> keepers.stream().noneMatch(k -> k.keeps(user))).toList();
+        blocked.forEach(this::forget);
+        inactive.forEach(this::forget);
+        events.publishEvent(new RetentionDue(cutoff));
+        log.info("Retention: {} blocked and {} inactive users forgotten; data before {} purged", blocked.size(),
+                inactive.size(), cutoff.toLocalDate());
+    }
+}
