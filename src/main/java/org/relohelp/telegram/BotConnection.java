@@ -49,6 +49,9 @@ class BotConnection implements SmartLifecycle {
 
     @Override
     public void start() {
+        if (!url.getHost().equals("127.0.0.1")) {
+            log.info("TELEGRAM MODE: the bot serves real Telegram users through {}://{}", url.getSchema(), url.getHost());
+        }
         running = true;
         connector = daemon("telegram-connect").newThread(this::connect);
         connector.start();

@@ -54,6 +54,10 @@ class HandoffEndToEndTest extends EndToEndTest {
         BotMessage relayed = TELEGRAM.awaitBotMessages(olga.id(), olgaBefore + 1, WAIT).get(olgaBefore);
         assertThat(relayed.text()).isEqualTo("Здравствуйте! Попробуйте другой ЦОН");
 
+        TELEGRAM.sendDocument(vera, vera.id(), new byte[]{1, 2, 3}, "blank.pdf", "application/pdf");
+        BotMessage document = TELEGRAM.awaitBotMessage(olga.id(), m -> "document".equals(m.media()), WAIT);
+        assertThat(TELEGRAM.file(document.fileId()).orElseThrow().bytes()).containsExactly(1, 2, 3);
+
         TELEGRAM.sendPhoto(olga, olga.id(), new byte[]{7, 7}, "spravka.jpg", "вот справка");
         BotMessage photo = TELEGRAM.awaitBotMessage(vera.id(), m -> "photo".equals(m.media()), WAIT);
         assertThat(photo.text()).contains("#" + ticket + " · Гость #" + ticket, "вот справка");
@@ -161,12 +165,20 @@ class HandoffEndToEndTest extends EndToEndTest {
         awaitMessageWith(removed.id(), "больше не волонтёр");
         assertThat(jdbc.sql("select status from ticket where id = ?").param(ticket).query(String.class).single())
                 .isEqualTo("QUEUED");
-        TELEGRAM.sendText(removed, "/mine");
-        awaitMessageWith(removed.id(), "только для волонтёров");
+        for (String command : List.of("/queue", "/take " + ticket, "/mine", "/switch " + ticket, "/close " + ticket,
+                "/release " + ticket, "/me", "/me name Шпион")) {
+            int before = TELEGRAM.botMessages(removed.id()).size();
+            TELEGRAM.sendText(removed, command);
+            assertThat(TELEGRAM.awaitBotMessages(removed.id(), before + 1, WAIT).get(before).text()).as(command)
+                    .contains("только для волонтёров");
+        }
+        for (String command : List.of("/addvolunteer " + removed.id(), "/invite", "/volunteers")) {
+            assertThat(ask(removed, command).text()).as(command).contains("только для администраторов");
+        }
         assertThat(press(removed, announcement, "take:" + ticket)).contains("только для волонтёров");
-        int before = TELEGRAM.botMessages(removed.id()).size();
+        int beforeMessage = TELEGRAM.botMessages(removed.id()).size();
         TELEGRAM.sendText(removed, "сообщение после удаления");
-        assertThat(TELEGRAM.awaitBotMessages(removed.id(), before + 1, WAIT).get(before).text())
+        assertThat(TELEGRAM.awaitBotMessages(removed.id(), beforeMessage + 1, WAIT).get(beforeMessage).text())
                 .doesNotContain("Гость");
     }
 
