@@ -36,6 +36,9 @@ public abstract class EndToEndTest {
         registry.add("relohelp.telegram.api-url", TELEGRAM::url);
         registry.add("relohelp.telegram.poll-timeout", () -> "5s");
         registry.add("relohelp.data-dir", DATA::toString);
+        // the limits themselves are tested with a fake clock (SendLimitsTest); here they must not slow the suite
+        registry.add("relohelp.telegram.limits.per-chat-burst", () -> "50");
+        registry.add("relohelp.telegram.flood-per-minute", () -> "30");
         registry.add("relohelp.handoff.admin-ids", () -> String.valueOf(ADMIN.id()));
         registry.add("relohelp.handoff.volunteer-chat-id", () -> String.valueOf(VOLUNTEER_GROUP));
         TELEGRAM.openChat(VOLUNTEER_GROUP);

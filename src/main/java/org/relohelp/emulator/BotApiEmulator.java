@@ -213,6 +213,16 @@ public final class BotApiEmulator implements AutoCloseable {
     public record StoredFile(String name, String mimeType, byte[] bytes) {
     }
 
+    /** Makes the next calls of a method fail as Telegram would: 429 with retry_after, 5xx, 403. */
+    public void failNext(String method, int code, int retryAfterSeconds, int times) {
+        methods.failNext(method, code, retryAfterSeconds, times);
+    }
+
+    /** Groups the bot left. */
+    public java.util.Set<Long> leftChats() {
+        return methods.leftChats();
+    }
+
     /** How many updates the bot has not confirmed yet. */
     public int pendingUpdates() {
         return updates.size();

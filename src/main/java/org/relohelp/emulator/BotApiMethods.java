@@ -24,6 +24,8 @@ final class BotApiMethods {
     private final ChatLog chats;
     private final FileStore files;
     private final Map<String, List<String>> commands = new ConcurrentHashMap<>();
+    private final Map<String, java.util.Deque<Answer>> failures = new ConcurrentHashMap<>();
+    private final java.util.Set<Long> left = ConcurrentHashMap.newKeySet();
 
     BotApiMethods(UpdateQueue updates, ChatLog chats, FileStore files) {
         this.updates = updates;
@@ -49,8 +51,14 @@ final class BotApiMethods {
     }
 
     Answer call(String method, ObjectNode params) {
+        String name = method.toLowerCase(Locale.ROOT);
+        java.util.Deque<Answer> planned = failures.get(name);
+        Answer failure = planned == null ? null : planned.poll();
+        if (failure != null) {
+            return failure;
+        }
         try {
-            return switch (method.toLowerCase(Locale.ROOT)) {
+            return switch (name) {
                 case "getme" -> Answer.ok(botJson());
                 case "deletewebhook", "deletemycommands" -> Answer.ok(true);
                 case "getupdates" -> getUpdates(params);
@@ -64,7 +72,10 @@ final class BotApiMethods {
                 case "senddocument" -> sendFile(params, "document");
                 case "copymessage" -> copyMessage(params);
                 case "deletemessage" -> Answer.ok(chats.delete(knownChat(params), params.path("message_id").asInt()));
-                case "leavechat" -> Answer.ok(true);
+                case "leavechat" -> {
+                    left.add(Long.parseLong(params.path("chat_id").asText("0")));
+                    yield Answer.ok(true);
+                }
                 default -> Answer.error(404, "Not Found: method not found");
             };
         } catch (Blocked e) {
@@ -75,6 +86,24 @@ final class BotApiMethods {
             Thread.currentThread().interrupt();
             return Answer.error(500, "Internal Server Error");
         }
+    }
+
+    /** The next {@code times} calls of the method fail with this code (429 carries retry_after). */
+    void failNext(String method, int code, int retryAfter, int times) {
+        java.util.Deque<Answer> queue = failures.computeIfAbsent(method.toLowerCase(Locale.ROOT),
+                m -> new java.util.concurrent.ConcurrentLinkedDeque<>());
+        for (int i = 0; i < times; i++) {
+            Answer answer = Answer.error(code, code == 429 ? "Too Many Requests: retry after " + retryAfter
+                    : code >= 500 ? "Bad Gateway" : "Forbidden");
+            if (code == 429) {
+                answer.json().putObject("parameters").put("retry_after", retryAfter);
+            }
+            queue.add(answer);
+        }
+    }
+
+    java.util.Set<Long> leftChats() {
+        return java.util.Set.copyOf(left);
     }
 
     List<String> commands(String languageCode) {

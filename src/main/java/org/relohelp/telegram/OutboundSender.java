@@ -8,6 +8,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import org.relohelp.chat.Button;
 import org.relohelp.chat.Messenger;
@@ -15,11 +16,15 @@ import org.relohelp.chat.Reply;
 import org.relohelp.chat.UserBlockedBot;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
+import org.telegram.telegrambots.longpolling.interfaces.BackOff;
+import org.telegram.telegrambots.longpolling.util.ExponentialBackOff;
 import org.telegram.telegrambots.meta.api.methods.AnswerCallbackQuery;
 import org.telegram.telegrambots.meta.api.methods.CopyMessage;
 import org.telegram.telegrambots.meta.api.methods.GetMe;
+import org.telegram.telegrambots.meta.api.methods.groupadministration.LeaveChat;
 import org.telegram.telegrambots.meta.api.methods.ParseMode;
 import org.telegram.telegrambots.meta.api.methods.botapimethods.BotApiMethod;
 import org.telegram.telegrambots.meta.api.methods.send.SendChatAction;
@@ -48,14 +53,31 @@ public class OutboundSender implements Messenger {
     private final TelegramClient client;
     private final TelegramProperties properties;
     private final ApplicationEventPublisher events;
+    private final SendLimits limits;
+    private final SendLimits.Pause pause;
+    private final AtomicLong undelivered = new AtomicLong();
     private final ScheduledExecutorService timer =
             Executors.newSingleThreadScheduledExecutor(BotConnection.daemon("typing"));
     private volatile String botUsername;
 
-    OutboundSender(TelegramClient client, TelegramProperties properties, ApplicationEventPublisher events) {
+    @Autowired
+    OutboundSender(TelegramClient client, TelegramProperties properties, ApplicationEventPublisher events,
+                   SendLimits limits) {
+        this(client, properties, events, limits, TimeUnit.NANOSECONDS::sleep);
+    }
+
+    OutboundSender(TelegramClient client, TelegramProperties properties, ApplicationEventPublisher events,
+                   SendLimits limits, SendLimits.Pause pause) {
         this.client = client;
         this.properties = properties;
         this.events = events;
+        this.limits = limits;
+        this.pause = pause;
+    }
+
+    /** Messages that finally could not be delivered since start (each also logged with its chat id). */
+    public long undelivered() {
+        return undelivered.get();
     }
 
     @Override
@@ -67,6 +89,7 @@ public class OutboundSender implements Messenger {
             SendMessage message = SendMessage.builder().chatId(chatId).text(chunks.get(i))
                     .parseMode(ParseMode.HTML).disableWebPagePreview(true)
                     .replyMarkup(last ? keyboard(reply.buttons()) : null).build();
+            limits.acquire(chatId);
             Result<Message> result = execute(message, chatId);
             if (isMarkupRejected(result.failure())) {
                 message.setParseMode(null);
@@ -84,6 +107,7 @@ public class OutboundSender implements Messenger {
     public Optional<Integer> copy(long fromChatId, int messageId, long toChatId, String captionHtml) {
         CopyMessage copy = CopyMessage.builder().fromChatId(fromChatId).messageId(messageId).chatId(toChatId)
                 .caption(captionHtml).parseMode(captionHtml == null ? null : ParseMode.HTML).build();
+        limits.acquire(toChatId);
         return Optional.ofNullable(execute(copy, toChatId).value()).map(MessageId::getMessageId).map(Long::intValue);
     }
 
@@ -105,6 +129,11 @@ public class OutboundSender implements Messenger {
             botUsername = me == null ? "relohelp_bot" : me.getUserName();
         }
         return botUsername;
+    }
+
+    /** Leaves a group the bot was added to without being asked. */
+    void leave(long chatId) {
+        execute(LeaveChat.builder().chatId(chatId).build(), chatId);
     }
 
     /** Stops the button's spinner, with a short toast when there is something to say. */
@@ -131,20 +160,62 @@ public class OutboundSender implements Messenger {
     private record Result<T>(T value, TelegramApiException failure) {
     }
 
+    /**
+     * One call, retried when Telegram says 429 (after its retry_after), answers 5xx or cannot be reached (with a
+     * back-off capped at 30 s), up to {@code send-attempts}. Other refusals are final; 403 means the user
+     * blocked the bot. A retried send may rarely arrive twice if Telegram took it but the answer was lost.
+     */
     private <T extends Serializable> Result<T> execute(BotApiMethod<T> method, long chatId) {
-        try {
-            return new Result<>(client.execute(method), null);
-        } catch (TelegramApiException e) {
-            if (e instanceof TelegramApiRequestException request) {
-                log.warn("{} to chat {} refused: {} {}", method.getMethod(), chatId, request.getErrorCode(),
-                        request.getApiResponse());
-                if (request.getErrorCode() == 403 && chatId > 0) {
-                    events.publishEvent(new UserBlockedBot(chatId));
+        BackOff backOff = new ExponentialBackOff.Builder().setMaxIntervalMillis(30_000).build();
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return new Result<>(client.execute(method), null);
+            } catch (TelegramApiException e) {
+                Integer code = e instanceof TelegramApiRequestException request ? request.getErrorCode() : null;
+                boolean retriable = code == null || code == 429 || code >= 500;
+                if (retriable && attempt < properties.sendAttempts()) {
+                    long waitMillis = code != null && code == 429 ? 1000L * retryAfter(e) : backOff.nextBackOffMillis();
+                    log.info("{} to chat {}: {}; retrying in {} ms", method.getMethod(), chatId,
+                            code == null ? e.getClass().getSimpleName() : code, waitMillis);
+                    if (!sleep(waitMillis)) {
+                        return new Result<>(null, e);
+                    }
+                    continue;
                 }
-            } else {
-                log.warn("{} to chat {} failed: {}", method.getMethod(), chatId, e.getClass().getSimpleName());
+                return failed(method, chatId, e, code);
             }
-            return new Result<>(null, e);
+        }
+    }
+
+    private <T extends Serializable> Result<T> failed(BotApiMethod<T> method, long chatId, TelegramApiException e,
+                                                      Integer code) {
+        if (code != null) {
+            log.warn("{} to chat {} refused: {} {}", method.getMethod(), chatId, code,
+                    ((TelegramApiRequestException) e).getApiResponse());
+            if (code == 403 && chatId > 0) {
+                events.publishEvent(new UserBlockedBot(chatId));
+            }
+        } else {
+            log.warn("{} to chat {} failed: {}", method.getMethod(), chatId, e.getClass().getSimpleName());
+        }
+        if (method instanceof SendMessage || method instanceof CopyMessage) {
+            undelivered.incrementAndGet();
+        }
+        return new Result<>(null, e);
+    }
+
+    private static int retryAfter(TelegramApiException e) {
+        var parameters = ((TelegramApiRequestException) e).getParameters();
+        return parameters == null || parameters.getRetryAfter() == null ? 1 : Math.max(1, parameters.getRetryAfter());
+    }
+
+    private boolean sleep(long millis) {
+        try {
+            pause.sleep(TimeUnit.MILLISECONDS.toNanos(millis));
+            return true;
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            return false;
         }
     }
 

@@ -14,6 +14,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxBackOff         the longest pause between attempts while the Bot API is unreachable
  * @param workers            parallel lanes for updates; one chat always uses the same lane, so stays in order
  * @param typingAfter        show "typing…" when an answer takes longer than this
+ * @param limits             Telegram's sending limits, kept by the outbound sender
+ * @param floodPerMinute     a person sending more messages than this in a minute is asked to slow down
+ * @param sendAttempts       how often a send is tried when Telegram answers 429 or 5xx or cannot be reached
  */
 @ConfigurationProperties("relohelp.telegram")
 public record TelegramProperties(String token,
@@ -21,7 +24,15 @@ public record TelegramProperties(String token,
                                  @DefaultValue("50s") Duration pollTimeout,
                                  @DefaultValue("30s") Duration maxBackOff,
                                  @DefaultValue("8") int workers,
-                                 @DefaultValue("700ms") Duration typingAfter) {
+                                 @DefaultValue("700ms") Duration typingAfter,
+                                 @DefaultValue Limits limits,
+                                 @DefaultValue("20") int floodPerMinute,
+                                 @DefaultValue("5") int sendAttempts) {
+
+    /** Messages per second overall, per private chat (with a burst), and per group per minute. */
+    public record Limits(@DefaultValue("30") int perSecond, @DefaultValue("3") int perChatBurst,
+                         @DefaultValue("20") int perGroupPerMinute) {
+    }
 
     public TelegramProperties {
         String scheme = apiUrl.getScheme();

@@ -5,6 +5,7 @@ import java.util.Optional;
 import org.relohelp.chat.Button;
 import org.relohelp.chat.ButtonResult;
 import org.relohelp.chat.Incoming;
+import org.relohelp.chat.Language;
 import org.relohelp.chat.Reply;
 import org.relohelp.chat.Texts;
 import org.relohelp.handoff.RefugeeDesk;
@@ -48,10 +49,11 @@ class UpdateRouter {
     private final Forgetting forgetting;
     private final OutboundSender sender;
     private final Texts texts;
+    private final FloodGuard flood;
 
     UpdateRouter(Profiles profiles, Welcome welcome, Answers answers, RefugeeDesk refugees, VolunteerDesk volunteers,
                  Roster roster, Roles roles, StayDesk stay, ReminderDesk reminders, Forgetting forgetting,
-                 OutboundSender sender, Texts texts) {
+                 OutboundSender sender, Texts texts, FloodGuard flood) {
         this.profiles = profiles;
         this.welcome = welcome;
         this.answers = answers;
@@ -64,11 +66,19 @@ class UpdateRouter {
         this.forgetting = forgetting;
         this.sender = sender;
         this.texts = texts;
+        this.flood = flood;
     }
 
     void handle(Update update) {
         log.info("Update {}: {}", update.getUpdateId(), UpdateKinds.kind(update));
-        if (update.hasMessage()) {
+        if (update.getMyChatMember() != null) {
+            var chat = update.getMyChatMember().getChat();
+            String status = update.getMyChatMember().getNewChatMember().getStatus();
+            boolean joined = status.equals("member") || status.equals("administrator");
+            if (joined && !chat.isUserChat() && !roles.isVolunteerGroup(chat.getId())) {
+                sender.leave(chat.getId());
+            }
+        } else if (update.hasMessage()) {
             onMessage(update.getMessage());
         } else if (update.hasEditedMessage()) {
             onEdit(update.getEditedMessage());
@@ -84,6 +94,17 @@ class UpdateRouter {
         }
         boolean privateChat = message.getChat().isUserChat();
         if (!privateChat && !roles.isVolunteerGroup(message.getChatId())) {
+            if (message.getChatId() < 0) {
+                sender.leave(message.getChatId());
+            }
+            return;
+        }
+        FloodGuard.Verdict verdict = flood.check(from.getId());
+        if (verdict != FloodGuard.Verdict.PASS) {
+            if (verdict == FloodGuard.Verdict.WARN) {
+                send(message.getChatId(), Reply.text(texts.get(Language.fromTelegramCode(from.getLanguageCode()),
+                        "input.slow-down")));
+            }
             return;
         }
         Incoming in = UpdateKinds.incoming(message, false);

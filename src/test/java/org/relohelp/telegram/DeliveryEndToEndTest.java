@@ -1,0 +1,52 @@
+package org.relohelp.telegram;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.relohelp.EndToEndTest;
+import org.relohelp.emulator.BotMessage;
+import org.relohelp.emulator.EmulatedUser;
+
+/** Answers arrive despite Telegram's 429s and 5xx; floods are stopped; foreign groups are left. */
+class DeliveryEndToEndTest extends EndToEndTest {
+
+    @Test
+    void a429IsWaitedOutAndRetried() {
+        EmulatedUser user = newUser("ru");
+        TELEGRAM.failNext("sendMessage", 429, 1, 2);
+        long started = System.nanoTime();
+        assertThat(ask(user, "привет").text()).startsWith("Здравствуйте");
+        assertThat((System.nanoTime() - started) / 1_000_000).isGreaterThanOrEqualTo(1_900);
+    }
+
+    @Test
+    void serverErrorsAreRetriedWithBackOff() {
+        EmulatedUser user = newUser("ru");
+        TELEGRAM.failNext("sendMessage", 502, 0, 3);
+        assertThat(ask(user, "спасибо").text()).startsWith("Пожалуйста");
+    }
+
+    @Test
+    void aFloodGetsOneSlowDownAndTheExcessIsDropped() throws InterruptedException {
+        EmulatedUser flooder = newUser("ru");
+        for (int i = 0; i < 36; i++) {
+            TELEGRAM.sendText(flooder, "привет " + i);
+        }
+        TELEGRAM.awaitBotMessage(flooder.id(), m -> m.text().contains("очень часто"), WAIT);
+        Thread.sleep(1_000);
+        List<BotMessage> replies = TELEGRAM.botMessages(flooder.id());
+        assertThat(replies).filteredOn(m -> m.text().contains("очень часто")).hasSize(1);
+        assertThat(replies).hasSize(31);
+    }
+
+    @Test
+    void theBotLeavesGroupsOtherThanTheVolunteers() {
+        EmulatedUser user = newUser("ru");
+        long stranger = -1_009_000_000_001L;
+        TELEGRAM.sendText(user, stranger, "/start");
+        assertThat(ask(user, "привет").text()).startsWith("Здравствуйте");
+        assertThat(TELEGRAM.leftChats()).contains(stranger).doesNotContain(VOLUNTEER_GROUP);
+        assertThat(TELEGRAM.botMessages(stranger)).isEmpty();
+    }
+}
