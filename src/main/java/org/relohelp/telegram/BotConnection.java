@@ -53,6 +53,7 @@ class BotConnection implements SmartLifecycle {
             log.info("TELEGRAM MODE: the bot serves real Telegram users through {}://{}", url.getSchema(), url.getHost());
         }
         running = true;
+        intake.replay();
         connector = daemon("telegram-connect").newThread(this::connect);
         connector.start();
     }

@@ -13,9 +13,10 @@ import org.telegram.telegrambots.longpolling.interfaces.LongPollingUpdateConsume
 import org.telegram.telegrambots.meta.api.objects.Update;
 
 /**
- * Takes the updates telegrambots received and hands each to the {@link UpdateRouter} on one of several
+ * Takes the updates telegrambots received, stores each in the {@link Inbox} before returning (telegrambots
+ * confirms the offset only after this returns), and hands it to the {@link UpdateRouter} on one of several
  * single-threaded lanes chosen by chat: a chat's updates stay in order, different chats run in parallel.
- * A failing update is logged by id and type and does not stop the others.
+ * An update id seen before is ignored. A failing update is logged by id and type and does not stop the others.
  */
 @Component
 class UpdateIntake implements LongPollingUpdateConsumer {
@@ -23,10 +24,12 @@ class UpdateIntake implements LongPollingUpdateConsumer {
     private static final Logger log = LoggerFactory.getLogger(UpdateIntake.class);
 
     private final UpdateRouter router;
+    private final Inbox inbox;
     private final List<ExecutorService> lanes;
 
-    UpdateIntake(UpdateRouter router, TelegramProperties properties) {
+    UpdateIntake(UpdateRouter router, Inbox inbox, TelegramProperties properties) {
         this.router = router;
+        this.inbox = inbox;
         this.lanes = IntStream.range(0, properties.workers())
                 .mapToObj(i -> Executors.newSingleThreadExecutor(BotConnection.daemon("updates-" + i)))
                 .toList();
@@ -35,12 +38,30 @@ class UpdateIntake implements LongPollingUpdateConsumer {
     @Override
     public void consume(List<Update> updates) {
         for (Update update : updates) {
-            ExecutorService lane = lanes.get(Math.floorMod(Long.hashCode(UpdateKinds.chatId(update)), lanes.size()));
-            try {
-                lane.execute(() -> handle(update));
-            } catch (RejectedExecutionException shuttingDown) {
-                log.warn("Update {} not handled: the bot is stopping", update.getUpdateId());
+            if (inbox.store(update)) {
+                dispatch(update);
+            } else {
+                log.info("Update {} received again: ignored", update.getUpdateId());
             }
+        }
+    }
+
+    /** Before polling starts: the updates a stop or crash left unhandled, oldest first. */
+    void replay() {
+        List<Update> waiting = inbox.unhandled();
+        if (!waiting.isEmpty()) {
+            log.info("Handling {} updates left from before the restart", waiting.size());
+        }
+        waiting.forEach(this::dispatch);
+    }
+
+    private void dispatch(Update update) {
+        ExecutorService lane = lanes.get(Math.floorMod(Long.hashCode(UpdateKinds.chatId(update)), lanes.size()));
+        try {
+            lane.execute(() -> handle(update));
+        } catch (RejectedExecutionException shuttingDown) {
+            log.warn("Update {} not handled now: the bot is stopping; it stays stored for the next start",
+                    update.getUpdateId());
         }
     }
 
@@ -50,14 +71,16 @@ class UpdateIntake implements LongPollingUpdateConsumer {
         } catch (RuntimeException e) {
             log.error("Update {} ({}) failed", update.getUpdateId(), UpdateKinds.kind(update), e);
         }
+        inbox.handled(update.getUpdateId());
     }
 
-    /** Lets the work already taken finish (a few seconds at most), then stops the lanes. */
+    /** Lets the work already taken finish (8 seconds at most in all), then stops the lanes. */
     void drain() {
         lanes.forEach(ExecutorService::shutdown);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(8);
         for (ExecutorService lane : lanes) {
             try {
-                if (!lane.awaitTermination(5, TimeUnit.SECONDS)) {
+                if (!lane.awaitTermination(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
                     lane.shutdownNow();
                 }
             } catch (InterruptedException e) {

@@ -1,0 +1,68 @@
+package org.relohelp.telegram;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.util.List;
+import org.relohelp.users.RetentionDue;
+import org.springframework.context.event.EventListener;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.telegram.telegrambots.meta.api.objects.Update;
+
+/**
+ * Received updates in the database. An update is stored before telegrambots confirms its offset, handled from
+ * here, and marked handled (its payload cleared) afterwards: a crash loses nothing, and an update Telegram
+ * sends again is recognised by its id and not handled twice.
+ */
+@Repository
+class Inbox {
+
+    private final JdbcClient jdbc;
+    private final ObjectMapper json = new ObjectMapper();
+    private final Clock clock;
+
+    Inbox(JdbcClient jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /** False when this update id was received before. */
+    boolean store(Update update) {
+        try {
+            jdbc.sql("insert into inbox (update_id, payload, received_at) values (?, ?, ?)")
+                    .params(update.getUpdateId(), json.writeValueAsString(update), LocalDateTime.now(clock)).update();
+            return true;
+        } catch (DuplicateKeyException repeated) {
+            return false;
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("update " + update.getUpdateId() + " cannot be stored", e);
+        }
+    }
+
+    void handled(int updateId) {
+        jdbc.sql("update inbox set handled_at = ?, payload = null where update_id = ?")
+                .params(LocalDateTime.now(clock), updateId).update();
+    }
+
+    /** Updates stored but not handled (the bot stopped or crashed in between), oldest first. */
+    List<Update> unhandled() {
+        return jdbc.sql("select payload from inbox where handled_at is null order by update_id").query(String.class)
+                .list().stream().map(this::update).toList();
+    }
+
+    @EventListener
+    void purge(RetentionDue event) {
+        jdbc.sql("delete from inbox where handled_at < ?").param(LocalDateTime.now(clock).minusDays(1)).update();
+    }
+
+    private Update update(String payload) {
+        try {
+            return json.readValue(payload, Update.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a stored update cannot be read", e);
+        }
+    }
+}
