@@ -4,12 +4,14 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import org.relohelp.users.RetentionDue;
 import org.springframework.context.event.EventListener;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.telegram.telegrambots.meta.api.objects.Update;
 
 /**
@@ -23,28 +25,44 @@ class Inbox {
     private final JdbcClient jdbc;
     private final ObjectMapper json = new ObjectMapper();
     private final Clock clock;
+    private final TransactionTemplate transaction;
 
-    Inbox(JdbcClient jdbc, Clock clock) {
+    Inbox(JdbcClient jdbc, Clock clock, TransactionTemplate transaction) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.transaction = transaction;
     }
 
-    /** False when this update id was received before. */
-    boolean store(Update update) {
-        try {
-            jdbc.sql("insert into inbox (update_id, payload, received_at) values (?, ?, ?)")
-                    .params(update.getUpdateId(), json.writeValueAsString(update), LocalDateTime.now(clock)).update();
-            return true;
-        } catch (DuplicateKeyException repeated) {
-            return false;
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("update " + update.getUpdateId() + " cannot be stored", e);
-        }
+    /**
+     * Stores a batch from one getUpdates call in one transaction (one write to disk) and returns the updates
+     * not received before, in order.
+     */
+    List<Update> store(List<Update> updates) {
+        return transaction.execute(status -> {
+            List<Update> fresh = new ArrayList<>();
+            for (Update update : updates) {
+                try {
+                    jdbc.sql("insert into inbox (update_id, payload, received_at) values (?, ?, ?)")
+                            .params(update.getUpdateId(), json.writeValueAsString(update), LocalDateTime.now(clock))
+                            .update();
+                    fresh.add(update);
+                } catch (DuplicateKeyException repeated) {
+                    // received before: Telegram sent it again
+                } catch (JsonProcessingException e) {
+                    throw new IllegalStateException("update " + update.getUpdateId() + " cannot be stored", e);
+                }
+            }
+            return fresh;
+        });
     }
 
+    /** Marks the update handled, clears its words and drops its {@link SendJournal} rows, in one transaction. */
     void handled(int updateId) {
-        jdbc.sql("update inbox set handled_at = ?, payload = null where update_id = ?")
-                .params(LocalDateTime.now(clock), updateId).update();
+        transaction.executeWithoutResult(status -> {
+            jdbc.sql("update inbox set handled_at = ?, payload = null where update_id = ?")
+                    .params(LocalDateTime.now(clock), updateId).update();
+            jdbc.sql("delete from sent where update_id = ?").param(updateId).update();
+        });
     }
 
     /** Updates stored but not handled (the bot stopped or crashed in between), oldest first. */

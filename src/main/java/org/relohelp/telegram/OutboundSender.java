@@ -54,6 +54,7 @@ public class OutboundSender implements Messenger {
     private final TelegramProperties properties;
     private final ApplicationEventPublisher events;
     private final SendLimits limits;
+    private final SendJournal journal;
     private final SendLimits.Pause pause;
     private final AtomicLong undelivered = new AtomicLong();
     private final ScheduledExecutorService timer =
@@ -62,16 +63,17 @@ public class OutboundSender implements Messenger {
 
     @Autowired
     OutboundSender(TelegramClient client, TelegramProperties properties, ApplicationEventPublisher events,
-                   SendLimits limits) {
-        this(client, properties, events, limits, TimeUnit.NANOSECONDS::sleep);
+                   SendLimits limits, SendJournal journal) {
+        this(client, properties, events, limits, journal, TimeUnit.NANOSECONDS::sleep);
     }
 
     OutboundSender(TelegramClient client, TelegramProperties properties, ApplicationEventPublisher events,
-                   SendLimits limits, SendLimits.Pause pause) {
+                   SendLimits limits, SendJournal journal, SendLimits.Pause pause) {
         this.client = client;
         this.properties = properties;
         this.events = events;
         this.limits = limits;
+        this.journal = journal;
         this.pause = pause;
     }
 
@@ -89,26 +91,31 @@ public class OutboundSender implements Messenger {
             SendMessage message = SendMessage.builder().chatId(chatId).text(chunks.get(i))
                     .parseMode(ParseMode.HTML).disableWebPagePreview(true)
                     .replyMarkup(last ? keyboard(reply.buttons()) : null).build();
-            limits.acquire(chatId);
-            Result<Message> result = execute(message, chatId);
-            if (isMarkupRejected(result.failure())) {
-                message.setParseMode(null);
-                message.setText(PlainText.unescape(PlainText.fromHtml(chunks.get(i))));
-                result = execute(message, chatId);
-            }
-            if (result.value() != null) {
-                sent.add(result.value().getMessageId());
-            }
+            sent.addAll(journal.once(chatId, () -> sendNow(message, chatId)));
         }
         return sent;
+    }
+
+    private List<Integer> sendNow(SendMessage message, long chatId) {
+        limits.acquire(chatId);
+        Result<Message> result = execute(message, chatId);
+        if (isMarkupRejected(result.failure())) {
+            message.setParseMode(null);
+            message.setText(PlainText.unescape(PlainText.fromHtml(message.getText())));
+            result = execute(message, chatId);
+        }
+        return result.value() == null ? List.of() : List.of(result.value().getMessageId());
     }
 
     @Override
     public Optional<Integer> copy(long fromChatId, int messageId, long toChatId, String captionHtml) {
         CopyMessage copy = CopyMessage.builder().fromChatId(fromChatId).messageId(messageId).chatId(toChatId)
                 .caption(captionHtml).parseMode(captionHtml == null ? null : ParseMode.HTML).build();
-        limits.acquire(toChatId);
-        return Optional.ofNullable(execute(copy, toChatId).value()).map(MessageId::getMessageId).map(Long::intValue);
+        return journal.once(toChatId, () -> {
+            limits.acquire(toChatId);
+            MessageId id = execute(copy, toChatId).value();
+            return id == null ? List.<Integer>of() : List.of(id.getMessageId().intValue());
+        }).stream().findFirst();
     }
 
     @Override
@@ -169,8 +176,10 @@ public class OutboundSender implements Messenger {
         BackOff backOff = new ExponentialBackOff.Builder().setMaxIntervalMillis(30_000).build();
         for (int attempt = 1; ; attempt++) {
             try {
+                journal.attempting();
                 return new Result<>(client.execute(method), null);
             } catch (TelegramApiException e) {
+                journal.attemptFailed();
                 Integer code = e instanceof TelegramApiRequestException request ? request.getErrorCode() : null;
                 boolean retriable = code == null || code == 429 || code >= 500;
                 if (retriable && attempt < properties.sendAttempts()) {

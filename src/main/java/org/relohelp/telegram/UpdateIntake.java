@@ -16,7 +16,8 @@ import org.telegram.telegrambots.meta.api.objects.Update;
  * Takes the updates telegrambots received, stores each in the {@link Inbox} before returning (telegrambots
  * confirms the offset only after this returns), and hands it to the {@link UpdateRouter} on one of several
  * single-threaded lanes chosen by chat: a chat's updates stay in order, different chats run in parallel.
- * An update id seen before is ignored. A failing update is logged by id and type and does not stop the others.
+ * An update id seen before is ignored; an update handled again after a crash does not repeat the messages it
+ * already sent ({@link SendJournal}). A failing update is logged by id and type and does not stop the others.
  */
 @Component
 class UpdateIntake implements LongPollingUpdateConsumer {
@@ -25,11 +26,13 @@ class UpdateIntake implements LongPollingUpdateConsumer {
 
     private final UpdateRouter router;
     private final Inbox inbox;
+    private final SendJournal journal;
     private final List<ExecutorService> lanes;
 
-    UpdateIntake(UpdateRouter router, Inbox inbox, TelegramProperties properties) {
+    UpdateIntake(UpdateRouter router, Inbox inbox, SendJournal journal, TelegramProperties properties) {
         this.router = router;
         this.inbox = inbox;
+        this.journal = journal;
         this.lanes = IntStream.range(0, properties.workers())
                 .mapToObj(i -> Executors.newSingleThreadExecutor(BotConnection.daemon("updates-" + i)))
                 .toList();
@@ -37,13 +40,11 @@ class UpdateIntake implements LongPollingUpdateConsumer {
 
     @Override
     public void consume(List<Update> updates) {
-        for (Update update : updates) {
-            if (inbox.store(update)) {
-                dispatch(update);
-            } else {
-                log.info("Update {} received again: ignored", update.getUpdateId());
-            }
+        List<Update> fresh = inbox.store(updates);
+        if (fresh.size() < updates.size()) {
+            log.info("{} updates received again: ignored", updates.size() - fresh.size());
         }
+        fresh.forEach(this::dispatch);
     }
 
     /** Before polling starts: the updates a stop or crash left unhandled, oldest first. */
@@ -66,11 +67,13 @@ class UpdateIntake implements LongPollingUpdateConsumer {
     }
 
     private void handle(Update update) {
+        journal.begin(update.getUpdateId());
         try {
             router.handle(update);
         } catch (RuntimeException e) {
             log.error("Update {} ({}) failed", update.getUpdateId(), UpdateKinds.kind(update), e);
         }
+        journal.finish();
         inbox.handled(update.getUpdateId());
     }
 

@@ -25,12 +25,14 @@ public class Profiles {
     @Transactional
     public Profile touch(long userId, String telegramLanguageCode) {
         LocalDateTime now = LocalDateTime.now(clock);
-        int updated = jdbc.sql("update profile set last_seen_at = ?, blocked_at = null where user_id = ?")
-                .params(now, userId).update();
+        // last seen to the minute is enough, and an unchanged row costs no write to disk
+        int updated = jdbc.sql("update profile set last_seen_at = ?, blocked_at = null where user_id = ? "
+                        + "and (last_seen_at < ? or blocked_at is not null)")
+                .params(now, userId, now.minusMinutes(1)).update();
         if (updated == 0) {
-            jdbc.sql("merge into profile (user_id, language, country, created_at, last_seen_at) key (user_id) "
-                            + "values (?, ?, null, ?, ?)")
-                    .params(userId, Language.fromTelegramCode(telegramLanguageCode).code(), now, now)
+            jdbc.sql("insert into profile (user_id, language, country, created_at, last_seen_at) "
+                            + "select ?, ?, null, ?, ? where not exists (select 1 from profile where user_id = ?)")
+                    .params(userId, Language.fromTelegramCode(telegramLanguageCode).code(), now, now, userId)
                     .update();
         }
         return find(userId).orElseThrow();
