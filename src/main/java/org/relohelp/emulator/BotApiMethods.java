@@ -26,6 +26,9 @@ final class BotApiMethods {
     private final Map<String, List<String>> commands = new ConcurrentHashMap<>();
     private final Map<String, java.util.Deque<Answer>> failures = new ConcurrentHashMap<>();
     private final java.util.Set<Long> left = ConcurrentHashMap.newKeySet();
+    private final TelegramLimits limits = new TelegramLimits();
+    private final Map<String, Long> firstCalls = new ConcurrentHashMap<>();
+    private final Map<String, java.util.concurrent.atomic.LongAdder> callCounts = new ConcurrentHashMap<>();
 
     BotApiMethods(UpdateQueue updates, ChatLog chats, FileStore files) {
         this.updates = updates;
@@ -52,6 +55,14 @@ final class BotApiMethods {
 
     Answer call(String method, ObjectNode params) {
         String name = method.toLowerCase(Locale.ROOT);
+        firstCalls.putIfAbsent(name, System.nanoTime());
+        callCounts.computeIfAbsent(name, n -> new java.util.concurrent.atomic.LongAdder()).increment();
+        if (MESSAGE_SENDS.contains(name)) {
+            int retryAfter = limits.retryAfter(params.path("chat_id").asLong(0));
+            if (retryAfter > 0) {
+                return tooManyRequests(retryAfter);
+            }
+        }
         java.util.Deque<Answer> planned = failures.get(name);
         Answer failure = planned == null ? null : planned.poll();
         if (failure != null) {
@@ -88,17 +99,42 @@ final class BotApiMethods {
         }
     }
 
+    /** The calls that put a message into a chat, the ones Telegram's limits count. */
+    private static final java.util.Set<String> MESSAGE_SENDS =
+            java.util.Set.of("sendmessage", "copymessage", "sendphoto", "senddocument");
+
+    static boolean isMessageSend(String method) {
+        return MESSAGE_SENDS.contains(method.toLowerCase(Locale.ROOT));
+    }
+
+    static Answer tooManyRequests(int retryAfter) {
+        Answer answer = Answer.error(429, "Too Many Requests: retry after " + retryAfter);
+        answer.json().putObject("parameters").put("retry_after", retryAfter);
+        return answer;
+    }
+
+    TelegramLimits limits() {
+        return limits;
+    }
+
+    /** When a method was first called (System.nanoTime), if it was. */
+    java.util.OptionalLong firstCall(String method) {
+        Long at = firstCalls.get(method.toLowerCase(Locale.ROOT));
+        return at == null ? java.util.OptionalLong.empty() : java.util.OptionalLong.of(at);
+    }
+
+    long calls(String method) {
+        var count = callCounts.get(method.toLowerCase(Locale.ROOT));
+        return count == null ? 0 : count.sum();
+    }
+
     /** The next {@code times} calls of the method fail with this code (429 carries retry_after). */
     void failNext(String method, int code, int retryAfter, int times) {
         java.util.Deque<Answer> queue = failures.computeIfAbsent(method.toLowerCase(Locale.ROOT),
                 m -> new java.util.concurrent.ConcurrentLinkedDeque<>());
         for (int i = 0; i < times; i++) {
-            Answer answer = Answer.error(code, code == 429 ? "Too Many Requests: retry after " + retryAfter
-                    : code >= 500 ? "Bad Gateway" : "Forbidden");
-            if (code == 429) {
-                answer.json().putObject("parameters").put("retry_after", retryAfter);
-            }
-            queue.add(answer);
+            queue.add(code == 429 ? tooManyRequests(retryAfter)
+                    : Answer.error(code, code >= 500 ? "Bad Gateway" : "Forbidden"));
         }
     }
 

@@ -130,7 +130,9 @@ final class ChatLog {
             }
             wait(left);
         }
-        return events.stream().filter(e -> e.seq() > seq).toList();
+        // events are numbered without gaps, so the first one after seq is found by arithmetic
+        int from = (int) Math.max(0, seq + 1 - events.get(0).seq());
+        return List.copyOf(events.subList(Math.min(from, events.size()), events.size()));
     }
 
     /** Waits until the chat has at least {@code count} bot messages; returns them all. */

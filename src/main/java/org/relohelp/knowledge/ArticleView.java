@@ -20,6 +20,7 @@ class ArticleView {
     private static final int MAX_SOURCES = 3;
 
     private final Texts texts;
+    private final java.util.Map<String, String> renderedBodies = new java.util.concurrent.ConcurrentHashMap<>();
 
     ArticleView(Texts texts) {
         this.texts = texts;
@@ -32,7 +33,7 @@ class ArticleView {
         if (article.language() != language) {
             html.append("<i>").append(texts.get(language, "article.other-language")).append("</i>\n\n");
         }
-        html.append(TelegramHtml.fromMarkdown(article.body())).append("\n\n");
+        html.append(bodyHtml(article.body())).append("\n\n");
         html.append("📎 ").append(texts.get(language, "article.sources")).append(' ').append(sources(article));
         String verified = DateTimeFormatter.ofPattern(texts.get(language, "article.date-pattern"), language.locale())
                 .format(article.verified());
@@ -45,6 +46,14 @@ class ArticleView {
             buttons.add(1, List.of(new Button(texts.get(language, "button.count-days"), Button.COUNT_MY_DAYS)));
         }
         return Reply.withButtons(html.toString(), buttons);
+    }
+
+    /** Markdown to Telegram HTML, once per article text: parsing it for every answer is most of an answer's work. */
+    private String bodyHtml(String markdown) {
+        if (renderedBodies.size() > 2_000) {
+            renderedBodies.clear();
+        }
+        return renderedBodies.computeIfAbsent(markdown, TelegramHtml::fromMarkdown);
     }
 
     Button askVolunteer(Language language) {

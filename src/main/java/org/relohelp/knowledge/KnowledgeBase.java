@@ -1,6 +1,9 @@
 package org.relohelp.knowledge;
 
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.relohelp.chat.Country;
 import org.relohelp.chat.Language;
 import org.springframework.beans.factory.InitializingBean;
@@ -17,6 +20,8 @@ public class KnowledgeBase implements InitializingBean {
     private final KnowledgeImport importer;
     private final ArticleStore store;
     private final SearchIndex index;
+    /** The active articles by id and language, so an answer does not read the database. */
+    private volatile Map<String, Article> articles = Map.of();
 
     KnowledgeBase(KnowledgeProperties properties, KnowledgeImport importer, ArticleStore store) {
         this.properties = properties;
@@ -34,7 +39,10 @@ public class KnowledgeBase implements InitializingBean {
     /** Re-reads the knowledge folder and rebuilds the index; what changed is in the report. */
     public synchronized ImportReport reload() {
         ImportReport report = importer.sync(properties.dir());
-        index.rebuild(store.active());
+        List<Article> active = store.active();
+        index.rebuild(active);
+        articles = active.stream().collect(Collectors.toUnmodifiableMap(a -> key(a.id(), a.language()), a -> a,
+                (first, second) -> first));
         return report;
     }
 
@@ -44,6 +52,12 @@ public class KnowledgeBase implements InitializingBean {
 
     /** The article in the wanted language, or in the other one if it has no translation. */
     Optional<Article> article(String id, Language language) {
-        return store.find(id, language).or(() -> store.find(id, language == Language.RU ? Language.EN : Language.RU));
+        Map<String, Article> current = articles;
+        return Optional.ofNullable(current.get(key(id, language)))
+                .or(() -> Optional.ofNullable(current.get(key(id, language == Language.RU ? Language.EN : Language.RU))));
+    }
+
+    private static String key(String id, Language language) {
+        return id + "/" + language.code();
     }
 }

@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Optional;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
@@ -38,12 +39,30 @@ final class SearchIndex {
     private static final Parser MARKDOWN = Parser.builder().build();
     private static final TextContentRenderer PLAIN_TEXT = TextContentRenderer.builder().build();
     private static final int MAX_DOCS = 1000;
+    private static final int MAX_CACHED_WORDS = 50_000;
 
     private final TextAnalysis analysis;
     private final QuestionReader reader;
     private volatile Snapshot snapshot;
 
-    private record Snapshot(IndexSearcher searcher, Map<String, Article> byId) {
+    /**
+     * The searcher with its articles, and each word's query as rewritten against this index: rewriting a
+     * fuzzy query builds Levenshtein automata, by far the most expensive step of a search, and people ask with
+     * the same words again and again. A new index starts a new cache.
+     */
+    private record Snapshot(IndexSearcher searcher, Map<String, Article> byId, Map<Query, Query> rewritten) {
+        Query rewrite(Query word) {
+            if (rewritten.size() > MAX_CACHED_WORDS) {
+                rewritten.clear();
+            }
+            return rewritten.computeIfAbsent(word, q -> {
+                try {
+                    return searcher.rewrite(q);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        }
     }
 
     /** One article as a candidate answer: its ranking score and the share of question words it matches. */
@@ -81,7 +100,8 @@ final class SearchIndex {
             throw new UncheckedIOException(e);
         }
         try {
-            snapshot = new Snapshot(new IndexSearcher(DirectoryReader.open(directory)), Map.copyOf(byId));
+            snapshot = new Snapshot(new IndexSearcher(DirectoryReader.open(directory)), Map.copyOf(byId),
+                    new ConcurrentHashMap<>());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -100,7 +120,7 @@ final class SearchIndex {
             Map<Integer, Double> docScores = new HashMap<>();
             Map<Integer, Integer> docWords = new HashMap<>();
             for (Query word : q.words()) {
-                for (ScoreDoc hit : current.searcher().search(word, MAX_DOCS).scoreDocs) {
+                for (ScoreDoc hit : current.searcher().search(current.rewrite(word), MAX_DOCS).scoreDocs) {
                     docScores.merge(hit.doc, (double) hit.score, Double::sum);
                     docWords.merge(hit.doc, 1, Integer::sum);
                 }

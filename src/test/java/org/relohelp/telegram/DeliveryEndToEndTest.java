@@ -21,6 +21,22 @@ class DeliveryEndToEndTest extends EndToEndTest {
     }
 
     @Test
+    void aBurstUnderTelegramsOwnLimitsIsPacedWithoutA429() {
+        List<EmulatedUser> people = java.util.stream.IntStream.range(0, 45).mapToObj(i -> newUser("ru")).toList();
+        long refusedBefore = TELEGRAM.tooManyRequests();
+        TELEGRAM.enforceLimits(true);
+        try {
+            people.forEach(p -> TELEGRAM.sendText(p, "спасибо"));
+            for (EmulatedUser person : people) {
+                assertThat(TELEGRAM.awaitBotMessages(person.id(), 1, WAIT)).hasSize(1);
+            }
+            assertThat(TELEGRAM.tooManyRequests() - refusedBefore).isZero();
+        } finally {
+            TELEGRAM.enforceLimits(false);
+        }
+    }
+
+    @Test
     void serverErrorsAreRetriedWithBackOff() {
         EmulatedUser user = newUser("ru");
         TELEGRAM.failNext("sendMessage", 502, 0, 3);

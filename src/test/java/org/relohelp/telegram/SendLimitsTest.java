@@ -36,11 +36,12 @@ class SendLimitsTest {
     }
 
     @Test
-    void allChatsTogetherGetThirtyMessagesASecond() {
+    void allChatsTogetherGetABurstOfThirtyThenJustUnderThirtyASecond() {
         for (int chat = 0; chat < 90; chat++) {
             limits.acquire(5_000_000_000L + chat);
         }
-        assertThat(elapsed()).isBetween(Duration.ofMillis(1_950), Duration.ofMillis(2_050));
+        // 30 at once, then 60 at 30 per 1.05 s (5% under Telegram's rate, for network jitter)
+        assertThat(elapsed()).isBetween(Duration.ofMillis(2_050), Duration.ofMillis(2_150));
     }
 
     @Test
