@@ -9,6 +9,7 @@ import java.util.regex.Pattern;
 import org.relohelp.chat.Button;
 import org.relohelp.chat.ButtonResult;
 import org.relohelp.chat.Country;
+import org.relohelp.chat.Html;
 import org.relohelp.chat.Language;
 import org.relohelp.chat.Reply;
 import org.relohelp.chat.Texts;
@@ -90,6 +91,15 @@ public class Answers {
             html.append("\n\n").append(texts.get(language, "answer.choose-country"));
         }
         return Reply.withButtons(html.toString(), buttons);
+    }
+
+    /** An admin's {@code /reload}: re-imports the knowledge folder and says what changed, file by file. */
+    public Reply reload(Language language) {
+        ImportReport report = knowledge.reload();
+        StringBuilder html = new StringBuilder(texts.get(language, "reload.done", report.added(), report.changed(),
+                report.unchanged(), report.retired(), report.invalid().size()));
+        report.invalid().forEach(line -> html.append("\n• ").append(Html.escape(line)));
+        return Reply.text(html.toString());
     }
 
     public boolean handles(String action) {

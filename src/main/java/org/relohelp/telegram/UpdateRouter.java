@@ -157,6 +157,8 @@ class UpdateRouter {
             case "queue", "take", "mine", "switch", "close", "release", "me" ->
                     volunteers.command(user, command, argument);
             case "addvolunteer", "removevolunteer", "invite", "volunteers" -> roster.command(user, command, argument);
+            case "reload" -> roles.isAdmin(user) ? answers.reload(profile.language())
+                    : Reply.text(texts.get(profile.language(), "command.unknown"));
             default -> Reply.text(texts.get(profile.language(), "command.unknown"));
         };
     }
