@@ -34,18 +34,23 @@ class SendJournal {
 
     private static final class Handling {
         final int updateId;
+        final boolean replayed;
         int sends;
         int open = -1;
         boolean recorded;
 
-        Handling(int updateId) {
+        Handling(int updateId, boolean replayed) {
             this.updateId = updateId;
+            this.replayed = replayed;
         }
     }
 
-    /** The sends on this thread belong to this update until {@link #finish}. */
-    void begin(int updateId) {
-        current.set(new Handling(updateId));
+    /**
+     * The sends on this thread belong to this update until {@link #finish}. Only an update handled again after
+     * a restart ({@code replayed}) can have sent something before, so only then are its rows looked up.
+     */
+    void begin(int updateId, boolean replayed) {
+        current.set(new Handling(updateId, replayed));
     }
 
     void finish() {
@@ -59,8 +64,9 @@ class SendJournal {
             return send.get();
         }
         int seq = handling.sends++;
-        Optional<String> before = jdbc.sql("select state from sent where update_id = ? and seq = ?")
-                .params(handling.updateId, seq).query(String.class).optional();
+        Optional<String> before = !handling.replayed ? Optional.empty()
+                : jdbc.sql("select state from sent where update_id = ? and seq = ?")
+                        .params(handling.updateId, seq).query(String.class).optional();
         if (before.isPresent() && before.get().equals("sending")) {
             log.warn("Update {}: send {} to chat {} was made before the restart; not repeated", handling.updateId,
                     seq, chatId);

@@ -44,7 +44,7 @@ class UpdateIntake implements LongPollingUpdateConsumer {
         if (fresh.size() < updates.size()) {
             log.info("{} updates received again: ignored", updates.size() - fresh.size());
         }
-        fresh.forEach(this::dispatch);
+        fresh.forEach(update -> dispatch(update, false));
     }
 
     /** Before polling starts: the updates a stop or crash left unhandled, oldest first. */
@@ -53,21 +53,21 @@ class UpdateIntake implements LongPollingUpdateConsumer {
         if (!waiting.isEmpty()) {
             log.info("Handling {} updates left from before the restart", waiting.size());
         }
-        waiting.forEach(this::dispatch);
+        waiting.forEach(update -> dispatch(update, true));
     }
 
-    private void dispatch(Update update) {
+    private void dispatch(Update update, boolean replayed) {
         ExecutorService lane = lanes.get(Math.floorMod(Long.hashCode(UpdateKinds.chatId(update)), lanes.size()));
         try {
-            lane.execute(() -> handle(update));
+            lane.execute(() -> handle(update, replayed));
         } catch (RejectedExecutionException shuttingDown) {
             log.warn("Update {} not handled now: the bot is stopping; it stays stored for the next start",
                     update.getUpdateId());
         }
     }
 
-    private void handle(Update update) {
-        journal.begin(update.getUpdateId());
+    private void handle(Update update, boolean replayed) {
+        journal.begin(update.getUpdateId(), replayed);
         try {
             router.handle(update);
         } catch (RuntimeException e) {
