@@ -3,10 +3,8 @@ package org.relohelp.telegram;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
-import org.relohelp.users.RetentionDue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -104,12 +102,5 @@ class SendJournal {
                     .params(handling.updateId, handling.open, state).update();
             handling.recorded = true;
         }
-    }
-
-    /** Rows left behind if a handled update's rows could not be dropped. */
-    @EventListener
-    void purge(RetentionDue event) {
-        jdbc.sql("delete from sent where update_id in (select update_id from inbox where handled_at is not null)")
-                .update();
     }
 }

@@ -2,7 +2,6 @@ package org.relohelp.telegram;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -10,7 +9,6 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
-import org.relohelp.RelohelpApplication;
 import org.relohelp.emulator.BotApiEmulator;
 import org.relohelp.emulator.EmulatedUser;
 
@@ -31,7 +29,7 @@ class CrashEndToEndTest {
         List<EmulatedUser> people = LongStream.range(0, PEOPLE)
                 .mapToObj(i -> new EmulatedUser(8_200_000_000L + i, "Burst", "ru")).toList();
         try (BotApiEmulator telegram = BotApiEmulator.start(TOKEN, 0)) {
-            Process bot = start(telegram, data, "first.log");
+            Process bot = BotProcess.start(TOKEN, telegram, data, "first.log");
             try {
                 telegram.holdResponses(true);
                 people.forEach(p -> telegram.sendText(p, "сколько можно жить в армении без внж"));
@@ -45,7 +43,7 @@ class CrashEndToEndTest {
                 assertThat(bot.waitFor(10, TimeUnit.SECONDS)).isTrue();
                 telegram.holdResponses(false);
             }
-            Process again = start(telegram, data, "second.log");
+            Process again = BotProcess.start(TOKEN, telegram, data, "second.log");
             try {
                 awaitUntil(() -> answered(telegram, people) == PEOPLE);
                 Thread.sleep(2_000); // a repeated answer would arrive meanwhile
@@ -61,16 +59,6 @@ class CrashEndToEndTest {
 
     private static long answered(BotApiEmulator telegram, List<EmulatedUser> people) {
         return people.stream().filter(p -> !telegram.botMessages(p.id()).isEmpty()).count();
-    }
-
-    private static Process start(BotApiEmulator telegram, Path data, String log) throws Exception {
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), RelohelpApplication.class.getName())
-                .directory(new File(".")).redirectErrorStream(true).redirectOutput(data.resolve(log).toFile());
-        builder.environment().put("TELEGRAM_BOT_TOKEN", TOKEN);
-        builder.environment().put("TELEGRAM_API_URL", telegram.url());
-        builder.environment().put("RELOHELP_DATA_DIR", data.toString());
-        return builder.start();
     }
 
     private static void awaitUntil(java.util.function.BooleanSupplier condition) throws InterruptedException {

@@ -41,7 +41,7 @@ public final class DeliveryBenchmark {
         int rate = Integer.getInteger("rate", 100);
         System.out.printf("Delivery benchmark, %s, %s%n", LocalDate.now(), Machine.describe());
         try (BotApiEmulator telegram = BotApiEmulator.start(TOKEN, 0);
-             BotProcess bot = BotProcess.start(telegram, List.of())) {
+             PackagedBot bot = PackagedBot.start(telegram, List.of())) {
             Replies replies = Replies.follow(telegram);
             List<String> oneMessage = warmUp(telegram, replies, questions, 1);
             telegram.enforceLimits(true);
@@ -56,7 +56,7 @@ public final class DeliveryBenchmark {
             replies.stop();
         }
         try (BotApiEmulator telegram = BotApiEmulator.start(TOKEN, 0);
-             BotProcess bot = BotProcess.start(telegram, List.of("--relohelp.telegram.limits.per-second=1000000",
+             PackagedBot bot = PackagedBot.start(telegram, List.of("--relohelp.telegram.limits.per-second=1000000",
                      "--relohelp.telegram.limits.per-chat-burst=1000", "--relohelp.telegram.flood-per-minute=1000"))) {
             Replies replies = Replies.follow(telegram);
             List<String> oneMessage = warmUp(telegram, replies, questions, Integer.getInteger("warmup", 3));
@@ -84,7 +84,7 @@ public final class DeliveryBenchmark {
      */
     private static List<String> warmUp(BotApiEmulator telegram, Replies replies, List<String> questions, int rounds)
             throws InterruptedException {
-        long user = 9_000_000_000L + rounds * 100_000L;
+        long user = 9_000_000_000L; // each scenario has its own emulator, so its own people
         List<Long> users = new ArrayList<>();
         for (int round = 0; round < rounds; round++) {
             for (String question : questions) {
@@ -300,18 +300,18 @@ public final class DeliveryBenchmark {
     }
 
     /** The bot as operators run it: {@code java -jar target/relohelp.jar}, configured through the environment. */
-    private static final class BotProcess implements AutoCloseable {
+    private static final class PackagedBot implements AutoCloseable {
         private final Process process;
         private final long startedAt;
         private final BotApiEmulator telegram;
 
-        private BotProcess(Process process, long startedAt, BotApiEmulator telegram) {
+        private PackagedBot(Process process, long startedAt, BotApiEmulator telegram) {
             this.process = process;
             this.startedAt = startedAt;
             this.telegram = telegram;
         }
 
-        static BotProcess start(BotApiEmulator telegram, List<String> args) throws IOException, InterruptedException {
+        static PackagedBot start(BotApiEmulator telegram, List<String> args) throws IOException, InterruptedException {
             Path data = Files.createTempDirectory(Files.createDirectories(Path.of("target")), "benchmark-");
             List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
                     .toString()));
@@ -327,7 +327,7 @@ public final class DeliveryBenchmark {
             builder.environment().put("TELEGRAM_API_URL", telegram.url());
             builder.environment().put("RELOHELP_DATA_DIR", data.toString());
             long startedAt = System.nanoTime();
-            BotProcess bot = new BotProcess(builder.start(), startedAt, telegram);
+            PackagedBot bot = new PackagedBot(builder.start(), startedAt, telegram);
             long deadline = startedAt + TimeUnit.SECONDS.toNanos(60);
             while (telegram.firstCall("getUpdates").isEmpty()) {
                 if (!bot.process.isAlive() || System.nanoTime() > deadline) {

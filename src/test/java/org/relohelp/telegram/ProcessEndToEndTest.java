@@ -2,13 +2,11 @@ package org.relohelp.telegram;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
-import org.relohelp.RelohelpApplication;
 import org.relohelp.emulator.BotApiEmulator;
 import org.relohelp.emulator.BotMessage;
 import org.relohelp.emulator.EmulatedUser;
@@ -25,15 +23,7 @@ class ProcessEndToEndTest {
     void runsFromTheEnvironmentAnswersAndStopsOnSigterm() throws Exception {
         Path data = Files.createTempDirectory(Files.createDirectories(Path.of("target")), "process-data-");
         try (BotApiEmulator telegram = BotApiEmulator.start(TOKEN, 0)) {
-            ProcessBuilder builder = new ProcessBuilder(
-                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-cp", System.getProperty("java.class.path"), RelohelpApplication.class.getName())
-                    .directory(new File(".")).redirectErrorStream(true)
-                    .redirectOutput(data.resolve("bot.log").toFile());
-            builder.environment().put("TELEGRAM_BOT_TOKEN", TOKEN);
-            builder.environment().put("TELEGRAM_API_URL", telegram.url());
-            builder.environment().put("RELOHELP_DATA_DIR", data.toString());
-            Process bot = builder.start();
+            Process bot = BotProcess.start(TOKEN, telegram, data, "bot.log");
             try {
                 EmulatedUser user = new EmulatedUser(8_000_000_001L, "Outside", "ru");
                 telegram.sendText(user, "/start");

@@ -1,0 +1,24 @@
+package org.relohelp.telegram;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Path;
+import org.relohelp.RelohelpApplication;
+import org.relohelp.emulator.BotApiEmulator;
+
+/** The program in its own process, configured only through the environment, its output in a log file. */
+final class BotProcess {
+
+    private BotProcess() {
+    }
+
+    static Process start(String token, BotApiEmulator telegram, Path data, String logFile) throws IOException {
+        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), RelohelpApplication.class.getName())
+                .directory(new File(".")).redirectErrorStream(true).redirectOutput(data.resolve(logFile).toFile());
+        builder.environment().put("TELEGRAM_BOT_TOKEN", token);
+        builder.environment().put("TELEGRAM_API_URL", telegram.url());
+        builder.environment().put("RELOHELP_DATA_DIR", data.toString());
+        return builder.start();
+    }
+}
