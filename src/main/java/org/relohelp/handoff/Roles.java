@@ -21,6 +21,11 @@ public class Roles {
         return properties.adminIds().contains(userId);
     }
 
+    /** The admins, to whom reports such as the weekly stale-knowledge list go. */
+    public java.util.Set<Long> admins() {
+        return java.util.Set.copyOf(properties.adminIds());
+    }
+
     public boolean isVolunteer(long userId) {
         return volunteers.active(userId).isPresent();
     }

@@ -100,7 +100,9 @@ class Tickets {
     }
 
     void volunteerReplied(long number) {
-        jdbc.sql("update ticket set last_reply_at = ? where id = ?").params(now(), number).update();
+        LocalDateTime now = now();
+        jdbc.sql("update ticket set last_reply_at = ?, first_reply_at = coalesce(first_reply_at, ?) where id = ?")
+                .params(now, now, number).update();
     }
 
     List<Ticket> queuedAnnouncedBefore(LocalDateTime before) {

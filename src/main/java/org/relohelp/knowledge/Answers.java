@@ -40,9 +40,11 @@ public class Answers {
     private final Feedback feedback;
     private final Texts texts;
     private final AnswerPicker picker;
+    private final AnswerTally tally;
 
     Answers(KnowledgeBase knowledge, ArticleView view, Feedback feedback, Texts texts,
-            KnowledgeProperties properties) {
+            KnowledgeProperties properties, AnswerTally tally) {
+        this.tally = tally;
         this.knowledge = knowledge;
         this.view = view;
         this.feedback = feedback;
@@ -73,6 +75,7 @@ public class Answers {
         if (pick.answer().isPresent()) {
             Article article = knowledge.article(pick.answer().get().id(), language).orElse(pick.answer().get());
             log.debug("Answered with article {}", article.id());
+            tally.answered(article.id(), result.country().map(Country::name).orElse(null), language.code());
             return view.render(article, language);
         }
         feedback.unanswered(text, result.country().map(Country::name).orElse(null), language.code());

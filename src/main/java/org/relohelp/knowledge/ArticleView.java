@@ -20,10 +20,12 @@ class ArticleView {
     private static final int MAX_SOURCES = 3;
 
     private final Texts texts;
+    private final Staleness staleness;
     private final java.util.Map<String, String> renderedBodies = new java.util.concurrent.ConcurrentHashMap<>();
 
-    ArticleView(Texts texts) {
+    ArticleView(Texts texts, Staleness staleness) {
         this.texts = texts;
+        this.staleness = staleness;
     }
 
     /** {@code language} is the reader's; the article may be in the other one when no translation exists. */
@@ -38,6 +40,7 @@ class ArticleView {
         String verified = DateTimeFormatter.ofPattern(texts.get(language, "article.date-pattern"), language.locale())
                 .format(article.verified());
         html.append('\n').append("🗓 ").append(texts.get(language, "article.verified", verified));
+        staleness.warning(article.verified(), language).ifPresent(warning -> html.append('\n').append(warning));
         List<List<Button>> buttons = new java.util.ArrayList<>(List.of(
                 List.of(new Button(texts.get(language, "button.helped"), HELPED_ACTION + article.id()),
                         new Button(texts.get(language, "button.not-helped"), NOT_HELPED_ACTION + article.id())),

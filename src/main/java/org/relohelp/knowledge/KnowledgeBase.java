@@ -20,6 +20,7 @@ public class KnowledgeBase implements InitializingBean {
     private final KnowledgeImport importer;
     private final ArticleStore store;
     private final SearchIndex index;
+    private final TextAnalysis analysis;
     /** The active articles by id and language, so an answer does not read the database. */
     private volatile Map<String, Article> articles = Map.of();
 
@@ -27,7 +28,7 @@ public class KnowledgeBase implements InitializingBean {
         this.properties = properties;
         this.importer = importer;
         this.store = store;
-        TextAnalysis analysis = new TextAnalysis(properties.dir().resolve("synonyms.txt"));
+        this.analysis = new TextAnalysis(properties.dir().resolve("synonyms.txt"));
         this.index = new SearchIndex(analysis, new PlaceNames(properties.dir().resolve("places.yml"), analysis));
     }
 
@@ -48,6 +49,19 @@ public class KnowledgeBase implements InitializingBean {
 
     SearchIndex.Result search(String question, Optional<Country> profileCountry, Language language) {
         return index.search(question, profileCountry, language);
+    }
+
+    /** Active articles (each language on its own) verified before {@code day}, oldest first. */
+    public List<Article> verifiedBefore(java.time.LocalDate day) {
+        return articles.values().stream().filter(a -> a.verified().isBefore(day))
+                .sorted(java.util.Comparator.comparing(Article::verified).thenComparing(Article::id)
+                        .thenComparing(Article::language))
+                .toList();
+    }
+
+    /** How questions and articles are turned into words, for grouping similar questions. */
+    TextAnalysis analysis() {
+        return analysis;
     }
 
     /** The article in the wanted language, or in the other one if it has no translation. */

@@ -45,6 +45,10 @@ class StayRules implements InitializingBean {
         log.info("Stay rules imported from {}: {}", file, rules.size());
     }
 
+    List<StayRule> all() {
+        return jdbc.sql("select * from stay_rule order by verified, country").query(this::rule).list();
+    }
+
     List<StayRule> of(Country country) {
         return jdbc.sql("select * from stay_rule where country = ? order by valid_from nulls first")
                 .param(country.name()).query(this::rule).list();

@@ -13,6 +13,7 @@ import org.relohelp.chat.Html;
 import org.relohelp.chat.Language;
 import org.relohelp.chat.Reply;
 import org.relohelp.chat.Texts;
+import org.relohelp.knowledge.Staleness;
 import org.springframework.stereotype.Component;
 
 /** A stay count as the user reads it: dates, days used and left, the deadline, the rules with sources. */
@@ -22,8 +23,10 @@ class StayView {
     static final String REMIND_ACTION = "remind:";
 
     private final Texts texts;
+    private final Staleness staleness;
 
-    StayView(Texts texts) {
+    StayView(Texts texts, Staleness staleness) {
+        this.staleness = staleness;
         this.texts = texts;
     }
 
@@ -58,6 +61,8 @@ class StayView {
             lines.add(Html.escape(current.note(lang)));
             applied.add(current);
         }
+        applied.stream().map(StayRule::verified).min(LocalDate::compareTo)
+                .flatMap(oldest -> staleness.warning(oldest, lang)).ifPresent(lines::add);
         lines.add("📎 " + texts.get(lang, "article.sources") + " " + applied.stream()
                 .flatMap(rule -> rule.sources().stream()).distinct().limit(4)
                 .map(s -> s.url() == null ? Html.escape(s.title())

@@ -2,6 +2,7 @@ package org.relohelp.telegram;
 
 import java.util.Locale;
 import java.util.Optional;
+import org.relohelp.admin.AdminDesk;
 import org.relohelp.chat.Button;
 import org.relohelp.chat.ButtonResult;
 import org.relohelp.chat.Incoming;
@@ -50,10 +51,12 @@ class UpdateRouter {
     private final OutboundSender sender;
     private final Texts texts;
     private final FloodGuard flood;
+    private final AdminDesk admin;
 
     UpdateRouter(Profiles profiles, Welcome welcome, Answers answers, RefugeeDesk refugees, VolunteerDesk volunteers,
                  Roster roster, Roles roles, StayDesk stay, ReminderDesk reminders, Forgetting forgetting,
-                 OutboundSender sender, Texts texts, FloodGuard flood) {
+                 OutboundSender sender, Texts texts, FloodGuard flood, AdminDesk admin) {
+        this.admin = admin;
         this.profiles = profiles;
         this.welcome = welcome;
         this.answers = answers;
@@ -157,8 +160,7 @@ class UpdateRouter {
             case "queue", "take", "mine", "switch", "close", "release", "me" ->
                     volunteers.command(user, command, argument);
             case "addvolunteer", "removevolunteer", "invite", "volunteers" -> roster.command(user, command, argument);
-            case "reload" -> roles.isAdmin(user) ? answers.reload(profile.language())
-                    : Reply.text(texts.get(profile.language(), "command.unknown"));
+            case "admin", "reload", "stats", "gaps", "stale" -> admin.command(user, profile.language(), command, argument);
             default -> Reply.text(texts.get(profile.language(), "command.unknown"));
         };
     }

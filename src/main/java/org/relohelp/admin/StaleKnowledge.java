@@ -1,0 +1,104 @@
+package org.relohelp.admin;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Optional;
+import org.relohelp.chat.Html;
+import org.relohelp.chat.Language;
+import org.relohelp.chat.Messenger;
+import org.relohelp.chat.Reply;
+import org.relohelp.chat.Texts;
+import org.relohelp.handoff.Roles;
+import org.relohelp.knowledge.Article;
+import org.relohelp.knowledge.KnowledgeBase;
+import org.relohelp.knowledge.Staleness;
+import org.relohelp.stay.StayRuleAges;
+import org.relohelp.users.Profile;
+import org.relohelp.users.Profiles;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Articles and stay rules verified longer ago than the configured age: listed to every admin once a week (and on
+ * {@code /stale}), so a curator re-checks them before a changed rule misleads someone.
+ */
+@Component
+public class StaleKnowledge {
+
+    private static final Logger log = LoggerFactory.getLogger(StaleKnowledge.class);
+    private static final int MAX_LINES = 40;
+
+    private final KnowledgeBase knowledge;
+    private final StayRuleAges stayRules;
+    private final Staleness staleness;
+    private final Roles roles;
+    private final Profiles profiles;
+    private final Messenger messenger;
+    private final Texts texts;
+
+    StaleKnowledge(KnowledgeBase knowledge, StayRuleAges stayRules, Staleness staleness, Roles roles,
+                   Profiles profiles, Messenger messenger, Texts texts) {
+        this.knowledge = knowledge;
+        this.stayRules = stayRules;
+        this.staleness = staleness;
+        this.roles = roles;
+        this.profiles = profiles;
+        this.messenger = messenger;
+        this.texts = texts;
+    }
+
+    /** The weekly list; nothing is sent when everything is fresh. */
+    @Scheduled(cron = "${relohelp.knowledge.stale-report-cron:0 0 9 * * MON}")
+    public void remindAdmins() {
+        int sent = 0;
+        for (long admin : roles.admins()) {
+            Language language = profiles.find(admin).map(Profile::language).orElse(Language.RU);
+            Optional<Reply> list = list(language);
+            if (list.isPresent() && !messenger.send(admin, list.get()).isEmpty()) {
+                sent++;
+            }
+        }
+        log.info("Stale knowledge list sent to {} admins", sent);
+    }
+
+    /** An admin's {@code /stale}. */
+    public Reply report(Language lang) {
+        return list(lang).orElseGet(() -> Reply.text(texts.get(lang, "stale.none",
+                date(staleness.staleBefore(), lang))));
+    }
+
+    private Optional<Reply> list(Language lang) {
+        LocalDate before = staleness.staleBefore();
+        List<Article> articles = knowledge.verifiedBefore(before);
+        List<StayRuleAges.Aged> rules = stayRules.verifiedBefore(before, lang);
+        if (articles.isEmpty() && rules.isEmpty()) {
+            return Optional.empty();
+        }
+        StringBuilder html = new StringBuilder(texts.get(lang, "stale.title", date(before, lang),
+                String.valueOf(articles.size()), String.valueOf(rules.size())));
+        int lines = 0;
+        for (StayRuleAges.Aged rule : rules) {
+            if (lines++ < MAX_LINES) {
+                html.append("\n• ").append(texts.get(lang, "stale.rule", texts.countryName(lang, rule.country()),
+                        Html.escape(rule.title()), date(rule.verified(), lang)));
+            }
+        }
+        for (Article article : articles) {
+            if (lines++ < MAX_LINES) {
+                html.append("\n• ").append(texts.get(lang, "stale.article", Html.escape(article.id()),
+                        article.language().code(), Html.escape(article.title()), date(article.verified(), lang)));
+            }
+        }
+        if (lines > MAX_LINES) {
+            html.append("\n").append(texts.get(lang, "stale.more", String.valueOf(lines - MAX_LINES)));
+        }
+        return Optional.of(Reply.text(html.toString()));
+    }
+
+    private String date(LocalDate day, Language lang) {
+        return DateTimeFormatter.ofPattern(texts.get(lang, "article.date-pattern"), lang.locale()).format(day);
+    }
+}

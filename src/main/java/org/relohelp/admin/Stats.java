@@ -1,0 +1,102 @@
+package org.relohelp.admin;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import org.relohelp.chat.Html;
+import org.relohelp.chat.Language;
+import org.relohelp.chat.Reply;
+import org.relohelp.chat.Texts;
+import org.relohelp.handoff.TicketStats;
+import org.relohelp.knowledge.KnowledgeStats;
+import org.relohelp.users.Activity;
+import org.springframework.stereotype.Component;
+
+/**
+ * An admin's {@code /stats}: who uses the bot (7 and 30 days, by country and language), how much the knowledge
+ * base answers itself (the deflection rate: answered ÷ (answered + tickets)), 👍/👎 per article, tickets, the
+ * median wait for a volunteer's first reply and the average rating. Counts only: nobody is named.
+ */
+@Component
+public class Stats {
+
+    private final Activity activity;
+    private final KnowledgeStats knowledge;
+    private final TicketStats tickets;
+    private final Texts texts;
+    private final Clock clock;
+
+    Stats(Activity activity, KnowledgeStats knowledge, TicketStats tickets, Texts texts, Clock clock) {
+        this.activity = activity;
+        this.knowledge = knowledge;
+        this.tickets = tickets;
+        this.texts = texts;
+        this.clock = clock;
+    }
+
+    public Reply report(Language lang) {
+        LocalDateTime now = LocalDateTime.now(clock);
+        LocalDateTime monthAgo = now.minusDays(30);
+        StringBuilder html = new StringBuilder(texts.get(lang, "stats.title"));
+        html.append("\n\n").append(texts.get(lang, "stats.users"));
+        html.append('\n').append(users(activity.since(now.minusDays(7)), "stats.users.week", lang));
+        html.append('\n').append(users(activity.since(monthAgo), "stats.users.month", lang));
+
+        KnowledgeStats.Summary answers = knowledge.since(monthAgo, lang);
+        TicketStats.Summary ticketSummary = tickets.since(monthAgo);
+        long handled = answers.answered() + ticketSummary.created();
+        String deflection = handled == 0 ? "—" : Math.round(100.0 * answers.answered() / handled) + "%";
+        html.append("\n\n").append(texts.get(lang, "stats.answers", n(answers.answered()), n(answers.unanswered()),
+                n(ticketSummary.created()), deflection));
+        if (!answers.votes().isEmpty()) {
+            html.append("\n\n").append(texts.get(lang, "stats.votes"));
+            answers.votes().forEach(v -> html.append("\n• ").append(Html.escape(v.title()))
+                    .append(" — 👍 ").append(v.helpful()).append(" / 👎 ").append(v.notHelpful()));
+        }
+        html.append("\n\n").append(texts.get(lang, "stats.tickets", n(ticketSummary.queued()),
+                n(ticketSummary.assigned()), n(ticketSummary.closed())));
+        html.append('\n').append(texts.get(lang, "stats.first-reply",
+                ticketSummary.firstReply().map(d -> duration(d, lang)).orElse("—")));
+        html.append('\n').append(texts.get(lang, "stats.rating", ticketSummary.averageRating()
+                .map(r -> String.format(Locale.ROOT, "%.1f", r)).orElse("—"), n(ticketSummary.ratings())));
+        return Reply.text(html.toString());
+    }
+
+    private String users(List<Activity.Group> groups, String key, Language lang) {
+        long total = groups.stream().mapToLong(Activity.Group::people).sum();
+        Map<String, Long> byCountry = new TreeMap<>();
+        Map<String, Long> byLanguage = new TreeMap<>();
+        for (Activity.Group group : groups) {
+            String country = group.country().map(c -> texts.countryName(lang, c))
+                    .orElse(texts.get(lang, "help.no-country"));
+            byCountry.merge(country, group.people(), Long::sum);
+            byLanguage.merge(group.language().code(), group.people(), Long::sum);
+        }
+        return texts.get(lang, key, n(total), joined(byCountry), joined(byLanguage));
+    }
+
+    private static String joined(Map<String, Long> counts) {
+        if (counts.isEmpty()) {
+            return "—";
+        }
+        StringBuilder text = new StringBuilder();
+        counts.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).forEach(e ->
+                text.append(text.isEmpty() ? "" : ", ").append(Html.escape(e.getKey())).append(' ').append(e.getValue()));
+        return text.toString();
+    }
+
+    private String duration(Duration d, Language lang) {
+        long minutes = d.toMinutes();
+        return minutes < 60 ? texts.get(lang, "stats.minutes", String.valueOf(minutes))
+                : texts.get(lang, "stats.hours", String.format(Locale.ROOT, "%.1f", minutes / 60.0));
+    }
+
+    /** Counts as plain digits: MessageFormat would group them by the locale. */
+    private static String n(long count) {
+        return String.valueOf(count);
+    }
+}
