@@ -13,7 +13,7 @@ import org.relohelp.handoff.Roles;
 import org.relohelp.knowledge.Article;
 import org.relohelp.knowledge.KnowledgeBase;
 import org.relohelp.knowledge.Staleness;
-import org.relohelp.stay.StayRuleAges;
+import org.relohelp.stay.StayRuleList;
 import org.relohelp.users.Profile;
 import org.relohelp.users.Profiles;
 import org.slf4j.Logger;
@@ -32,14 +32,14 @@ public class StaleKnowledge {
     private static final int MAX_LINES = 40;
 
     private final KnowledgeBase knowledge;
-    private final StayRuleAges stayRules;
+    private final StayRuleList stayRules;
     private final Staleness staleness;
     private final Roles roles;
     private final Profiles profiles;
     private final Messenger messenger;
     private final Texts texts;
 
-    StaleKnowledge(KnowledgeBase knowledge, StayRuleAges stayRules, Staleness staleness, Roles roles,
+    StaleKnowledge(KnowledgeBase knowledge, StayRuleList stayRules, Staleness staleness, Roles roles,
                    Profiles profiles, Messenger messenger, Texts texts) {
         this.knowledge = knowledge;
         this.stayRules = stayRules;
@@ -73,14 +73,14 @@ public class StaleKnowledge {
     private Optional<Reply> list(Language lang) {
         LocalDate before = staleness.staleBefore();
         List<Article> articles = knowledge.verifiedBefore(before);
-        List<StayRuleAges.Aged> rules = stayRules.verifiedBefore(before, lang);
+        List<StayRuleList.Aged> rules = stayRules.verifiedBefore(before, lang);
         if (articles.isEmpty() && rules.isEmpty()) {
             return Optional.empty();
         }
         StringBuilder html = new StringBuilder(texts.get(lang, "stale.title", date(before, lang),
                 String.valueOf(articles.size()), String.valueOf(rules.size())));
         int lines = 0;
-        for (StayRuleAges.Aged rule : rules) {
+        for (StayRuleList.Aged rule : rules) {
             if (lines++ < MAX_LINES) {
                 html.append("\n• ").append(texts.get(lang, "stale.rule", texts.countryName(lang, rule.country()),
                         Html.escape(rule.title()), date(rule.verified(), lang)));

@@ -37,12 +37,18 @@ class StayRules implements InitializingBean {
 
     @Override
     public void afterPropertiesSet() {
+        reload();
+    }
+
+    /** Replaces the rules with the file's; an invalid file throws and leaves the rules in place. */
+    int reload() {
         List<StayRule> rules = StayRuleFile.read(file);
         transaction.executeWithoutResult(status -> {
             jdbc.sql("delete from stay_rule").update();
             rules.forEach(this::insert);
         });
         log.info("Stay rules imported from {}: {}", file, rules.size());
+        return rules.size();
     }
 
     List<StayRule> all() {

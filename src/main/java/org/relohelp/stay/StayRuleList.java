@@ -6,18 +6,30 @@ import org.relohelp.chat.Country;
 import org.relohelp.chat.Language;
 import org.springframework.stereotype.Component;
 
-/** Which stay rules were verified long ago, for the admins' weekly list of stale knowledge. */
+/** The stay rules for admins: re-read on {@code /reload}, and which were verified long ago (stale knowledge). */
 @Component
-public class StayRuleAges {
+public class StayRuleList {
 
     private final StayRules rules;
 
-    StayRuleAges(StayRules rules) {
+    StayRuleList(StayRules rules) {
         this.rules = rules;
     }
 
     /** A rule as admins see it in the list: where, its title, when it was last verified. */
     public record Aged(Country country, String title, LocalDate verified) {
+    }
+
+    /** Re-reads {@code stay-rules.yml}: the number of rules now in force, or why the file was refused. */
+    public record Reloaded(int rules, String error) {
+    }
+
+    public Reloaded reload() {
+        try {
+            return new Reloaded(rules.reload(), null);
+        } catch (RuntimeException e) {
+            return new Reloaded(0, e.getMessage());
+        }
     }
 
     public List<Aged> verifiedBefore(LocalDate day, Language language) {
