@@ -62,9 +62,11 @@ class Drafts {
                 .params(title, body, topic, id).update() == 1;
     }
 
-    /** True for the one caller that removed the draft. */
+    /**
+     * True for the one caller that removed the draft. An edit of it by another admin stays, so that their next
+     * message is told the draft is gone instead of being taken for a question (or relayed to a refugee).
+     */
     boolean remove(long id) {
-        jdbc.sql("delete from draft_edit where draft_id = ?").param(id).update();
         return jdbc.sql("delete from draft where id = ?").param(id).update() == 1;
     }
 

@@ -148,9 +148,16 @@ class DraftsEndToEndTest extends EndToEndTest {
         BotMessage edited = ask(ADMIN, "Корм для попугая в Душанбе\nНа рынке Корвон.\n#shelter");
         assertThat(edited.text()).contains("тема: shelter", "Корм для попугая в Душанбе");
 
+        // an edit begun, then the draft rejected (as by a second admin): the text that follows is not taken
+        // for a question
+        int before = TELEGRAM.botMessages(ADMIN.id()).size();
+        press(ADMIN, edited, "draft:edit:" + draft);
         assertThat(press(ADMIN, edited, "draft:no:" + draft)).isEqualTo("Отклонено");
         TELEGRAM.awaitBotMessage(ADMIN.id(), m -> m.messageId() == edited.messageId()
                 && m.text().contains("отклонён и удалён") && m.buttons().isEmpty(), WAIT);
+        assertThat(TELEGRAM.awaitBotMessages(ADMIN.id(), before + 2, WAIT).subList(before, before + 2))
+                .extracting(BotMessage::text).last().isEqualTo("Это был последний черновик на проверке.");
+        assertThat(ask(ADMIN, "Корм\nНа рынке.").text()).isEqualTo("Этот черновик уже одобрен или отклонён; ваш текст не сохранён.");
         assertThat(press(ADMIN, edited, "draft:no:" + draft)).isEqualTo("Этот черновик уже обработан.");
         assertThat(press(ADMIN, edited, "draft:edit:" + draft)).isEqualTo("Этот черновик уже обработан.");
         assertThat(jdbc.sql("select count(*) from draft").query(Integer.class).single()).isZero();
