@@ -100,19 +100,16 @@ public class DraftReview {
             return Optional.empty();
         }
         Optional<Draft> draft = drafts.find(editing.get());
-        if (draft.isEmpty()) {
-            drafts.endEdit(userId);
-            return Optional.of(Reply.text(texts.get(lang, "drafts.edit-gone")));
-        }
         Optional<Edited> parsed = message.isText() ? parse(message.text()) : Optional.empty();
-        if (parsed.isEmpty()) {
+        if (draft.isPresent() && parsed.isEmpty()) {
             return Optional.of(Reply.text(texts.get(lang, "drafts.edit-bad", topics())));
         }
-        Edited edited = parsed.get();
-        drafts.replace(draft.get().id(), edited.title(), edited.body(),
-                edited.topic() != null ? edited.topic() : draft.get().topic());
+        // the draft may have been approved or rejected by another admin, before or while this was read
+        boolean replaced = draft.isPresent() && drafts.replace(draft.get().id(), parsed.get().title(),
+                parsed.get().body(), parsed.get().topic() != null ? parsed.get().topic() : draft.get().topic());
         drafts.endEdit(userId);
-        return Optional.of(view.show(drafts.find(draft.get().id()).orElseThrow(), drafts.count(), lang));
+        return Optional.of(replaced ? view.show(drafts.find(draft.get().id()).orElseThrow(), drafts.count(), lang)
+                : Reply.text(texts.get(lang, "drafts.edit-gone")));
     }
 
     private ButtonResult approve(Draft draft, Language lang) {
