@@ -29,6 +29,8 @@ public abstract class EndToEndTest {
     protected static final EmulatedUser ADMIN = new EmulatedUser(4_900_000_001L, "Admin", "ru");
     private static final AtomicLong USER_IDS = new AtomicLong(5_000_000_000L);
     private static final Path DATA = dataDir();
+    /** A copy of config/knowledge: tests that publish articles (drafts) must never write into the repository. */
+    protected static final Path KNOWLEDGE = knowledgeCopy();
 
     @DynamicPropertySource
     static void emulatedTelegram(DynamicPropertyRegistry registry) {
@@ -36,6 +38,7 @@ public abstract class EndToEndTest {
         registry.add("relohelp.telegram.api-url", TELEGRAM::url);
         registry.add("relohelp.telegram.poll-timeout", () -> "5s");
         registry.add("relohelp.data-dir", DATA::toString);
+        registry.add("relohelp.knowledge.dir", KNOWLEDGE::toString);
         // the limits themselves are tested with a fake clock (SendLimitsTest); here they must not slow the suite
         registry.add("relohelp.telegram.limits.per-chat-burst", () -> "50");
         registry.add("relohelp.telegram.flood-per-minute", () -> "30");
@@ -79,6 +82,19 @@ public abstract class EndToEndTest {
         Thread.sleep(700);
         List<BotMessage> all = TELEGRAM.botMessages(user.id());
         return all.subList(before, all.size());
+    }
+
+    private static Path knowledgeCopy() {
+        Path source = Path.of("config/knowledge");
+        Path target = DATA.resolve("knowledge");
+        try (var files = Files.walk(source)) {
+            for (Path file : files.toList()) {
+                Files.copy(file, target.resolve(source.relativize(file).toString()));
+            }
+            return target;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static Path dataDir() {

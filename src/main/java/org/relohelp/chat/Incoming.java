@@ -3,10 +3,16 @@ package org.relohelp.chat;
 /**
  * A message someone sent the bot, reduced to what features need: who, where, which message, its text (or
  * caption), what kind it is (text, photo, document, sticker, voice, video, location, other), the message it
- * replies to (or 0), and whether this is an edit of an earlier message.
+ * replies to (or 0), whether this is an edit of an earlier message, and of the replied-to message its text
+ * (null when it has none) and its sender (0 when unknown). Telegram fills the replied-to part itself, so it
+ * cannot be forged by the client; it is the only way to read an earlier message, as the bot stores no texts.
  */
 public record Incoming(long userId, long chatId, int messageId, String text, String kind, int replyTo,
-                       boolean edit) {
+                       boolean edit, String replyToText, long replyToSender) {
+
+    public Incoming(long userId, long chatId, int messageId, String text, String kind, int replyTo, boolean edit) {
+        this(userId, chatId, messageId, text, kind, replyTo, edit, null, 0);
+    }
 
     public boolean isText() {
         return kind.equals("text");

@@ -90,13 +90,27 @@ public final class BotApiEmulator implements AutoCloseable {
         return enqueue(user, message, null, null);
     }
 
-    /** The user replies (Telegram's "reply") to a message in a chat. */
+    /**
+     * The user replies (Telegram's "reply") to a message in a chat. As Telegram does, the update carries the
+     * replied-to message itself (sender, text or media), without that message's own reply.
+     */
     public int sendReply(EmulatedUser user, long chatId, int replyToMessageId, String text) {
         ObjectNode message = userMessage(user, chatId);
         message.put("text", text);
-        ObjectNode original = message.putObject("reply_to_message");
-        original.put("message_id", replyToMessageId).put("date", now());
-        original.set("chat", BotApiMethods.chatJson(chatId, "Chat"));
+        if (text.startsWith("/")) {
+            int length = text.split("\\s", 2)[0].length();
+            message.putArray("entities").addObject().put("type", "bot_command").put("offset", 0).put("length", length);
+        }
+        ObjectNode original = chats.userMessage(chatId, replyToMessageId).map(ObjectNode::deepCopy)
+                .or(() -> chats.find(chatId, replyToMessageId).map(methods::messageJson))
+                .orElseGet(() -> {
+                    ObjectNode unknown = JSON.createObjectNode();
+                    unknown.put("message_id", replyToMessageId).put("date", now());
+                    unknown.set("chat", BotApiMethods.chatJson(chatId, "Chat"));
+                    return unknown;
+                });
+        original.remove("reply_to_message");
+        message.set("reply_to_message", original);
         return enqueue(user, message, null, null);
     }
 

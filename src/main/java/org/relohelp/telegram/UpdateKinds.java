@@ -52,9 +52,11 @@ final class UpdateKinds {
     static Incoming incoming(Message message, boolean edit) {
         String kind = contentType(message);
         String text = message.hasText() ? message.getText() : message.getCaption();
+        Message quoted = message.getReplyToMessage();
         return new Incoming(message.getFrom().getId(), message.getChatId(), message.getMessageId(), text,
-                kind.equals("command") ? "text" : kind,
-                message.getReplyToMessage() == null ? 0 : message.getReplyToMessage().getMessageId(), edit);
+                kind.equals("command") ? "text" : kind, quoted == null ? 0 : quoted.getMessageId(), edit,
+                quoted == null ? null : quoted.getText(),
+                quoted == null || quoted.getFrom() == null ? 0 : quoted.getFrom().getId());
     }
 
     static String contentType(Message message) {

@@ -3,6 +3,8 @@ package org.relohelp.telegram;
 import java.util.Locale;
 import java.util.Optional;
 import org.relohelp.admin.AdminDesk;
+import org.relohelp.admin.DraftCapture;
+import org.relohelp.admin.DraftReview;
 import org.relohelp.chat.Button;
 import org.relohelp.chat.ButtonResult;
 import org.relohelp.chat.Incoming;
@@ -52,10 +54,13 @@ class UpdateRouter {
     private final Texts texts;
     private final FloodGuard flood;
     private final AdminDesk admin;
+    private final DraftCapture draftCapture;
+    private final DraftReview draftReview;
 
     UpdateRouter(Profiles profiles, Welcome welcome, Answers answers, RefugeeDesk refugees, VolunteerDesk volunteers,
                  Roster roster, Roles roles, StayDesk stay, ReminderDesk reminders, Forgetting forgetting,
-                 OutboundSender sender, Texts texts, FloodGuard flood, AdminDesk admin) {
+                 OutboundSender sender, Texts texts, FloodGuard flood, AdminDesk admin, DraftCapture draftCapture,
+                 DraftReview draftReview) {
         this.admin = admin;
         this.profiles = profiles;
         this.welcome = welcome;
@@ -70,6 +75,8 @@ class UpdateRouter {
         this.sender = sender;
         this.texts = texts;
         this.flood = flood;
+        this.draftCapture = draftCapture;
+        this.draftReview = draftReview;
     }
 
     void handle(Update update) {
@@ -113,14 +120,16 @@ class UpdateRouter {
         Incoming in = UpdateKinds.incoming(message, false);
         Profile profile = profiles.touch(from.getId(), from.getLanguageCode());
         if (in.isCommand()) {
-            send(in.chatId(), command(profile, in.text(), privateChat));
+            send(in.chatId(), command(profile, in, privateChat));
         } else if (privateChat) {
             send(in.chatId(), conversation(profile, in));
         }
     }
 
     private Reply conversation(Profile profile, Incoming in) {
-        Optional<Reply> handled = volunteers.onMessage(profile.userId(), in)
+        // an admin's pending draft edit comes first: an admin who is also a volunteer must not relay it to a refugee
+        Optional<Reply> handled = draftReview.onMessage(profile.userId(), in, profile.language())
+                .or(() -> volunteers.onMessage(profile.userId(), in))
                 .or(() -> stay.onMessage(profile, in))
                 .or(() -> refugees.onMessage(profile, in));
         if (handled.isPresent()) {
@@ -137,8 +146,8 @@ class UpdateRouter {
                 profile.language()));
     }
 
-    private Reply command(Profile profile, String text, boolean privateChat) {
-        String[] parts = text.substring(1).split("\\s+", 2);
+    private Reply command(Profile profile, Incoming in, boolean privateChat) {
+        String[] parts = in.text().substring(1).split("\\s+", 2);
         String command = parts[0].split("@", 2)[0].toLowerCase(Locale.ROOT);
         String argument = parts.length > 1 ? parts[1].strip() : "";
         long user = profile.userId();
@@ -160,6 +169,8 @@ class UpdateRouter {
             case "queue", "take", "mine", "switch", "close", "release", "me" ->
                     volunteers.command(user, command, argument);
             case "addvolunteer", "removevolunteer", "invite", "volunteers" -> roster.command(user, command, argument);
+            case "savekb" -> draftCapture.save(user, in, profile.language());
+            case "drafts" -> draftReview.list(user, profile.language());
             case "admin", "reload", "stats", "gaps", "stale" -> admin.command(user, profile.language(), command, argument);
             default -> Reply.text(texts.get(profile.language(), "command.unknown"));
         };
@@ -196,6 +207,8 @@ class UpdateRouter {
             result = reminders.press(profile, action);
         } else if (forgetting.handles(action)) {
             result = forgetting.press(profile, action);
+        } else if (draftReview.handles(action)) {
+            result = draftReview.press(profile.userId(), action, profile.language());
         }
         ButtonResult outcome = result.orElseGet(() -> ButtonResult.toast(texts.get(profile.language(), "button.stale")));
         sender.answerButton(button.getId(), outcome.toast());
