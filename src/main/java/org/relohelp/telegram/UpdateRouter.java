@@ -2,6 +2,7 @@ package org.relohelp.telegram;
 
 import java.util.Locale;
 import java.util.Optional;
+import org.relohelp.admin.BroadcastDesk;
 import org.relohelp.chat.Button;
 import org.relohelp.chat.ButtonResult;
 import org.relohelp.chat.Incoming;
@@ -16,6 +17,7 @@ import org.relohelp.knowledge.Answers;
 import org.relohelp.stay.ReminderDesk;
 import org.relohelp.stay.StayDesk;
 import org.relohelp.users.Forgetting;
+import org.relohelp.users.Muting;
 import org.relohelp.users.Profile;
 import org.relohelp.users.Profiles;
 import org.relohelp.users.Welcome;
@@ -50,10 +52,12 @@ class UpdateRouter {
     private final OutboundSender sender;
     private final Texts texts;
     private final FloodGuard flood;
+    private final BroadcastDesk broadcasts;
+    private final Muting muting;
 
     UpdateRouter(Profiles profiles, Welcome welcome, Answers answers, RefugeeDesk refugees, VolunteerDesk volunteers,
                  Roster roster, Roles roles, StayDesk stay, ReminderDesk reminders, Forgetting forgetting,
-                 OutboundSender sender, Texts texts, FloodGuard flood) {
+                 OutboundSender sender, Texts texts, FloodGuard flood, BroadcastDesk broadcasts, Muting muting) {
         this.profiles = profiles;
         this.welcome = welcome;
         this.answers = answers;
@@ -67,6 +71,8 @@ class UpdateRouter {
         this.sender = sender;
         this.texts = texts;
         this.flood = flood;
+        this.broadcasts = broadcasts;
+        this.muting = muting;
     }
 
     void handle(Update update) {
@@ -154,11 +160,14 @@ class UpdateRouter {
             case "forget" -> forgetting.ask(profile);
             case "cancel" -> refugees.cancel(profile);
             case "skip" -> refugees.skip(profile);
+            case "mute" -> muting.mute(profile);
+            case "unmute" -> muting.unmute(profile);
             case "queue", "take", "mine", "switch", "close", "release", "me" ->
                     volunteers.command(user, command, argument);
             case "addvolunteer", "removevolunteer", "invite", "volunteers" -> roster.command(user, command, argument);
             case "reload" -> roles.isAdmin(user) ? answers.reload(profile.language())
                     : Reply.text(texts.get(profile.language(), "command.unknown"));
+            case "broadcast" -> broadcasts.command(profile, argument);
             default -> Reply.text(texts.get(profile.language(), "command.unknown"));
         };
     }
@@ -194,6 +203,8 @@ class UpdateRouter {
             result = reminders.press(profile, action);
         } else if (forgetting.handles(action)) {
             result = forgetting.press(profile, action);
+        } else if (broadcasts.handles(action)) {
+            result = broadcasts.press(profile, action);
         }
         ButtonResult outcome = result.orElseGet(() -> ButtonResult.toast(texts.get(profile.language(), "button.stale")));
         sender.answerButton(button.getId(), outcome.toast());
