@@ -133,6 +133,7 @@ public class BroadcastDesk {
         // the recipients are fixed now, not at the preview: whoever muted in between is left out
         List<Profile> recipients = profiles.audience(broadcast.country(), broadcast.language(), activeSince(now));
         if (!broadcasts.start(broadcast.id(), broadcast.adminId(), now.minus(DRAFT_VALIDITY), recipients)) {
+            broadcasts.expireDrafts(now.minus(DRAFT_VALIDITY)); // too old to send: its text goes now
             return Optional.empty();
         }
         log.info("Broadcast {} confirmed for {} recipients", broadcast.id(), recipients.size());

@@ -152,6 +152,11 @@ class BroadcastRunner implements DisposableBean {
         }
         Delivery delivery = messenger.deliver(user, view.message(broadcast.body(), recipient.language()),
                 () -> broadcasts.mark(broadcast.id(), user, "SENDING"));
+        if (delivery == Delivery.FAILED && stopping) {
+            // most likely cut short by the stop (a retry's wait interrupted), not refused: the next start tries again
+            broadcasts.mark(broadcast.id(), user, "PENDING");
+            return false;
+        }
         broadcasts.mark(broadcast.id(), user, delivery.name());
         return true;
     }
