@@ -83,7 +83,7 @@ public class BroadcastDesk {
                 .collect(Collectors.groupingBy(Profile::language, Collectors.counting()));
         Language shown = byLanguage.containsKey(lang) ? lang : byLanguage.keySet().iterator().next();
         messenger.send(admin.userId(), view.message(request.text(), shown));
-        String languages = byLanguage.size() < 2 ? "" : view.text(lang, "broadcast.languages",
+        String languages = byLanguage.size() < 2 ? "" : " " + view.text(lang, "broadcast.languages",
                 byLanguage.get(Language.RU), byLanguage.get(Language.EN));
         String html = view.text(lang, "broadcast.preview", audience, recipients.size(), languages,
                 properties.activeDays());

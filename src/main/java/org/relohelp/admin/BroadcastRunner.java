@@ -84,7 +84,7 @@ class BroadcastRunner implements DisposableBean {
     }
 
     /** A pass that stopped on an error (the database away for a moment) is taken up again. */
-    @Scheduled(fixedDelayString = "${relohelp.broadcast.check-every:60s}", initialDelayString = "60s")
+    @Scheduled(fixedDelay = 60, initialDelay = 60, timeUnit = TimeUnit.SECONDS)
     void retry() {
         wake();
     }
