@@ -117,8 +117,9 @@ public class OutboundSender implements Messenger {
             }
             TelegramApiException failure = executeWithPlainFallback(message, chatId).failure();
             if (failure != null) {
-                return failure instanceof TelegramApiRequestException refused && refused.getErrorCode() == 403
-                        ? Delivery.BLOCKED : Delivery.FAILED;
+                // the error code is an Integer that a network failure leaves null
+                return failure instanceof TelegramApiRequestException refused
+                        && Integer.valueOf(403).equals(refused.getErrorCode()) ? Delivery.BLOCKED : Delivery.FAILED;
             }
         }
         return Delivery.SENT;
