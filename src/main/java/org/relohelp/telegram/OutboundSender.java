@@ -117,7 +117,7 @@ public class OutboundSender implements Messenger {
             }
             TelegramApiException failure = executeWithPlainFallback(message, chatId).failure();
             if (failure != null) {
-                // the error code is an Integer that a network failure leaves null
+                // the error code is an Integer, null when Telegram's answer could not be read
                 return failure instanceof TelegramApiRequestException refused
                         && Integer.valueOf(403).equals(refused.getErrorCode()) ? Delivery.BLOCKED : Delivery.FAILED;
             }
