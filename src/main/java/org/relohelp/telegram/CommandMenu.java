@@ -12,7 +12,8 @@ import org.telegram.telegrambots.meta.api.objects.commands.scope.BotCommandScope
 @Component
 class CommandMenu {
 
-    static final List<String> COMMANDS = List.of("start", "help", "stay", "reminders", "human", "cancel", "country", "lang", "privacy");
+    static final List<String> COMMANDS = List.of("start", "help", "stay", "reminders", "human", "cancel", "country", "lang", "privacy",
+            "mute", "unmute");
 
     private final OutboundSender sender;
     private final Texts texts;

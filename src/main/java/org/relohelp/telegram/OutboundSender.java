@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import org.relohelp.chat.Button;
+import org.relohelp.chat.Delivery;
 import org.relohelp.chat.Messenger;
 import org.relohelp.chat.Reply;
 import org.relohelp.chat.UserBlockedBot;
@@ -98,13 +99,40 @@ public class OutboundSender implements Messenger {
 
     private List<Integer> sendNow(SendMessage message, long chatId) {
         limits.acquire(chatId);
+        Result<Message> result = executeWithPlainFallback(message, chatId);
+        return result.value() == null ? List.of() : List.of(result.value().getMessageId());
+    }
+
+    @Override
+    public Delivery deliver(long chatId, Reply reply, Runnable inTheAir) {
+        List<String> chunks = MessageChunks.split(reply.html());
+        for (int i = 0; i < chunks.size(); i++) {
+            boolean last = i == chunks.size() - 1;
+            SendMessage message = SendMessage.builder().chatId(chatId).text(chunks.get(i))
+                    .parseMode(ParseMode.HTML).disableWebPagePreview(true)
+                    .replyMarkup(last ? keyboard(reply.buttons()) : null).build();
+            limits.acquire(chatId);
+            if (i == 0) {
+                inTheAir.run();
+            }
+            TelegramApiException failure = executeWithPlainFallback(message, chatId).failure();
+            if (failure != null) {
+                // the error code is an Integer, null when Telegram's answer could not be read
+                return failure instanceof TelegramApiRequestException refused
+                        && Integer.valueOf(403).equals(refused.getErrorCode()) ? Delivery.BLOCKED : Delivery.FAILED;
+            }
+        }
+        return Delivery.SENT;
+    }
+
+    private Result<Message> executeWithPlainFallback(SendMessage message, long chatId) {
         Result<Message> result = execute(message, chatId);
         if (isMarkupRejected(result.failure())) {
             message.setParseMode(null);
             message.setText(PlainText.unescape(PlainText.fromHtml(message.getText())));
             result = execute(message, chatId);
         }
-        return result.value() == null ? List.of() : List.of(result.value().getMessageId());
+        return result;
     }
 
     @Override

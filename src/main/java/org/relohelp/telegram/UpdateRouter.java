@@ -4,7 +4,6 @@ import java.util.Locale;
 import java.util.Optional;
 import org.relohelp.admin.AdminDesk;
 import org.relohelp.admin.DraftCapture;
-import org.relohelp.admin.DraftReview;
 import org.relohelp.chat.Button;
 import org.relohelp.chat.ButtonResult;
 import org.relohelp.chat.Incoming;
@@ -19,6 +18,7 @@ import org.relohelp.knowledge.Answers;
 import org.relohelp.stay.ReminderDesk;
 import org.relohelp.stay.StayDesk;
 import org.relohelp.users.Forgetting;
+import org.relohelp.users.Muting;
 import org.relohelp.users.Profile;
 import org.relohelp.users.Profiles;
 import org.relohelp.users.Welcome;
@@ -55,12 +55,12 @@ class UpdateRouter {
     private final FloodGuard flood;
     private final AdminDesk admin;
     private final DraftCapture draftCapture;
-    private final DraftReview draftReview;
+    private final Muting muting;
 
     UpdateRouter(Profiles profiles, Welcome welcome, Answers answers, RefugeeDesk refugees, VolunteerDesk volunteers,
                  Roster roster, Roles roles, StayDesk stay, ReminderDesk reminders, Forgetting forgetting,
                  OutboundSender sender, Texts texts, FloodGuard flood, AdminDesk admin, DraftCapture draftCapture,
-                 DraftReview draftReview) {
+                 Muting muting) {
         this.admin = admin;
         this.profiles = profiles;
         this.welcome = welcome;
@@ -76,7 +76,7 @@ class UpdateRouter {
         this.texts = texts;
         this.flood = flood;
         this.draftCapture = draftCapture;
-        this.draftReview = draftReview;
+        this.muting = muting;
     }
 
     void handle(Update update) {
@@ -128,7 +128,7 @@ class UpdateRouter {
 
     private Reply conversation(Profile profile, Incoming in) {
         // an admin's pending draft edit comes first: an admin who is also a volunteer must not relay it to a refugee
-        Optional<Reply> handled = draftReview.onMessage(profile.userId(), in, profile.language())
+        Optional<Reply> handled = admin.onMessage(profile, in)
                 .or(() -> volunteers.onMessage(profile.userId(), in))
                 .or(() -> stay.onMessage(profile, in))
                 .or(() -> refugees.onMessage(profile, in));
@@ -166,12 +166,14 @@ class UpdateRouter {
             case "forget" -> forgetting.ask(profile);
             case "cancel" -> refugees.cancel(profile);
             case "skip" -> refugees.skip(profile);
+            case "mute" -> muting.mute(profile);
+            case "unmute" -> muting.unmute(profile);
             case "queue", "take", "mine", "switch", "close", "release", "me" ->
                     volunteers.command(user, command, argument);
             case "addvolunteer", "removevolunteer", "invite", "volunteers" -> roster.command(user, command, argument);
             case "savekb" -> draftCapture.save(user, in, profile.language());
-            case "drafts" -> draftReview.list(user, profile.language());
-            case "admin", "reload", "stats", "gaps", "stale" -> admin.command(user, profile.language(), command, argument);
+            case "admin", "reload", "stats", "gaps", "stale", "drafts", "broadcast" ->
+                    admin.command(profile, command, argument);
             default -> Reply.text(texts.get(profile.language(), "command.unknown"));
         };
     }
@@ -207,8 +209,8 @@ class UpdateRouter {
             result = reminders.press(profile, action);
         } else if (forgetting.handles(action)) {
             result = forgetting.press(profile, action);
-        } else if (draftReview.handles(action)) {
-            result = draftReview.press(profile.userId(), action, profile.language());
+        } else if (admin.handles(action)) {
+            result = admin.press(profile, action);
         }
         ButtonResult outcome = result.orElseGet(() -> ButtonResult.toast(texts.get(profile.language(), "button.stale")));
         sender.answerButton(button.getId(), outcome.toast());

@@ -2,6 +2,8 @@ package org.relohelp.users;
 
 import java.time.Clock;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.relohelp.chat.Country;
 import org.relohelp.chat.Language;
@@ -9,7 +11,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Profiles in the database: created on first contact, language and country changed by the user. */
+/**
+ * Profiles in the database: created on first contact, language and country changed by the user, broadcasts
+ * turned off and on by them ({@code muted}).
+ */
 @Repository
 public class Profiles {
 
@@ -52,5 +57,38 @@ public class Profiles {
 
     public void setCountry(long userId, Country country) {
         jdbc.sql("update profile set country = ? where user_id = ?").params(country.name(), userId).update();
+    }
+
+    public void setMuted(long userId, boolean muted) {
+        jdbc.sql("update profile set muted = ? where user_id = ?").params(muted, userId).update();
+    }
+
+    /**
+     * Who a broadcast reaches: seen since {@code seenSince}, not blocked, not muted, in the country and speaking the
+     * language (either may be null for all), in id order.
+     */
+    public List<Profile> audience(Country country, Language language, LocalDateTime seenSince) {
+        // conditions added only when set: "? is null" leaves PostgreSQL unable to type the parameter
+        StringBuilder sql = new StringBuilder("select user_id, language, country from profile where last_seen_at >= ? "
+                + "and blocked_at is null and muted = false");
+        List<Object> params = new ArrayList<>(List.of(seenSince));
+        if (country != null) {
+            sql.append(" and country = ?");
+            params.add(country.name());
+        }
+        if (language != null) {
+            sql.append(" and language = ?");
+            params.add(language.code());
+        }
+        return jdbc.sql(sql.append(" order by user_id").toString()).params(params)
+                .query((rs, n) -> new Profile(rs.getLong(1), Language.fromCode(rs.getString(2)),
+                        Country.fromCode(rs.getString(3)).orElse(null)))
+                .list();
+    }
+
+    /** Checked again just before a broadcast reaches the user: they may have muted or blocked since it began. */
+    public boolean receivesBroadcasts(long userId) {
+        return jdbc.sql("select count(*) from profile where user_id = ? and muted = false and blocked_at is null")
+                .param(userId).query(Integer.class).single() > 0;
     }
 }

@@ -87,7 +87,7 @@ class AdminEndToEndTest extends EndToEndTest {
         for (String command : new String[] {"/stats", "/gaps", "/stale", "/admin"}) {
             assertThat(ask(user, command).text()).as(command).startsWith("Не знаю такой команды");
         }
-        assertThat(ask(ADMIN, "/admin").text()).contains("/stats", "/gaps", "/stale", "/reload");
+        assertThat(ask(ADMIN, "/admin").text()).contains("/stats", "/gaps", "/stale", "/reload", "/drafts", "/broadcast");
     }
 
     private EmulatedUser volunteer() {

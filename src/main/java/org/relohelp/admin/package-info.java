@@ -1,0 +1,6 @@
+/**
+ * What admins do beyond the handoff: broadcasts to the users of a country and/or language (/broadcast), previewed,
+ * confirmed, sent in the background within Telegram's limits and reported back. Users opt out with /mute
+ * (in {@code users}, which owns the profile).
+ */
+package org.relohelp.admin;
