@@ -39,25 +39,27 @@ final class SearchIndex {
     private static final Parser MARKDOWN = Parser.builder().build();
     private static final TextContentRenderer PLAIN_TEXT = TextContentRenderer.builder().build();
     private static final int MAX_DOCS = 1000;
-    private static final int MAX_CACHED_WORDS = 50_000;
+    private static final int MAX_CACHED_WORDS = 20_000;
 
     private final TextAnalysis analysis;
     private final QuestionReader reader;
     private volatile Snapshot snapshot;
 
     /**
-     * The searcher with its articles, and each word's query as rewritten against this index: rewriting a
-     * fuzzy query builds Levenshtein automata, by far the most expensive step of a search, and people ask with
-     * the same words again and again. A new index starts a new cache.
+     * The searcher with its articles, and each word's matches in this index. People ask with the same words again
+     * and again, and a word's matches never change within one index: looking them up again (rewriting fuzzy
+     * queries into Levenshtein automata, seeking terms in every field) was most of a search's work. A new index
+     * starts a new cache.
      */
-    private record Snapshot(IndexSearcher searcher, Map<String, Article> byId, Map<Query, Query> rewritten) {
-        Query rewrite(Query word) {
-            if (rewritten.size() > MAX_CACHED_WORDS) {
-                rewritten.clear();
+    private record Snapshot(IndexSearcher searcher, Map<String, Article> byId, String[] docIds, String[] docLanguages,
+                            Map<Query, ScoreDoc[]> matches) {
+        ScoreDoc[] matches(Query word) {
+            if (matches.size() > MAX_CACHED_WORDS) {
+                matches.clear();
             }
-            return rewritten.computeIfAbsent(word, q -> {
+            return matches.computeIfAbsent(word, q -> {
                 try {
-                    return searcher.rewrite(q);
+                    return searcher.search(q, MAX_DOCS).scoreDocs;
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
@@ -100,8 +102,18 @@ final class SearchIndex {
             throw new UncheckedIOException(e);
         }
         try {
-            snapshot = new Snapshot(new IndexSearcher(DirectoryReader.open(directory)), Map.copyOf(byId),
-                    new ConcurrentHashMap<>());
+            IndexSearcher searcher = new IndexSearcher(DirectoryReader.open(directory));
+            // each document's article id and language, read once here instead of from stored fields per hit
+            int docs = searcher.getIndexReader().maxDoc();
+            String[] ids = new String[docs];
+            String[] languages = new String[docs];
+            var stored = searcher.storedFields();
+            for (int doc = 0; doc < docs; doc++) {
+                Document fields = stored.document(doc);
+                ids[doc] = fields.get("id");
+                languages[doc] = fields.get("lang");
+            }
+            snapshot = new Snapshot(searcher, Map.copyOf(byId), ids, languages, new ConcurrentHashMap<>());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -114,36 +126,32 @@ final class SearchIndex {
         if (q.words().isEmpty()) {
             return new Result(List.of(), country, q.namedCountry().isPresent(), 0);
         }
-        try {
-            // One search per word gives both the scores (a word's best field, summed over words, as a
-            // BooleanQuery of the words would) and which articles match which words.
-            Map<Integer, Double> docScores = new HashMap<>();
-            Map<Integer, Integer> docWords = new HashMap<>();
-            for (Query word : q.words()) {
-                for (ScoreDoc hit : current.searcher().search(current.rewrite(word), MAX_DOCS).scoreDocs) {
-                    docScores.merge(hit.doc, (double) hit.score, Double::sum);
-                    docWords.merge(hit.doc, 1, Integer::sum);
-                }
+        // One search per word gives both the scores (a word's best field, summed over words, as a
+        // BooleanQuery of the words would) and which articles match which words.
+        Map<Integer, Double> docScores = new HashMap<>();
+        Map<Integer, Integer> docWords = new HashMap<>();
+        for (Query word : q.words()) {
+            for (ScoreDoc hit : current.matches(word)) {
+                docScores.merge(hit.doc, (double) hit.score, Double::sum);
+                docWords.merge(hit.doc, 1, Integer::sum);
             }
-            Map<String, Double> scores = new HashMap<>();
-            Map<String, Integer> matchedWords = new HashMap<>();
-            for (Map.Entry<Integer, Double> doc : docScores.entrySet()) {
-                Document stored = current.searcher().storedFields().document(doc.getKey());
-                double languageWeight = stored.get("lang").equals(language.code()) ? 1.0 : 0.85;
-                scores.merge(stored.get("id"), doc.getValue() * languageWeight, Math::max);
-                matchedWords.merge(stored.get("id"), docWords.get(doc.getKey()), Math::max);
-            }
-            List<Hit> hits = new ArrayList<>();
-            scores.forEach((id, score) -> {
-                Article article = current.byId().get(id);
-                hits.add(new Hit(article, score * countryWeight(article, country, q.namedCountry().isPresent()),
-                        matchedWords.get(id) / (double) q.words().size()));
-            });
-            hits.sort(Comparator.comparingDouble(Hit::score).reversed());
-            return new Result(hits, country, q.namedCountry().isPresent(), q.words().size());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
+        Map<String, Double> scores = new HashMap<>();
+        Map<String, Integer> matchedWords = new HashMap<>();
+        for (Map.Entry<Integer, Double> doc : docScores.entrySet()) {
+            String id = current.docIds()[doc.getKey()];
+            double languageWeight = current.docLanguages()[doc.getKey()].equals(language.code()) ? 1.0 : 0.85;
+            scores.merge(id, doc.getValue() * languageWeight, Math::max);
+            matchedWords.merge(id, docWords.get(doc.getKey()), Math::max);
+        }
+        List<Hit> hits = new ArrayList<>();
+        scores.forEach((id, score) -> {
+            Article article = current.byId().get(id);
+            hits.add(new Hit(article, score * countryWeight(article, country, q.namedCountry().isPresent()),
+                    matchedWords.get(id) / (double) q.words().size()));
+        });
+        hits.sort(Comparator.comparingDouble(Hit::score).reversed());
+        return new Result(hits, country, q.namedCountry().isPresent(), q.words().size());
     }
 
     private static double countryWeight(Article article, Optional<Country> country, boolean named) {
