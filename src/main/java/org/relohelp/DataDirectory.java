@@ -10,31 +10,52 @@ import org.springframework.core.env.Environment;
 /**
  * Points the embedded H2 database at {@code relohelp.data-dir} ({@code RELOHELP_DATA_DIR}, default ./data).
  * H2 refuses paths relative to the working directory, so the folder is made absolute here; an explicit
- * {@code spring.datasource.url} (another database) is left alone. With {@code RELOHELP_DB_KEY} set, the files
- * are encrypted with H2's AES cipher: H2 then takes "file-key user-password" as the password.
+ * {@code spring.datasource.url} (another database: the postgres profile) is left alone. With {@code RELOHELP_DB_KEY}
+ * set, the files are encrypted with H2's AES cipher: H2 then takes "file-key user-password" as the password.
  * {@code WRITE_DELAY=0} writes every commit to the file at once: with H2's default (500 ms) a killed process
  * loses its last half second of commits, updates confirmed to Telegram among them.
  */
 @Configuration(proxyBeanMethods = false)
 class DataDirectory {
 
+    /** The user H2 files are created with (application.yml); the sandbox's file must open whatever profile runs. */
+    static final String H2_USER = "relohelp";
+
     @Bean
     static BeanPostProcessor dataDirectoryDatabase(Environment environment) {
         return new BeanPostProcessor() {
             @Override
             public Object postProcessBeforeInitialization(Object bean, String beanName) {
-                if (bean instanceof DataSourceProperties properties && properties.getUrl() == null) {
-                    String key = environment.getProperty("relohelp.database-key", "");
-                    properties.setUrl(url(environment.getProperty("relohelp.data-dir", "./data"))
-                            + (key.isBlank() ? "" : ";CIPHER=AES"));
-                    if (!key.isBlank()) {
-                        String userPassword = properties.getPassword() == null ? "" : properties.getPassword();
-                        properties.setPassword(key.strip() + " " + userPassword);
-                    }
+                if (bean instanceof DataSourceProperties properties) {
+                    choose(properties, environment);
                 }
                 return bean;
             }
         };
+    }
+
+    static void choose(DataSourceProperties properties, Environment environment) {
+        String key = environment.getProperty("relohelp.database-key", "");
+        boolean sandbox = environment.getProperty("relohelp.sandbox.active", Boolean.class, false);
+        if (properties.getUrl() != null && !sandbox) {
+            // the key encrypts H2's files only: ignoring it would leave someone believing their data encrypted
+            if (!key.isBlank() && !properties.getUrl().startsWith("jdbc:h2:")) {
+                throw new IllegalStateException("RELOHELP_DB_KEY encrypts the embedded H2 database only, and "
+                        + "spring.datasource.url points elsewhere; unset RELOHELP_DB_KEY and encrypt on the database "
+                        + "server's side.");
+            }
+            return;
+        }
+        if (properties.getUrl() != null) {
+            // the sandbox's made-up people never go into a configured (real) database: it keeps its own H2 file
+            properties.setUsername(H2_USER);
+            properties.setPassword("");
+        }
+        properties.setUrl(url(environment.getProperty("relohelp.data-dir", "./data")) + (key.isBlank() ? "" : ";CIPHER=AES"));
+        if (!key.isBlank()) {
+            String userPassword = properties.getPassword() == null ? "" : properties.getPassword();
+            properties.setPassword(key.strip() + " " + userPassword);
+        }
     }
 
     static String url(String dataDir) {
