@@ -36,10 +36,15 @@ class HandoffSteps {
     }
 
     void expect(long userId, Step step, Long ticket, Country country, String topic, Language language) {
-        jdbc.sql("merge into handoff_step (user_id, step, ticket_id, country, topic, language, created_at) key (user_id) "
-                        + "values (?, ?, ?, ?, ?, ?, ?)")
-                .params(userId, step.name(), ticket, country == null ? null : country.name(), topic, language.code(),
-                        LocalDateTime.now(clock)).update();
+        // standard MERGE: H2 and PostgreSQL (15+) both run it; H2's "merge ... key" is H2's alone
+        jdbc.sql("merge into handoff_step h using (select 1 as one) s on h.user_id = :user "
+                        + "when matched then update set step = :step, ticket_id = :ticket, country = :country, "
+                        + "topic = :topic, language = :language, created_at = :now "
+                        + "when not matched then insert (user_id, step, ticket_id, country, topic, language, created_at) "
+                        + "values (:user, :step, :ticket, :country, :topic, :language, :now)")
+                .param("user", userId).param("step", step.name()).param("ticket", ticket)
+                .param("country", country == null ? null : country.name()).param("topic", topic)
+                .param("language", language.code()).param("now", LocalDateTime.now(clock)).update();
     }
 
     void done(long userId) {

@@ -31,9 +31,12 @@ class Volunteers {
         if (active(userId).isPresent()) {
             return false;
         }
-        jdbc.sql("merge into volunteer (user_id, display_name, languages, countries, active, added_at) key (user_id) "
-                        + "values (?, coalesce((select display_name from volunteer where user_id = ?), ?), 'ru', '', true, ?)")
-                .params(userId, userId, defaultName, LocalDateTime.now(clock)).update();
+        // a returning volunteer keeps their display name; standard MERGE runs on H2 and PostgreSQL (15+)
+        jdbc.sql("merge into volunteer v using (select 1 as one) s on v.user_id = :user "
+                        + "when matched then update set languages = 'ru', countries = '', active = true, added_at = :now "
+                        + "when not matched then insert (user_id, display_name, languages, countries, active, added_at) "
+                        + "values (:user, :name, 'ru', '', true, :now)")
+                .param("user", userId).param("name", defaultName).param("now", LocalDateTime.now(clock)).update();
         return true;
     }
 

@@ -20,7 +20,7 @@ import org.relohelp.chat.Language;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** Articles in H2, one row per knowledge file. Retired rows stay so that feedback keeps its article. */
+/** Articles in the database, one row per knowledge file. Retired rows stay so that feedback keeps its article. */
 @Repository
 class ArticleStore {
 
@@ -48,11 +48,19 @@ class ArticleStore {
     }
 
     void upsert(Article article, String hash) {
-        jdbc.sql("merge into article (" + COLUMNS + ", content_hash, retired, updated_at) key (file) "
-                        + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, false, ?)")
-                .params(article.file(), article.id(), article.language().code(), countries(article.countries()),
-                        article.topic(), article.title(), article.body(), json(article.keywords()),
-                        json(article.sources()), article.verified(), hash, LocalDateTime.now(clock))
+        // standard MERGE: H2 and PostgreSQL (15+) both run it; H2's "merge ... key" is H2's alone
+        jdbc.sql("merge into article a using (select 1 as one) s on a.file = :file "
+                        + "when matched then update set article_id = :id, language = :language, countries = :countries, "
+                        + "topic = :topic, title = :title, body = :body, keywords = :keywords, sources = :sources, "
+                        + "verified = :verified, content_hash = :hash, retired = false, updated_at = :now "
+                        + "when not matched then insert (" + COLUMNS + ", content_hash, retired, updated_at) values "
+                        + "(:file, :id, :language, :countries, :topic, :title, :body, :keywords, :sources, :verified, "
+                        + ":hash, false, :now)")
+                .param("file", article.file()).param("id", article.id()).param("language", article.language().code())
+                .param("countries", countries(article.countries())).param("topic", article.topic())
+                .param("title", article.title()).param("body", article.body())
+                .param("keywords", json(article.keywords())).param("sources", json(article.sources()))
+                .param("verified", article.verified()).param("hash", hash).param("now", LocalDateTime.now(clock))
                 .update();
     }
 

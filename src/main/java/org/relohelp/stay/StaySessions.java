@@ -51,10 +51,15 @@ class StaySessions {
 
     void save(Session s) {
         String trips = s.trips().stream().map(t -> t.entry() + ".." + t.exit()).collect(Collectors.joining(";"));
-        jdbc.sql("merge into stay_session (user_id, step, country, entry_date, trips, language, updated_at) "
-                        + "key (user_id) values (?, ?, ?, ?, ?, ?, ?)")
-                .params(s.userId(), s.step().name(), s.country() == null ? null : s.country().name(), s.entry(), trips,
-                        s.language().code(), LocalDateTime.now(clock))
+        // standard MERGE: H2 and PostgreSQL (15+) both run it; H2's "merge ... key" is H2's alone
+        jdbc.sql("merge into stay_session t using (select 1 as one) s on t.user_id = :user "
+                        + "when matched then update set step = :step, country = :country, entry_date = :entry, "
+                        + "trips = :trips, language = :language, updated_at = :now "
+                        + "when not matched then insert (user_id, step, country, entry_date, trips, language, updated_at) "
+                        + "values (:user, :step, :country, :entry, :trips, :language, :now)")
+                .param("user", s.userId()).param("step", s.step().name())
+                .param("country", s.country() == null ? null : s.country().name()).param("entry", s.entry())
+                .param("trips", trips).param("language", s.language().code()).param("now", LocalDateTime.now(clock))
                 .update();
     }
 

@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.relohelp.users.RetentionDue;
 import org.springframework.context.event.EventListener;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -41,15 +40,14 @@ class Inbox {
         return transaction.execute(status -> {
             List<Update> fresh = new ArrayList<>();
             for (Update update : updates) {
-                try {
-                    jdbc.sql("insert into inbox (update_id, payload, received_at) values (?, ?, ?)")
-                            .params(update.getUpdateId(), json.writeValueAsString(update), LocalDateTime.now(clock))
-                            .update();
+                // a repeat (Telegram sent it again) inserts nothing; catching the duplicate key instead would
+                // abort the whole batch's transaction on PostgreSQL
+                int inserted = jdbc.sql("insert into inbox (update_id, payload, received_at) select ?, ?, ? "
+                                + "where not exists (select 1 from inbox where update_id = ?)")
+                        .params(update.getUpdateId(), payload(update), LocalDateTime.now(clock), update.getUpdateId())
+                        .update();
+                if (inserted == 1) {
                     fresh.add(update);
-                } catch (DuplicateKeyException repeated) {
-                    // received before: Telegram sent it again
-                } catch (JsonProcessingException e) {
-                    throw new IllegalStateException("update " + update.getUpdateId() + " cannot be stored", e);
                 }
             }
             return fresh;
@@ -74,6 +72,14 @@ class Inbox {
     @EventListener
     void purge(RetentionDue event) {
         jdbc.sql("delete from inbox where handled_at < ?").param(LocalDateTime.now(clock).minusDays(1)).update();
+    }
+
+    private String payload(Update update) {
+        try {
+            return json.writeValueAsString(update);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("update " + update.getUpdateId() + " cannot be stored", e);
+        }
     }
 
     private Update update(String payload) {
