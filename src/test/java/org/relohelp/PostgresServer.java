@@ -1,0 +1,67 @@
+package org.relohelp;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import org.junit.jupiter.api.Assumptions;
+
+/**
+ * The PostgreSQL server the PostgreSQL tests run against, from the environment: RELOHELP_TEST_POSTGRES_URL
+ * (a JDBC URL), _USER and _PASSWORD, which {@code .ci/run} sets after starting Debian's server. Without them the
+ * tests are skipped with a message, unless RELOHELP_TEST_POSTGRES_REQUIRED=1 (CI sets it): then they fail, so CI
+ * can never pass by skipping them. The tests get a schema of their own, dropped and made anew once per run, so
+ * every run starts from an empty database and Flyway applies every migration.
+ */
+public final class PostgresServer {
+
+    static final String SCHEMA = "relohelp_test";
+    private static String schemaUrl;
+
+    private PostgresServer() {
+    }
+
+    /** Skips (or, when required, fails) the calling test class when no server is configured. */
+    public static void assumeConfigured() {
+        if (env("URL") != null) {
+            return;
+        }
+        String message = "No PostgreSQL server for the PostgreSQL tests: set RELOHELP_TEST_POSTGRES_URL, "
+                + "RELOHELP_TEST_POSTGRES_USER and RELOHELP_TEST_POSTGRES_PASSWORD (.ci/run does; see README)";
+        if ("1".equals(env("REQUIRED"))) {
+            fail(message + ". RELOHELP_TEST_POSTGRES_REQUIRED=1, so this is a failure, not a skip.");
+        }
+        Assumptions.abort(message + ".");
+    }
+
+    /** The server's URL pointed at the tests' schema, emptied on first use in this JVM. */
+    public static synchronized String url() {
+        if (schemaUrl == null) {
+            try (Connection connection = DriverManager.getConnection(env("URL"), user(), password());
+                 Statement sql = connection.createStatement()) {
+                sql.execute("drop schema if exists " + SCHEMA + " cascade");
+                sql.execute("create schema " + SCHEMA);
+            } catch (SQLException e) {
+                throw new IllegalStateException("PostgreSQL at " + env("URL") + " cannot be prepared", e);
+            }
+            schemaUrl = env("URL") + (env("URL").contains("?") ? "&" : "?") + "currentSchema=" + SCHEMA;
+        }
+        return schemaUrl;
+    }
+
+    public static String user() {
+        return env("USER");
+    }
+
+    public static String password() {
+        String password = env("PASSWORD");
+        return password == null ? "" : password;
+    }
+
+    private static String env(String name) {
+        String value = System.getenv("RELOHELP_TEST_POSTGRES_" + name);
+        return value == null || value.isBlank() ? null : value;
+    }
+}

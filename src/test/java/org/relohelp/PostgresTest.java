@@ -1,0 +1,248 @@
+package org.relohelp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.flywaydb.core.Flyway;
+import org.h2.jdbcx.JdbcDataSource;
+import org.junit.jupiter.api.Test;
+import org.relohelp.emulator.BotMessage;
+import org.relohelp.emulator.EmulatedUser;
+import org.relohelp.users.Forgetting;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.autoconfigure.flyway.FlywayProperties;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The postgres profile on a real PostgreSQL server: every migration applies, the schema is the one H2 gets, and
+ * the features work end to end through the real client — the first conversation with feedback, the volunteer
+ * handoff, the stay count with a reminder, /forget and the retention purge. The repositories' own behaviour
+ * on PostgreSQL is in the *OnPostgresTest classes of each feature package.
+ */
+class PostgresTest extends PostgresEndToEndTest {
+
+    private static final DateTimeFormatter TYPED = DateTimeFormatter.ofPattern("dd.MM.yyyy");
+    private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.forLanguageTag("ru"));
+
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    Flyway flyway;
+    @Autowired
+    FlywayProperties flywayProperties;
+    @Autowired
+    Forgetting forgetting;
+
+    @Test
+    void everyMigrationIsAppliedAndValidOnPostgres() {
+        assertThat(jdbc.sql("select version()").query(String.class).single()).startsWith("PostgreSQL");
+        assertThat(flyway.info().pending()).isEmpty();
+        assertThat(flyway.validateWithResult().validationSuccessful).isTrue();
+        List<String> applied = java.util.Arrays.stream(flyway.info().applied()).map(m -> m.getVersion().getVersion())
+                .toList();
+        assertThat(applied).startsWith("0", "1", "2", "3", "4", "5", "6").doesNotContain("7");
+        assertThat(flyway.info().applied()).allMatch(m -> m.getState().isApplied() && !m.getState().isFailed());
+        // V1's "clob" columns are text here, through the domain V0 creates
+        assertThat(jdbc.sql("select domain_name || ':' || data_type from information_schema.columns "
+                + "where table_schema = current_schema() and table_name = 'article' and column_name = 'body'")
+                .query(String.class).single()).isEqualTo("clob:text");
+    }
+
+    @Test
+    void theSchemaHasTheTablesAndColumnsH2Gets() {
+        JdbcDataSource h2 = new JdbcDataSource();
+        h2.setURL("jdbc:h2:mem:schema-parity;DB_CLOSE_DELAY=-1");
+        Flyway.configure().dataSource(h2).locations(flywayProperties.getLocations().stream()
+                .map(l -> l.replace("{vendor}", "h2")).toArray(String[]::new)).load().migrate();
+        Set<String> onH2 = columns(JdbcClient.create(h2), "PUBLIC");
+        Set<String> onPostgres = columns(jdbc, jdbc.sql("select current_schema()").query(String.class).single());
+        assertThat(onPostgres).contains("inbox.payload null", "ticket.id not null").isEqualTo(onH2);
+    }
+
+    @Test
+    void aFirstConversationWithCountryAnswerAndFeedback() {
+        EmulatedUser anna = newUser("ru");
+        BotMessage greeting = ask(anna, "/start");
+        assertThat(greeting.text()).contains("Relohelp", "В какой стране вы сейчас?");
+        press(anna, greeting, "country:KZ");
+        assertThat(TELEGRAM.awaitBotMessages(anna.id(), 2, WAIT).get(1).text()).contains("Запомнил");
+        assertThat(jdbc.sql("select country from profile where user_id = ?").param(anna.id()).query(String.class)
+                .single()).isEqualTo("KZ");
+
+        BotMessage answer = ask(anna, "как получить иин");
+        assertThat(answer.text()).contains("ИИН", "Источники:", "Проверено:");
+        assertThat(press(anna, answer, "fb:+:kz-tax-id")).isEqualTo("Спасибо за отзыв!");
+        assertThat(jdbc.sql("select count(*) from article_feedback where article_id = 'kz-tax-id' and helpful")
+                .query(Integer.class).single()).isPositive();
+
+        BotMessage nonsense = ask(anna, "фывапролдж ячсмить");
+        assertThat(nonsense.text()).contains("не нашёл ответа");
+        assertThat(jdbc.sql("select count(*) from unanswered_question where question = 'фывапролдж ячсмить'")
+                .query(Integer.class).single()).isEqualTo(1);
+
+        BotMessage languages = ask(anna, "/lang");
+        int before = TELEGRAM.botMessages(anna.id()).size();
+        press(anna, languages, "lang:en");
+        assertThat(TELEGRAM.awaitBotMessages(anna.id(), before + 1, WAIT).get(before).text()).contains("English");
+        assertThat(jdbc.sql("select language from profile where user_id = ?").param(anna.id()).query(String.class)
+                .single()).isEqualTo("en");
+        assertThat(ask(anna, "/help").text()).contains("What I can do");
+    }
+
+    @Test
+    void aTicketReachesAVolunteerAndComesBackRatedAndReopened() {
+        EmulatedUser vera = volunteer("Вера");
+        EmulatedUser olga = newUser("ru");
+        press(olga, ask(olga, "/start"), "country:KZ");
+        TELEGRAM.awaitBotMessages(olga.id(), 2, WAIT);
+        assertThat(ask(olga, "/human").text()).contains("Опишите");
+        BotMessage created = ask(olga, "В ЦОНе отказали выдать ИИН, что делать?");
+        assertThat(created.text()).contains("создана", "в очереди");
+        long ticket = number(created.text());
+        BotMessage announcement = awaitMessageWith(VOLUNTEER_GROUP, "Заявка #" + ticket);
+        assertThat(ask(olga, "Паспорт у меня заграничный").text()).contains("Добавлено к заявке #" + ticket);
+
+        assertThat(press(vera, announcement, "take:" + ticket)).isEqualTo("Заявка #" + ticket + " ваша");
+        awaitMessageWith(vera.id(), "Гость #" + ticket);
+        awaitMessageWith(vera.id(), "Паспорт у меня заграничный");
+        int olgaBefore = TELEGRAM.botMessages(olga.id()).size();
+        int veraSays = TELEGRAM.sendText(vera, "Здравствуйте! Попробуйте другой ЦОН");
+        assertThat(TELEGRAM.awaitBotMessages(olga.id(), olgaBefore + 1, WAIT).get(olgaBefore).text())
+                .isEqualTo("Здравствуйте! Попробуйте другой ЦОН");
+        TELEGRAM.editText(vera, veraSays, "Здравствуйте! Попробуйте ЦОН на Жетысу");
+        awaitMessageWith(olga.id(), "Жетысу");
+
+        assertThat(ask(vera, "/close").text()).contains("закрыта");
+        press(olga, awaitMessageWith(olga.id(), "Оцените"), "rate:" + ticket + ":5");
+        awaitMessageWith(olga.id(), "Спасибо за оценку");
+        assertThat(ask(olga, "всё получилось").text()).contains("передадим");
+        assertThat(jdbc.sql("select rating from ticket where id = ?").param(ticket).query(Integer.class).single())
+                .isEqualTo(5);
+        BotMessage offer = ask(olga, "Ой, ещё вопрос про ИИН");
+        assertThat(offer.text()).contains("Открыть её снова");
+        press(olga, offer, "reopen:" + ticket);
+        awaitMessageWith(vera.id(), "Ой, ещё вопрос про ИИН");
+        ask(vera, "/close");
+    }
+
+    @Test
+    void theStayCountWithARememberedTripAndAReminder() {
+        EmulatedUser user = newUser("ru");
+        press(user, ask(user, "/start"), "country:KZ");
+        TELEGRAM.awaitBotMessages(user.id(), 2, WAIT);
+        LocalDate today = LocalDate.now(ZoneId.of("Asia/Almaty"));
+        assertThat(ask(user, "/stay").text()).contains("Казахстан", "когда вы въехали");
+        assertThat(ask(user, today.minusDays(20).format(TYPED)).text()).contains("180", "поездки");
+        assertThat(ask(user, today.minusDays(150).format(TYPED) + " – " + today.minusDays(121).format(TYPED)).text())
+                .contains("Добавил поездку");
+        BotMessage result = ask(user, "готово");
+        assertThat(result.text()).contains("использовано дней — 51, осталось — 39");
+        String week = result.button("За 7 дней").orElseThrow().callbackData();
+        assertThat(press(user, result, week)).contains("Напомню", today.plusDays(62).format(SHOWN));
+        assertThat(press(user, result, week)).contains("уже есть");
+        BotMessage list = ask(user, "/reminders");
+        assertThat(press(user, list, list.allButtons().get(0).callbackData())).contains("отменено");
+    }
+
+    @Test
+    void forgetLeavesNoRowMentioningTheUser() {
+        EmulatedUser vera = volunteer("Вика");
+        EmulatedUser refugee = newUser("ru");
+        press(refugee, ask(refugee, "/start"), "country:KZ");
+        TELEGRAM.awaitBotMessages(refugee.id(), 2, WAIT);
+        ask(refugee, "/human");
+        long ticket = number(ask(refugee, "Вопрос про регистрацию").text());
+        TELEGRAM.sendText(vera, "/take " + ticket);
+        awaitMessageWith(vera.id(), "Гость #" + ticket);
+        TELEGRAM.sendText(vera, "ответ волонтёра");
+        awaitMessageWith(refugee.id(), "ответ волонтёра");
+        ask(refugee, "/stay");
+        TELEGRAM.sendText(refugee, LocalDate.now(ZoneId.of("Asia/Almaty")).minusDays(5).format(TYPED));
+        press(refugee, awaitMessageWith(refugee.id(), "поездки"), "stay:done");
+        BotMessage count = awaitMessageWith(refugee.id(), "Последний законный день");
+        press(refugee, count, count.button("За 7 дней").orElseThrow().callbackData());
+        assertThat(rowsMentioning(refugee.id())).containsKeys("profile.user_id", "ticket.user_id", "reminder.user_id",
+                "message_pair.refugee_chat");
+
+        BotMessage confirm = ask(refugee, "/forget");
+        press(refugee, confirm, "forget:yes");
+        TELEGRAM.awaitBotMessage(refugee.id(), m -> m.messageId() == confirm.messageId()
+                && m.text().contains("всё о вас удалено"), WAIT);
+        awaitMessageWith(vera.id(), "покинул(а) чат");
+        assertThat(rowsMentioning(refugee.id())).isEmpty();
+    }
+
+    @Test
+    void retentionForgetsBlockedAndInactiveUsersAndPurgesOldBusiness() {
+        EmulatedUser blocked = newUser("ru");
+        EmulatedUser inactive = newUser("ru");
+        EmulatedUser active = newUser("ru");
+        for (EmulatedUser u : List.of(blocked, inactive, active)) {
+            ask(u, "/start");
+        }
+        LocalDateTime now = LocalDateTime.now();
+        jdbc.sql("update profile set blocked_at = ? where user_id = ?").params(now.minusDays(8), blocked.id()).update();
+        jdbc.sql("update profile set last_seen_at = ? where user_id = ?").params(now.minusDays(31), inactive.id())
+                .update();
+        jdbc.sql("insert into ticket (user_id, language, description, status, created_at, queued_at, closed_at) "
+                + "values (?, 'ru', 'old', 'CLOSED', ?, ?, ?)").params(active.id(), now.minusDays(40), now.minusDays(40),
+                now.minusDays(31)).update();
+
+        forgetting.purge(now);
+
+        assertThat(rowsMentioning(blocked.id())).isEmpty();
+        assertThat(rowsMentioning(inactive.id())).isEmpty();
+        assertThat(rowsMentioning(active.id())).containsOnlyKeys("profile.user_id");
+    }
+
+    private static Set<String> columns(JdbcClient db, String schema) {
+        return new TreeSet<>(db.sql("select lower(table_name) || '.' || lower(column_name) || ' ' "
+                        + "|| case when is_nullable = 'YES' then 'null' else 'not null' end "
+                        + "from information_schema.columns where table_schema = ? and lower(table_name) <> 'flyway_schema_history'")
+                .param(schema).query(String.class).list());
+    }
+
+    /** Every bigint column of every table, searched for the id: "table.column" to the number of rows. */
+    private Map<String, Integer> rowsMentioning(long userId) {
+        List<String> columns = jdbc.sql("select table_name || '.' || column_name from information_schema.columns "
+                + "where table_schema = current_schema() and data_type = 'bigint' "
+                + "and table_name <> 'flyway_schema_history'").query(String.class).list();
+        assertThat(columns).contains("profile.user_id", "ticket.user_id", "message_pair.refugee_chat", "volunteer.user_id");
+        Map<String, Integer> found = new TreeMap<>();
+        for (String column : columns) {
+            String[] parts = column.split("\\.");
+            int rows = jdbc.sql("select count(*) from " + parts[0] + " where " + parts[1] + " = ?").param(userId)
+                    .query(Integer.class).single();
+            if (rows > 0) {
+                found.put(column, rows);
+            }
+        }
+        return found;
+    }
+
+    private EmulatedUser volunteer(String name) {
+        EmulatedUser user = newUser("ru");
+        Matcher code = Pattern.compile("start=(inv_[A-Za-z0-9_-]+)").matcher(ask(ADMIN, "/invite").text());
+        assertThat(code.find()).isTrue();
+        assertThat(ask(user, "/start " + code.group(1)).text()).contains("Добро пожаловать");
+        assertThat(ask(user, "/me name " + name).text()).contains("Сохранено");
+        return user;
+    }
+
+    private static long number(String text) {
+        Matcher m = Pattern.compile("#(\\d+)").matcher(text);
+        assertThat(m.find()).as(text).isTrue();
+        return Long.parseLong(m.group(1));
+    }
+}
