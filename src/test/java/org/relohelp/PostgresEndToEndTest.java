@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.relohelp.emulator.BotApiEmulator;
 import org.relohelp.emulator.BotMessage;
 import org.relohelp.emulator.EmulatedUser;
@@ -21,6 +22,7 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest
 @ActiveProfiles("postgres")
+@ExtendWith(PostgresServer.Configured.class)
 public abstract class PostgresEndToEndTest {
 
     protected static final String TOKEN = "535353:postgres-test-token";
@@ -32,7 +34,7 @@ public abstract class PostgresEndToEndTest {
 
     @BeforeAll
     static void postgres() {
-        PostgresServer.assumeConfigured();
+        PostgresServer.requireConfigured();
     }
 
     @DynamicPropertySource

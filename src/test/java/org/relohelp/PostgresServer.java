@@ -6,7 +6,9 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
-import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.extension.ConditionEvaluationResult;
+import org.junit.jupiter.api.extension.ExecutionCondition;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * The PostgreSQL server the PostgreSQL tests run against, from the environment: RELOHELP_TEST_POSTGRES_URL
@@ -23,17 +25,31 @@ public final class PostgresServer {
     private PostgresServer() {
     }
 
-    /** Skips (or, when required, fails) the calling test class when no server is configured. */
-    public static void assumeConfigured() {
-        if (env("URL") != null) {
-            return;
+    private static final String MISSING = "No PostgreSQL server for the PostgreSQL tests: set "
+            + "RELOHELP_TEST_POSTGRES_URL, RELOHELP_TEST_POSTGRES_USER and RELOHELP_TEST_POSTGRES_PASSWORD "
+            + "(.ci/run does; see the README)";
+
+    /**
+     * Skips the test class, with the reason in the test report, when no server is configured — unless a server is
+     * required, in which case the class runs and {@link #requireConfigured()} fails it.
+     */
+    public static final class Configured implements ExecutionCondition {
+        @Override
+        public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
+            return env("URL") != null || required() ? ConditionEvaluationResult.enabled("PostgreSQL configured")
+                    : ConditionEvaluationResult.disabled(MISSING);
         }
-        String message = "No PostgreSQL server for the PostgreSQL tests: set RELOHELP_TEST_POSTGRES_URL, "
-                + "RELOHELP_TEST_POSTGRES_USER and RELOHELP_TEST_POSTGRES_PASSWORD (.ci/run does; see README)";
-        if ("1".equals(env("REQUIRED"))) {
-            fail(message + ". RELOHELP_TEST_POSTGRES_REQUIRED=1, so this is a failure, not a skip.");
+    }
+
+    /** Fails the calling test class when a server is required (CI) but not configured. */
+    public static void requireConfigured() {
+        if (env("URL") == null) {
+            fail(MISSING + ". RELOHELP_TEST_POSTGRES_REQUIRED=1, so this is a failure, not a skip.");
         }
-        Assumptions.abort(message + ".");
+    }
+
+    private static boolean required() {
+        return "1".equals(env("REQUIRED"));
     }
 
     /** The server's URL pointed at the tests' schema, emptied on first use in this JVM. */

@@ -1,0 +1,56 @@
+package org.relohelp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.autoconfigure.jdbc.DataSourceProperties;
+import org.springframework.mock.env.MockEnvironment;
+
+/** Which database the bot opens: H2 under the data folder unless another is configured, the sandbox always H2. */
+class DataDirectoryTest {
+
+    private static final String POSTGRES = "jdbc:postgresql://127.0.0.1:5432/relohelp";
+
+    @Test
+    void aConfiguredDatabaseIsLeftAlone() {
+        DataSourceProperties properties = properties(POSTGRES, "bot", "secret");
+        DataDirectory.choose(properties, new MockEnvironment().withProperty("relohelp.data-dir", "target/x"));
+        assertThat(properties.getUrl()).isEqualTo(POSTGRES);
+        assertThat(properties.getPassword()).isEqualTo("secret");
+    }
+
+    @Test
+    void aDatabaseKeyWithAnotherDatabaseIsRefusedRatherThanIgnored() {
+        assertThatThrownBy(() -> DataDirectory.choose(properties(POSTGRES, "bot", "secret"),
+                new MockEnvironment().withProperty("relohelp.database-key", "k")))
+                .hasMessageContaining("RELOHELP_DB_KEY").hasMessageNotContaining("secret");
+    }
+
+    @Test
+    void theSandboxKeepsItsOwnH2FileWhateverDatabaseIsConfigured() {
+        DataSourceProperties properties = properties(POSTGRES, "bot", "secret");
+        DataDirectory.choose(properties, new MockEnvironment().withProperty("relohelp.sandbox.active", "true")
+                .withProperty("relohelp.data-dir", "target/data/sandbox"));
+        assertThat(properties.getUrl()).startsWith("jdbc:h2:file:").contains("target/data/sandbox/relohelp");
+        assertThat(properties.getUsername()).isEqualTo("relohelp");
+        assertThat(properties.getPassword()).isEmpty();
+    }
+
+    @Test
+    void withoutAConfiguredDatabaseH2IsUsedAndEncryptedWithTheKey() {
+        DataSourceProperties properties = properties(null, "relohelp", "");
+        DataDirectory.choose(properties, new MockEnvironment().withProperty("relohelp.database-key", "k")
+                .withProperty("relohelp.data-dir", "target/data"));
+        assertThat(properties.getUrl()).startsWith("jdbc:h2:file:").endsWith(";CIPHER=AES");
+        assertThat(properties.getPassword()).isEqualTo("k ");
+    }
+
+    private static DataSourceProperties properties(String url, String user, String password) {
+        DataSourceProperties properties = new DataSourceProperties();
+        properties.setUrl(url);
+        properties.setUsername(user);
+        properties.setPassword(password);
+        return properties;
+    }
+}
