@@ -137,6 +137,35 @@ class PostgresTest extends PostgresEndToEndTest {
     }
 
     @Test
+    void adminStatisticsGapsAndStaleKnowledge() {
+        String before = ask(ADMIN, "/stats").text();
+        EmulatedUser refugee = newUser("ru");
+        press(refugee, ask(refugee, "/start"), "country:KZ");
+        TELEGRAM.awaitBotMessages(refugee.id(), 2, WAIT);
+        assertThat(ask(refugee, "как получить иин").text()).contains("ИИН");
+        ask(refugee, "где купить зимние шины для велосипеда");
+        EmulatedUser vera = volunteer("Вероника");
+        ask(refugee, "/human");
+        long ticket = number(ask(refugee, "Нужна помощь с арендой").text());
+        press(vera, awaitMessageWith(VOLUNTEER_GROUP, "Заявка #" + ticket), "take:" + ticket);
+        awaitMessageWith(vera.id(), "Гость #" + ticket);
+        TELEGRAM.sendText(vera, "Посмотрите объявления на krisha.kz");
+        awaitMessageWith(refugee.id(), "krisha.kz");
+        assertThat(ask(vera, "/close").text()).contains("закрыта");
+        press(refugee, awaitMessageWith(refugee.id(), "Оцените"), "rate:" + ticket + ":4");
+        awaitMessageWith(refugee.id(), "Спасибо за оценку");
+
+        String after = ask(ADMIN, "/stats").text();
+        assertThat(count(after, "Ответила база знаний: (\\d+)")).isEqualTo(count(before, "Ответила база знаний: (\\d+)") + 1);
+        assertThat(count(after, "Заявок волонтёрам: (\\d+)")).isEqualTo(count(before, "Заявок волонтёрам: (\\d+)") + 1);
+        assertThat(after).containsPattern("Медиана до первого ответа волонтёра \\(заявки за 30 дней\\): \\d+ мин")
+                .containsPattern("За 7 дней: \\d+ — .*Казахстан \\d+");
+        assertThat(ask(ADMIN, "/gaps 7").text()).startsWith("Частые вопросы без ответа за 7 дн.")
+                .contains("где купить зимние шины");
+        assertThat(ask(ADMIN, "/stale").text()).startsWith("Давно не проверялось");
+    }
+
+    @Test
     void theStayCountWithARememberedTripAndAReminder() {
         EmulatedUser user = newUser("ru");
         press(user, ask(user, "/start"), "country:KZ");
@@ -238,6 +267,12 @@ class PostgresTest extends PostgresEndToEndTest {
         assertThat(ask(user, "/start " + code.group(1)).text()).contains("Добро пожаловать");
         assertThat(ask(user, "/me name " + name).text()).contains("Сохранено");
         return user;
+    }
+
+    private static int count(String text, String pattern) {
+        Matcher m = Pattern.compile(pattern).matcher(text);
+        assertThat(m.find()).as(text).isTrue();
+        return Integer.parseInt(m.group(1));
     }
 
     private static long number(String text) {

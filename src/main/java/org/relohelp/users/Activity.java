@@ -24,7 +24,8 @@ public class Activity {
 
     public List<Group> since(LocalDateTime start) {
         return jdbc.sql("select country, language, count(*) n from profile where last_seen_at >= ? "
-                        + "and blocked_at is null group by country, language order by n desc, country, language")
+                        // explicit: H2 and PostgreSQL sort NULLs at opposite ends by default
+                        + "and blocked_at is null group by country, language order by n desc, country nulls first, language")
                 .param(start)
                 .query((rs, row) -> new Group(Country.fromCode(rs.getString("country")),
                         Language.fromCode(rs.getString("language")), rs.getLong("n")))
