@@ -19,7 +19,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  */
 public final class PostgresServer {
 
-    static final String SCHEMA = "relohelp_test";
+    /** Not the role's name: PostgreSQL's default search_path ("$user", public) would put anyone's session in it. */
+    static final String SCHEMA = "test_run";
     private static String schemaUrl;
 
     private PostgresServer() {
