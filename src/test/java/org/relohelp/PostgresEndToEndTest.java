@@ -1,5 +1,9 @@
 package org.relohelp;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
@@ -31,6 +35,8 @@ public abstract class PostgresEndToEndTest {
     protected static final long VOLUNTEER_GROUP = -1_002_000_000_002L;
     protected static final EmulatedUser ADMIN = new EmulatedUser(4_900_000_002L, "Admin", "ru");
     private static final AtomicLong USER_IDS = new AtomicLong(6_000_000_000L);
+    /** A copy of config/knowledge: approving a draft writes an article file, never into the repository. */
+    protected static final Path KNOWLEDGE = knowledgeCopy();
 
     @BeforeAll
     static void postgres() {
@@ -42,6 +48,7 @@ public abstract class PostgresEndToEndTest {
         registry.add("RELOHELP_DB_URL", PostgresServer::url);
         registry.add("RELOHELP_DB_USER", PostgresServer::user);
         registry.add("RELOHELP_DB_PASSWORD", PostgresServer::password);
+        registry.add("relohelp.knowledge.dir", KNOWLEDGE::toString);
         registry.add("relohelp.telegram.token", () -> TOKEN);
         registry.add("relohelp.telegram.api-url", TELEGRAM::url);
         registry.add("relohelp.telegram.poll-timeout", () -> "5s");
@@ -76,9 +83,31 @@ public abstract class PostgresEndToEndTest {
         throw new AssertionError("no message with " + text);
     }
 
+    /** Replies to one of the user's own messages and returns the bot's next message in that chat. */
+    protected static BotMessage reply(EmulatedUser user, int replyTo, String text) {
+        int before = TELEGRAM.botMessages(user.id()).size();
+        TELEGRAM.sendReply(user, user.id(), replyTo, text);
+        return TELEGRAM.awaitBotMessages(user.id(), before + 1, WAIT).get(before);
+    }
+
     /** Presses a button and returns the toast it showed (empty string when none). */
     protected static String press(EmulatedUser user, BotMessage message, String callbackData) {
         String id = TELEGRAM.press(user, message, callbackData);
         return TELEGRAM.awaitCallbackAnswer(id, WAIT).orElse("");
+    }
+
+    private static Path knowledgeCopy() {
+        Path source = Path.of("config/knowledge");
+        try (var files = Files.walk(source)) {
+            Path target = Files.createTempDirectory(Files.createDirectories(Path.of("target")), "postgres-knowledge-");
+            for (Path file : files.toList()) {
+                if (!file.equals(source)) {
+                    Files.copy(file, target.resolve(source.relativize(file).toString()));
+                }
+            }
+            return target;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

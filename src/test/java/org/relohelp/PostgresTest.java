@@ -27,7 +27,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * The postgres profile on a real PostgreSQL server: every migration applies, the schema is the one H2 gets, and
  * the features work end to end through the real client — the first conversation with feedback, the volunteer
- * handoff, the stay count with a reminder, /forget and the retention purge. The repositories' own behaviour
+ * handoff, the admins' statistics, drafts and broadcasts, the stay count with a reminder, /forget and the
+ * retention purge. The repositories' own behaviour
  * on PostgreSQL is in the *OnPostgresTest classes of each feature package.
  */
 class PostgresTest extends PostgresEndToEndTest {
@@ -163,6 +164,62 @@ class PostgresTest extends PostgresEndToEndTest {
         assertThat(ask(ADMIN, "/gaps 7").text()).startsWith("Частые вопросы без ответа за 7 дн.")
                 .contains("где купить зимние шины");
         assertThat(ask(ADMIN, "/stale").text()).startsWith("Давно не проверялось");
+    }
+
+    @Test
+    void aVolunteersAnswerSavedAsADraftIsApprovedAndFound() {
+        EmulatedUser vera = volunteer("Валентина");
+        EmulatedUser olga = newUser("ru");
+        press(olga, ask(olga, "/start"), "country:KZ");
+        TELEGRAM.awaitBotMessages(olga.id(), 2, WAIT);
+        ask(olga, "/human");
+        long ticket = number(ask(olga, "Как сделать ветпаспорт котёнку?").text());
+        ask(vera, "/take " + ticket);
+        awaitMessageWith(vera.id(), "Гость #" + ticket);
+        String answer = "Ветеринарный паспорт для котёнка выдают в любой ветклинике за один день: нужны прививка "
+                + "от бешенства и микрочип.";
+        int answerId = TELEGRAM.sendText(vera, answer);
+        awaitMessageWith(olga.id(), "микрочип");
+        long draft = number(reply(vera, answerId, "/savekb").text());
+        assertThat(reply(vera, answerId, "/savekb").text()).contains("уже сохранён как черновик #" + draft);
+
+        BotMessage shown = ask(ADMIN, "/drafts");
+        assertThat(shown.text()).contains("Черновик #" + draft, "микрочип");
+        int before = TELEGRAM.botMessages(ADMIN.id()).size();
+        press(ADMIN, shown, "draft:edit:" + draft);
+        TELEGRAM.awaitBotMessages(ADMIN.id(), before + 1, WAIT);
+        String title = "Ветеринарный паспорт для котёнка в Казахстане";
+        BotMessage edited = ask(ADMIN, title + "\n" + answer + "\n#tax-id");
+        assertThat(edited.text()).contains("Черновик #" + draft, title);
+        assertThat(press(ADMIN, edited, "draft:ok:" + draft)).isEqualTo("Опубликовано");
+        assertThat(jdbc.sql("select count(*) from draft").query(Integer.class).single()).isZero();
+        assertThat(jdbc.sql("select count(*) from draft_edit").query(Integer.class).single()).isZero();
+        assertThat(ask(newUser("ru"), "ветеринарный паспорт для котёнка").text()).contains(title, "микрочип");
+        ask(vera, "/close");
+    }
+
+    @Test
+    void aBroadcastReachesTheCountryOnceAndSkipsTheMuted() {
+        EmulatedUser anna = newUser("ru");
+        EmulatedUser muted = newUser("ru");
+        for (EmulatedUser user : List.of(anna, muted)) {
+            press(user, ask(user, "/start"), "country:AM");
+            TELEGRAM.awaitBotMessages(user.id(), 2, WAIT);
+        }
+        assertThat(ask(muted, "/mute").text()).contains("/unmute");
+        int before = TELEGRAM.botMessages(ADMIN.id()).size();
+        TELEGRAM.sendText(ADMIN, "/broadcast AM Правило пребывания изменилось");
+        BotMessage control = TELEGRAM.awaitBotMessages(ADMIN.id(), before + 2, WAIT).get(before + 1);
+        assertThat(control.text()).contains("Получателей: 1");
+        String send = control.button("Отправить: 1").orElseThrow().callbackData();
+        press(ADMIN, control, send);
+        long id = Long.parseLong(send.substring(send.lastIndexOf(':') + 1));
+        assertThat(TELEGRAM.awaitBotMessage(ADMIN.id(), m -> m.text().startsWith("✅ Рассылка #" + id + " завершена"),
+                WAIT).text()).contains("доставлено 1");
+        assertThat(awaitMessageWith(anna.id(), "Правило пребывания изменилось").text()).contains("/mute");
+        assertThat(TELEGRAM.botMessages(muted.id())).noneMatch(m -> m.text().contains("Правило пребывания"));
+        assertThat(jdbc.sql("select state from broadcast where id = ?").param(id).query(String.class).single())
+                .isEqualTo("DONE");
     }
 
     @Test
