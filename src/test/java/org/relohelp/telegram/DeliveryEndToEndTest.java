@@ -58,6 +58,16 @@ class DeliveryEndToEndTest extends EndToEndTest {
     }
 
     @Test
+    void staffAreNeverSlowedDown() {
+        int before = TELEGRAM.botMessages(ADMIN.id()).size();
+        for (int i = 0; i < 36; i++) {
+            TELEGRAM.sendText(ADMIN, "/admin");
+        }
+        List<BotMessage> replies = TELEGRAM.awaitBotMessages(ADMIN.id(), before + 36, WAIT);
+        assertThat(replies.subList(before, replies.size())).allMatch(m -> m.text().startsWith("Команды админа"));
+    }
+
+    @Test
     void theBotLeavesGroupsOtherThanTheVolunteers() {
         EmulatedUser user = newUser("ru");
         long stranger = -1_009_000_000_001L;
