@@ -35,13 +35,15 @@ class BotConnection implements SmartLifecycle {
     private volatile Thread connector;
     private volatile boolean running;
 
-    BotConnection(TelegramProperties properties, TelegramUrl url, UpdateIntake intake, CommandMenu menu) {
+    BotConnection(TelegramProperties properties, TelegramUrl url, UpdateIntake intake, CommandMenu menu,
+                  PollingHealthIndicator pollingHealth) {
         this.properties = properties;
         this.url = url;
         this.intake = intake;
         this.menu = menu;
         this.pollingHttp = new TelegramOkHttpClientFactory.DefaultOkHttpClientCreator().get()
-                .newBuilder().readTimeout(properties.pollTimeout().plusSeconds(15)).build();
+                .newBuilder().readTimeout(properties.pollTimeout().plusSeconds(15)).addInterceptor(pollingHealth)
+                .build();
         Supplier<OkHttpClient> http = () -> pollingHttp;
         this.polling = new TelegramBotsLongPollingApplication(com.fasterxml.jackson.databind.ObjectMapper::new, http,
                 () -> Executors.newSingleThreadScheduledExecutor(daemon("telegram-polling")), this::backOff);
