@@ -17,6 +17,7 @@ import org.springframework.stereotype.Component;
  * A healthy long poll is answered at least once per {@code poll-timeout}; no answer for that plus
  * {@code polling-grace} means Telegram is unreachable, the token is refused, or another instance took the updates.
  * Until the first answer (and within that time) the status is UNKNOWN, which does not pull the total down.
+ * In webhook mode there is no loop to watch: UP once Telegram accepted the webhook.
  */
 @Component
 class PollingHealthIndicator implements HealthIndicator, Interceptor {
@@ -25,6 +26,7 @@ class PollingHealthIndicator implements HealthIndicator, Interceptor {
     private final Duration staleAfter;
     private volatile long lastAnswer;
     private volatile boolean answered;
+    private volatile boolean webhook;
 
     PollingHealthIndicator(TelegramProperties telegram, ManagementProperties management, MeterRegistry meters) {
         this.staleAfter = telegram.pollTimeout().plus(management.pollingGrace());
@@ -44,8 +46,16 @@ class PollingHealthIndicator implements HealthIndicator, Interceptor {
         return response;
     }
 
+    /** Webhook mode: Telegram accepted setWebhook, so it is reachable and knows where to send updates. */
+    void webhookSet() {
+        webhook = true;
+    }
+
     @Override
     public Health health() {
+        if (webhook) {
+            return Health.up().withDetail("mode", "webhook").build();
+        }
         long staleAfterSeconds = staleAfter.toSeconds();
         if (!answered) {
             Duration sinceStart = Duration.ofNanos(System.nanoTime() - startedAt);
