@@ -82,8 +82,10 @@ final class BotApiMethods {
                     webhook.set(params.path("url").asText(""), params.path("secret_token").asText(""));
                     yield Answer.ok(true);
                 }
-                case "getupdates" -> webhook.active() ? Answer.error(409, "Conflict: can't use getUpdates method "
-                        + "while webhook is active; use deleteWebhook to delete the webhook first") : getUpdates(params);
+                case "getupdates" -> webhook.active()
+                        ? Answer.error(409, "Conflict: can't use getUpdates method while webhook is active; "
+                                + "use deleteWebhook to delete the webhook first")
+                        : getUpdates(params);
                 case "sendmessage" -> sendMessage(params);
                 case "editmessagetext" -> editMessage(params, true);
                 case "editmessagereplymarkup" -> editMessage(params, false);
