@@ -92,6 +92,24 @@ class OperationsEndToEndTest extends EndToEndTest {
     }
 
     @Test
+    void countsA429AndTheRetryThatFollows() throws Exception {
+        EmulatedUser user = newUser("ru");
+        ask(user, "/start");
+        String before = get(ManagementServer.PROMETHEUS).body();
+        TELEGRAM.failNext("sendMessage", 429, 1, 1);
+
+        assertThat(ask(user, "/help").text()).contains("/stay");
+
+        String limited = "method=\"sendmessage\"";
+        String after = get(ManagementServer.PROMETHEUS).body();
+        assertThat(value(after, "relohelp_telegram_rate_limited_total", limited))
+                .isEqualTo(value(before, "relohelp_telegram_rate_limited_total", limited) + 1);
+        assertThat(value(after, "relohelp_telegram_send_seconds_count", "method=\"sendmessage\",outcome=\"429\""))
+                .isEqualTo(value(before, "relohelp_telegram_send_seconds_count",
+                        "method=\"sendmessage\",outcome=\"429\"") + 1);
+    }
+
+    @Test
     void listensOnLoopbackOnly() throws IOException {
         InetSocketAddress bound = server.address();
         assertThat(bound).isNotNull();
