@@ -85,17 +85,17 @@ class UpdateIntake implements LongPollingUpdateConsumer {
     }
 
     private void handle(Update update, boolean replayed) {
-        journal.begin(update.getUpdateId(), replayed);
         try {
-            router.handle(update);
-        } catch (RuntimeException e) {
-            log.error("Update {} ({}) failed", update.getUpdateId(), UpdateKinds.kind(update), e);
-        }
-        journal.finish();
-        try {
+            journal.begin(update.getUpdateId(), replayed);
+            try {
+                router.handle(update);
+            } catch (RuntimeException e) {
+                log.error("Update {} ({}) failed", update.getUpdateId(), UpdateKinds.kind(update), e);
+            }
+            journal.finish();
             inbox.handled(update.getUpdateId());
         } finally {
-            waiting.decrementAndGet();
+            waiting.decrementAndGet(); // also when the database failed: the gauge must not drift upwards
         }
     }
 

@@ -23,8 +23,9 @@ public record WebhookProperties(String url, String secret,
         if (url != null && !url.isBlank()) {
             URI uri = URI.create(url.strip());
             if (uri.getScheme() == null || uri.getHost() == null) {
+                // the value itself is not repeated: some deployments put a secret into the path
                 throw new IllegalArgumentException("TELEGRAM_WEBHOOK_URL must be a full address like "
-                        + "https://bot.example.org/telegram, not '" + url + "'");
+                        + "https://bot.example.org/telegram");
             }
             // Telegram's own rule for secret_token; a webhook without one would accept updates from anybody
             if (secret == null || !secret.matches("[A-Za-z0-9_-]{1,256}")) {
