@@ -21,7 +21,12 @@ public record WebhookProperties(String url, String secret,
 
     public WebhookProperties {
         if (url != null && !url.isBlank()) {
-            URI uri = URI.create(url.strip());
+            URI uri;
+            try {
+                uri = new URI(url.strip());
+            } catch (java.net.URISyntaxException e) {
+                uri = URI.create("invalid:/");
+            }
             if (uri.getScheme() == null || uri.getHost() == null) {
                 // the value itself is not repeated: some deployments put a secret into the path
                 throw new IllegalArgumentException("TELEGRAM_WEBHOOK_URL must be a full address like "
