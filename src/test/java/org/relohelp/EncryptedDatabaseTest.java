@@ -44,6 +44,7 @@ class EncryptedDatabaseTest {
                 "--relohelp.telegram.token=1:encrypted-test",
                 "--relohelp.telegram.api-url=http://127.0.0.1:9",
                 "--relohelp.data-dir=" + data,
+                "--relohelp.management.port=0",
                 "--relohelp.database-key=" + (key == null ? "" : key),
                 "--spring.main.keep-alive=false");
     }

@@ -10,6 +10,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.relohelp.emulator.BotApiEmulator;
 import org.relohelp.emulator.BotMessage;
 import org.relohelp.emulator.EmulatedUser;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -17,9 +18,11 @@ import org.springframework.test.context.DynamicPropertySource;
 /**
  * Base of the end-to-end tests: the real Spring context and the real telegrambots client against one Bot API
  * emulator on 127.0.0.1, shared by all subclasses (one context, one bot, so no two bots poll the same API).
- * Each test talks as new users with ids above 32 bits.
+ * Each test talks as new users with ids above 32 bits. Metrics are exported as in production (Spring Boot's tests
+ * switch exporters off by default), so the one context serves the Prometheus endpoint too.
  */
 @SpringBootTest
+@AutoConfigureObservability(tracing = false)
 public abstract class EndToEndTest {
 
     protected static final String TOKEN = "424242:emulated-test-token";
@@ -39,6 +42,7 @@ public abstract class EndToEndTest {
         registry.add("relohelp.telegram.poll-timeout", () -> "5s");
         registry.add("relohelp.data-dir", DATA::toString);
         registry.add("relohelp.knowledge.dir", KNOWLEDGE::toString);
+        registry.add("relohelp.management.port", () -> "0");   // a free port on 127.0.0.1, never the default
         // the limits themselves are tested with a fake clock (SendLimitsTest); here they must not slow the suite
         registry.add("relohelp.telegram.limits.per-chat-burst", () -> "50");
         registry.add("relohelp.telegram.flood-per-minute", () -> "30");

@@ -37,6 +37,7 @@ public final class BotApiEmulator implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService threads;
     private final UpdateQueue updates = new UpdateQueue(1);
+    private final Webhook webhook = new Webhook(updates);
     private final ChatLog chats = new ChatLog();
     private final FileStore files = new FileStore();
     private final BotApiMethods methods;
@@ -46,7 +47,7 @@ public final class BotApiEmulator implements AutoCloseable {
 
     private BotApiEmulator(String token, int port) throws IOException {
         this.token = token;
-        this.methods = new BotApiMethods(updates, chats, files);
+        this.methods = new BotApiMethods(updates, chats, files, webhook);
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
         this.threads = Executors.newCachedThreadPool(r -> {
             Thread thread = new Thread(r, "bot-api-emulator");
@@ -292,6 +293,11 @@ public final class BotApiEmulator implements AutoCloseable {
         return methods.leftChats();
     }
 
+    /** Webhook deliveries the bot did not answer with 2xx; each was sent again. */
+    public long webhookRefusals() {
+        return webhook.refused();
+    }
+
     /** How many updates the bot has not confirmed yet. */
     public int pendingUpdates() {
         return updates.size();
@@ -299,6 +305,7 @@ public final class BotApiEmulator implements AutoCloseable {
 
     @Override
     public void close() {
+        webhook.close();
         holdResponses(false);
         updates.wakeUp();
         server.stop(0);

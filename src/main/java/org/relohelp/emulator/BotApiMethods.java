@@ -23,6 +23,7 @@ final class BotApiMethods {
     private final UpdateQueue updates;
     private final ChatLog chats;
     private final FileStore files;
+    private final Webhook webhook;
     private final Map<String, List<String>> commands = new ConcurrentHashMap<>();
     private final Map<String, java.util.Deque<Answer>> failures = new ConcurrentHashMap<>();
     private final java.util.Set<Long> left = ConcurrentHashMap.newKeySet();
@@ -30,10 +31,11 @@ final class BotApiMethods {
     private final Map<String, Long> firstCalls = new ConcurrentHashMap<>();
     private final Map<String, java.util.concurrent.atomic.LongAdder> callCounts = new ConcurrentHashMap<>();
 
-    BotApiMethods(UpdateQueue updates, ChatLog chats, FileStore files) {
+    BotApiMethods(UpdateQueue updates, ChatLog chats, FileStore files, Webhook webhook) {
         this.updates = updates;
         this.chats = chats;
         this.files = files;
+        this.webhook = webhook;
     }
 
     record Answer(int status, ObjectNode json) {
@@ -71,8 +73,19 @@ final class BotApiMethods {
         try {
             return switch (name) {
                 case "getme" -> Answer.ok(botJson());
-                case "deletewebhook", "deletemycommands" -> Answer.ok(true);
-                case "getupdates" -> getUpdates(params);
+                case "deletemycommands" -> Answer.ok(true);
+                case "deletewebhook" -> {
+                    webhook.delete();
+                    yield Answer.ok(true);
+                }
+                case "setwebhook" -> {
+                    webhook.set(params.path("url").asText(""), params.path("secret_token").asText(""));
+                    yield Answer.ok(true);
+                }
+                case "getupdates" -> webhook.active()
+                        ? Answer.error(409, "Conflict: can't use getUpdates method while webhook is active; "
+                                + "use deleteWebhook to delete the webhook first")
+                        : getUpdates(params);
                 case "sendmessage" -> sendMessage(params);
                 case "editmessagetext" -> editMessage(params, true);
                 case "editmessagereplymarkup" -> editMessage(params, false);

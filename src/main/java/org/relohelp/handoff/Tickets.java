@@ -1,5 +1,7 @@
 package org.relohelp.handoff;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -21,10 +23,14 @@ class Tickets {
 
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final Counter created;
 
-    Tickets(JdbcClient jdbc, Clock clock) {
+    Tickets(JdbcClient jdbc, Clock clock, MeterRegistry meters) {
         this.jdbc = jdbc;
         this.clock = clock;
+        // not "tickets.created": Prometheus reserves the "_created" suffix and would export it as relohelp_tickets
+        this.created = Counter.builder("relohelp.escalations")
+                .description("Tickets created: questions handed to volunteers").register(meters);
     }
 
     Ticket create(long userId, Language language, Country country, String topic, String description) {
@@ -34,6 +40,7 @@ class Tickets {
                         + "values (?, ?, ?, ?, ?, 'QUEUED', ?, ?)")
                 .params(userId, language.code(), country == null ? null : country.name(), topic, description, now, now)
                 .update(key, "id");
+        created.increment();
         return find(key.getKey().longValue()).orElseThrow();
     }
 

@@ -1,5 +1,7 @@
 package org.relohelp.knowledge;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -41,15 +43,25 @@ public class Answers {
     private final Texts texts;
     private final AnswerPicker picker;
     private final AnswerTally tally;
+    private final Counter answered;
+    private final Counter notConfident;
 
     Answers(KnowledgeBase knowledge, ArticleView view, Feedback feedback, Texts texts,
-            KnowledgeProperties properties, AnswerTally tally) {
+            KnowledgeProperties properties, AnswerTally tally, MeterRegistry meters) {
         this.tally = tally;
         this.knowledge = knowledge;
         this.view = view;
         this.feedback = feedback;
         this.texts = texts;
         this.picker = new AnswerPicker(properties.minCoverage(), properties.minLead());
+        this.answered = answers(meters, "answered");
+        this.notConfident = answers(meters, "not_confident");
+    }
+
+    /** Questions searched in the knowledge base, by whether the bot was sure enough to answer with an article. */
+    private static Counter answers(MeterRegistry meters, String outcome) {
+        return Counter.builder("relohelp.knowledge.answers").tag("outcome", outcome)
+                .description("Questions searched in the knowledge base, by outcome").register(meters);
     }
 
     /**
@@ -76,8 +88,10 @@ public class Answers {
             Article article = knowledge.article(pick.answer().get().id(), language).orElse(pick.answer().get());
             log.debug("Answered with article {}", article.id());
             tally.answered(article.id(), result.country().map(Country::name).orElse(null), language.code());
+            answered.increment();
             return view.render(article, language);
         }
+        notConfident.increment();
         feedback.unanswered(text, result.country().map(Country::name).orElse(null), language.code());
         return suggestions(pick.suggestions(), result.country().isEmpty(), language);
     }

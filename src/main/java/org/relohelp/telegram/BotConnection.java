@@ -14,12 +14,15 @@ import org.telegram.telegrambots.longpolling.util.ExponentialBackOff;
 import org.telegram.telegrambots.longpolling.util.TelegramOkHttpClientFactory;
 import org.telegram.telegrambots.meta.TelegramUrl;
 import org.telegram.telegrambots.meta.api.methods.updates.GetUpdates;
+import org.telegram.telegrambots.meta.api.methods.updates.SetWebhook;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
+import org.telegram.telegrambots.meta.generics.TelegramClient;
 
 /**
  * Long polling through telegrambots. The library gives up at start-up when the Bot API is unreachable and
  * lets its polling back-off grow to minutes; here both are retried with a back-off capped at
- * {@code max-back-off}, on a daemon thread so start-up never hangs on Telegram.
+ * {@code max-back-off}, on a daemon thread so start-up never hangs on Telegram. With a webhook URL configured,
+ * updates come by HTTP POST instead ({@link WebhookReceiver}) and the same loop retries setWebhook.
  */
 @Component
 class BotConnection implements SmartLifecycle {
@@ -32,16 +35,27 @@ class BotConnection implements SmartLifecycle {
     private final CommandMenu menu;
     private final TelegramBotsLongPollingApplication polling;
     private final OkHttpClient pollingHttp;
+    private final PollingHealthIndicator pollingHealth;
+    private final WebhookProperties webhook;
+    private final WebhookReceiver receiver;
+    private final TelegramClient client;
     private volatile Thread connector;
     private volatile boolean running;
 
-    BotConnection(TelegramProperties properties, TelegramUrl url, UpdateIntake intake, CommandMenu menu) {
+    BotConnection(TelegramProperties properties, TelegramUrl url, UpdateIntake intake, CommandMenu menu,
+                  PollingHealthIndicator pollingHealth, WebhookProperties webhook, WebhookReceiver receiver,
+                  TelegramClient client) {
         this.properties = properties;
+        this.pollingHealth = pollingHealth;
+        this.webhook = webhook;
+        this.receiver = receiver;
+        this.client = client;
         this.url = url;
         this.intake = intake;
         this.menu = menu;
         this.pollingHttp = new TelegramOkHttpClientFactory.DefaultOkHttpClientCreator().get()
-                .newBuilder().readTimeout(properties.pollTimeout().plusSeconds(15)).build();
+                .newBuilder().readTimeout(properties.pollTimeout().plusSeconds(15)).addInterceptor(pollingHealth)
+                .build();
         Supplier<OkHttpClient> http = () -> pollingHttp;
         this.polling = new TelegramBotsLongPollingApplication(com.fasterxml.jackson.databind.ObjectMapper::new, http,
                 () -> Executors.newSingleThreadScheduledExecutor(daemon("telegram-polling")), this::backOff);
@@ -54,20 +68,46 @@ class BotConnection implements SmartLifecycle {
         }
         running = true;
         intake.replay();
-        connector = daemon("telegram-connect").newThread(this::connect);
+        if (webhook.enabled()) {
+            receiver.start();
+            connector = daemon("telegram-connect").newThread(() -> untilConnected(this::setWebhook));
+        } else {
+            connector = daemon("telegram-connect").newThread(() -> untilConnected(this::startPolling));
+        }
         connector.start();
     }
 
-    private void connect() {
+    private interface Attempt {
+        void run() throws TelegramApiException;
+    }
+
+    private void startPolling() throws TelegramApiException {
+        try {
+            polling.registerBot(properties.token(), () -> url, this::getUpdates, intake);
+        } catch (TelegramApiException e) {
+            unregisterQuietly();
+            throw e;
+        }
+        log.info("Polling the Bot API at {}://{}:{}", url.getSchema(), url.getHost(), url.getPort());
+    }
+
+    /** One connection at a time keeps Telegram's order; the URL's path is not logged (some put secrets there). */
+    private void setWebhook() throws TelegramApiException {
+        client.execute(SetWebhook.builder().url(webhook.url().strip()).secretToken(webhook.secret())
+                .maxConnections(1).allowedUpdates(List.of()).build());
+        pollingHealth.webhookSet();
+        java.net.URI target = java.net.URI.create(webhook.url().strip());
+        log.info("Webhook set: Telegram sends updates to {}://{}", target.getScheme(), target.getHost());
+    }
+
+    private void untilConnected(Attempt attempt) {
         BackOff backOff = backOff();
         while (running) {
             try {
-                polling.registerBot(properties.token(), () -> url, this::getUpdates, intake);
-                log.info("Polling the Bot API at {}://{}:{}", url.getSchema(), url.getHost(), url.getPort());
+                attempt.run();
                 registerMenu();
                 return;
             } catch (TelegramApiException e) {
-                unregisterQuietly();
                 long pause = backOff.nextBackOffMillis();
                 log.warn("Bot API at {}://{}:{} unreachable ({}); retrying in {} ms", url.getSchema(), url.getHost(),
                         url.getPort(), e.getClass().getSimpleName(), pause);
@@ -122,6 +162,7 @@ class BotConnection implements SmartLifecycle {
         // A getUpdates call may still be waiting; cancel it so no update reaches a closed intake.
         // Unconfirmed updates stay with Telegram and come again on the next start.
         pollingHttp.dispatcher().cancelAll();
+        receiver.stop();
         intake.drain();
     }
 

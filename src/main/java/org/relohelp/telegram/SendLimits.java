@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
@@ -31,6 +32,7 @@ class SendLimits {
     private final Pause pause;
     private final Bucket global;
     private final Map<Long, Bucket> chats = new ConcurrentHashMap<>();
+    private final AtomicInteger waiting = new AtomicInteger();
 
     @Autowired
     SendLimits(TelegramProperties properties) {
@@ -51,10 +53,20 @@ class SendLimits {
         if (chats.size() > MAX_TRACKED_CHATS) {
             chats.clear(); // idle buckets are full anyway; dropping them only forgets a past burst
         }
-        take(chats.computeIfAbsent(chatId, id -> id < 0
-                ? bucket(limits.perGroupPerMinute(), limits.perGroupPerMinute(), Duration.ofMinutes(1))
-                : bucket(limits.perChatBurst(), 1, Duration.ofSeconds(1))));
-        take(global);
+        waiting.incrementAndGet();
+        try {
+            take(chats.computeIfAbsent(chatId, id -> id < 0
+                    ? bucket(limits.perGroupPerMinute(), limits.perGroupPerMinute(), Duration.ofMinutes(1))
+                    : bucket(limits.perChatBurst(), 1, Duration.ofSeconds(1))));
+            take(global);
+        } finally {
+            waiting.decrementAndGet();
+        }
+    }
+
+    /** Messages inside {@link #acquire} right now, i.e. waiting for their tokens. */
+    int waiting() {
+        return waiting.get();
     }
 
     private void take(Bucket bucket) {

@@ -24,7 +24,7 @@ class TelegramConfig {
      * run at once; the lanes (and the typing timer) must not queue behind each other there.
      */
     @Bean
-    TelegramClient telegramClient(TelegramProperties properties, TelegramUrl url) {
+    TelegramClient telegramClient(TelegramProperties properties, TelegramUrl url, BotApiCallMetrics metrics) {
         Dispatcher dispatcher = new Dispatcher();
         dispatcher.setMaxRequestsPerHost(properties.workers() + 8);
         dispatcher.setMaxRequests(properties.workers() + 8);
@@ -33,6 +33,7 @@ class TelegramConfig {
                 .connectTimeout(10, TimeUnit.SECONDS)
                 .readTimeout(30, TimeUnit.SECONDS)
                 .writeTimeout(30, TimeUnit.SECONDS)
+                .addInterceptor(metrics)
                 .build();
         return new OkHttpTelegramClient(http, properties.token(), url);
     }

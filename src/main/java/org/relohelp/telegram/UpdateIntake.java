@@ -1,10 +1,13 @@
 package org.relohelp.telegram;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,11 +31,15 @@ class UpdateIntake implements LongPollingUpdateConsumer {
     private final Inbox inbox;
     private final SendJournal journal;
     private final List<ExecutorService> lanes;
+    private final MeterRegistry meters;
+    private final AtomicInteger waiting = new AtomicInteger();
 
-    UpdateIntake(UpdateRouter router, Inbox inbox, SendJournal journal, TelegramProperties properties) {
+    UpdateIntake(UpdateRouter router, Inbox inbox, SendJournal journal, TelegramProperties properties,
+                 MeterRegistry meters) {
         this.router = router;
         this.inbox = inbox;
         this.journal = journal;
+        this.meters = meters;
         this.lanes = IntStream.range(0, properties.workers())
                 .mapToObj(i -> Executors.newSingleThreadExecutor(BotConnection.daemon("updates-" + i)))
                 .toList();
@@ -44,7 +51,16 @@ class UpdateIntake implements LongPollingUpdateConsumer {
         if (fresh.size() < updates.size()) {
             log.info("{} updates received again: ignored", updates.size() - fresh.size());
         }
-        fresh.forEach(update -> dispatch(update, false));
+        fresh.forEach(update -> {
+            Counter.builder("relohelp.updates.received").tag("kind", UpdateKinds.kind(update))
+                    .description("Updates received from Telegram, repeats not counted").register(meters).increment();
+            dispatch(update, false);
+        });
+    }
+
+    /** Updates stored and given to a lane but not handled yet. */
+    int waiting() {
+        return waiting.get();
     }
 
     /** Before polling starts: the updates a stop or crash left unhandled, oldest first. */
@@ -58,23 +74,29 @@ class UpdateIntake implements LongPollingUpdateConsumer {
 
     private void dispatch(Update update, boolean replayed) {
         ExecutorService lane = lanes.get(Math.floorMod(Long.hashCode(UpdateKinds.chatId(update)), lanes.size()));
+        waiting.incrementAndGet();
         try {
             lane.execute(() -> handle(update, replayed));
         } catch (RejectedExecutionException shuttingDown) {
+            waiting.decrementAndGet();
             log.warn("Update {} not handled now: the bot is stopping; it stays stored for the next start",
                     update.getUpdateId());
         }
     }
 
     private void handle(Update update, boolean replayed) {
-        journal.begin(update.getUpdateId(), replayed);
         try {
-            router.handle(update);
-        } catch (RuntimeException e) {
-            log.error("Update {} ({}) failed", update.getUpdateId(), UpdateKinds.kind(update), e);
+            journal.begin(update.getUpdateId(), replayed);
+            try {
+                router.handle(update);
+            } catch (RuntimeException e) {
+                log.error("Update {} ({}) failed", update.getUpdateId(), UpdateKinds.kind(update), e);
+            }
+            journal.finish();
+            inbox.handled(update.getUpdateId());
+        } finally {
+            waiting.decrementAndGet(); // also when the database failed: the gauge must not drift upwards
         }
-        journal.finish();
-        inbox.handled(update.getUpdateId());
     }
 
     /** Lets the work already taken finish (8 seconds at most in all), then stops the lanes. */

@@ -105,6 +105,7 @@ class SandboxBrowserTest {
                 .directory(new File(".")).redirectErrorStream(true).redirectOutput(data.resolve("bot.log").toFile());
         builder.environment().remove("TELEGRAM_BOT_TOKEN");
         builder.environment().put("RELOHELP_DATA_DIR", data.toString());
+        builder.environment().put("RELOHELP_MANAGEMENT_PORT", "0");
         builder.environment().put("RELOHELP_SANDBOX_PORT", String.valueOf(port));
         return builder.start();
     }

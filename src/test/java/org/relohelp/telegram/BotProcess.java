@@ -19,6 +19,7 @@ final class BotProcess {
         builder.environment().put("TELEGRAM_BOT_TOKEN", token);
         builder.environment().put("TELEGRAM_API_URL", telegram.url());
         builder.environment().put("RELOHELP_DATA_DIR", data.toString());
+        builder.environment().put("RELOHELP_MANAGEMENT_PORT", "0");
         return builder.start();
     }
 }

@@ -326,6 +326,7 @@ public final class DeliveryBenchmark {
             builder.environment().put("TELEGRAM_BOT_TOKEN", TOKEN);
             builder.environment().put("TELEGRAM_API_URL", telegram.url());
             builder.environment().put("RELOHELP_DATA_DIR", data.toString());
+            builder.environment().put("RELOHELP_MANAGEMENT_PORT", "0");
             long startedAt = System.nanoTime();
             PackagedBot bot = new PackagedBot(builder.start(), startedAt, telegram);
             long deadline = startedAt + TimeUnit.SECONDS.toNanos(60);

@@ -1,0 +1,35 @@
+package org.relohelp.telegram;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.boot.actuate.health.Health;
+import org.springframework.boot.actuate.health.HealthIndicator;
+import org.springframework.stereotype.Component;
+
+/**
+ * "queue" in the health and the {@code relohelp.queue.depth} gauges: updates stored in the inbox and not yet
+ * handled (waiting for or on their lane), and sends waiting for Telegram's limits. Both are counted in memory where
+ * the waiting happens, so a scrape costs no database query. Always UP: a backlog is a number to alert on with a
+ * threshold that fits the deployment, not a reason to restart the bot.
+ */
+@Component
+class QueueHealthIndicator implements HealthIndicator {
+
+    private final UpdateIntake intake;
+    private final SendLimits limits;
+
+    QueueHealthIndicator(UpdateIntake intake, SendLimits limits, MeterRegistry meters) {
+        this.intake = intake;
+        this.limits = limits;
+        Gauge.builder("relohelp.queue.depth", intake, UpdateIntake::waiting).tag("queue", "updates")
+                .description("Updates received and stored but not handled yet").register(meters);
+        Gauge.builder("relohelp.queue.depth", limits, SendLimits::waiting).tag("queue", "sends")
+                .description("Messages waiting for Telegram's sending limits").register(meters);
+    }
+
+    @Override
+    public Health health() {
+        return Health.up().withDetail("updatesWaiting", intake.waiting())
+                .withDetail("sendsWaiting", limits.waiting()).build();
+    }
+}
