@@ -18,4 +18,4 @@ ENV RELOHELP_DATA_DIR=/data \
     RELOHELP_SANDBOX=false
 VOLUME /data
 USER relohelp
-ENTRYPOINT ["java", "-Xmx256m", "-XX:+UseSerialGC", "-jar", "relohelp.jar"]
+ENTRYPOINT ["java", "-Xmx160m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-jar", "relohelp.jar"]

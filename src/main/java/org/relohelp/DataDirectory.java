@@ -13,7 +13,8 @@ import org.springframework.core.env.Environment;
  * {@code spring.datasource.url} (another database: the postgres profile) is left alone. With {@code RELOHELP_DB_KEY}
  * set, the files are encrypted with H2's AES cipher: H2 then takes "file-key user-password" as the password.
  * {@code WRITE_DELAY=0} writes every commit to the file at once: with H2's default (500 ms) a killed process
- * loses its last half second of commits, updates confirmed to Telegram among them.
+ * loses its last half second of commits, updates confirmed to Telegram among them. {@code QUERY_CACHE_SIZE}: H2
+ * keeps 8 parsed statements per connection by default, fewer than an update runs, so it parsed SQL again and again.
  */
 @Configuration(proxyBeanMethods = false)
 class DataDirectory {
@@ -60,6 +61,7 @@ class DataDirectory {
 
     static String url(String dataDir) {
         Path dir = Path.of(dataDir).toAbsolutePath().normalize();
-        return "jdbc:h2:file:" + dir.resolve("relohelp").toString().replace('\\', '/') + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0";
+        return "jdbc:h2:file:" + dir.resolve("relohelp").toString().replace('\\', '/') + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0"
+                + ";QUERY_CACHE_SIZE=100";
     }
 }

@@ -27,7 +27,8 @@ final class PlaceNames {
 
     private static final int MAX_CACHED_WORDS = 20_000;
 
-    private final List<Place> places = new ArrayList<>();
+    /** Places by the stem of their first word: a question is checked against the few that can start at a word. */
+    private final Map<String, List<Place>> byFirstStem = new java.util.HashMap<>();
     private final TextAnalysis analysis;
     /** Each word's stem: running the analyzer word by word, four times per question, was a tenth of a search. */
     private final Map<String, String> stems = new java.util.concurrent.ConcurrentHashMap<>();
@@ -48,7 +49,8 @@ final class PlaceNames {
                 for (Object name : (List<?>) entry.getValue()) {
                     List<String> stems = analysis.russianStems(String.valueOf(name));
                     if (!stems.isEmpty()) {
-                        places.add(new Place(country, stems));
+                        Place place = new Place(country, stems);
+                        byFirstStem.computeIfAbsent(stems.get(0), s -> new ArrayList<>()).add(place);
                     }
                 }
             }
@@ -60,32 +62,42 @@ final class PlaceNames {
     /** The country named last in the question ("из Казахстана в Грузию" is about Georgia). */
     Optional<Country> named(List<String> words) {
         List<String> stems = stems(words);
-        Country found = null;
-        int foundAt = -1;
-        for (Place place : places) {
-            for (int at = words.size() - place.stems().size(); at > foundAt; at--) {
+        for (int at = words.size() - 1; at >= 0; at--) {
+            for (Place place : startingAt(words, stems, at)) {
                 if (matchesAt(place, words, stems, at)) {
-                    found = place.country();
-                    foundAt = at;
-                    break;
+                    return Optional.of(place.country());
                 }
             }
         }
-        return Optional.ofNullable(found);
+        return Optional.empty();
     }
 
     /** Positions in the question taken by place names: they choose the country, not the article. */
     boolean[] positions(List<String> words) {
         List<String> stems = stems(words);
         boolean[] taken = new boolean[words.size()];
-        for (Place place : places) {
-            for (int at = 0; at + place.stems().size() <= words.size(); at++) {
+        for (int at = 0; at < words.size(); at++) {
+            for (Place place : startingAt(words, stems, at)) {
                 if (matchesAt(place, words, stems, at)) {
                     java.util.Arrays.fill(taken, at, at + place.stems().size(), true);
                 }
             }
         }
         return taken;
+    }
+
+    /** The places whose first word may be the word at {@code at}: the same stem, or its stem plus an ending. */
+    private List<Place> startingAt(List<String> words, List<String> stems, int at) {
+        List<Place> candidates = new ArrayList<>(byFirstStem.getOrDefault(stems.get(at), List.of()));
+        String word = words.get(at);
+        for (int length = Math.max(4, word.length() - 3); length <= word.length(); length++) {
+            for (Place place : byFirstStem.getOrDefault(word.substring(0, length), List.of())) {
+                if (!candidates.contains(place)) {
+                    candidates.add(place);
+                }
+            }
+        }
+        return candidates;
     }
 
     private List<String> stems(List<String> words) {
@@ -101,6 +113,9 @@ final class PlaceNames {
      * also matches when it is the name's stem plus a short case ending.
      */
     private static boolean matchesAt(Place place, List<String> words, List<String> stems, int at) {
+        if (at + place.stems().size() > words.size()) {
+            return false;
+        }
         for (int i = 0; i < place.stems().size(); i++) {
             String name = place.stems().get(i);
             String word = words.get(at + i);
