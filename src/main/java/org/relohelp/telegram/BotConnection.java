@@ -70,6 +70,7 @@ class BotConnection implements SmartLifecycle {
         intake.replay();
         if (webhook.enabled()) {
             receiver.start();
+            intake.startFeed();
             connector = daemon("telegram-connect").newThread(() -> untilConnected(this::setWebhook));
         } else {
             connector = daemon("telegram-connect").newThread(() -> untilConnected(this::startPolling));
@@ -163,6 +164,7 @@ class BotConnection implements SmartLifecycle {
         // Unconfirmed updates stay with Telegram and come again on the next start.
         pollingHttp.dispatcher().cancelAll();
         receiver.stop();
+        intake.stopFeed();
         intake.drain();
     }
 

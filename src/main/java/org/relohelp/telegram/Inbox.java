@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.relohelp.users.RetentionDue;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -67,6 +68,18 @@ class Inbox {
     List<Update> unhandled() {
         return jdbc.sql("select payload from inbox where handled_at is null order by update_id").query(String.class)
                 .list().stream().map(this::update).toList();
+    }
+
+    /** The ids of up to {@code limit} unhandled updates, oldest first (the inbox_unhandled index serves it). */
+    List<Integer> unhandledIds(int limit) {
+        return jdbc.sql("select update_id from inbox where handled_at is null order by update_id fetch first "
+                + limit + " rows only").query(Integer.class).list();
+    }
+
+    /** The update, unless it has been handled meanwhile. */
+    Optional<Update> unhandled(int updateId) {
+        return jdbc.sql("select payload from inbox where update_id = ? and handled_at is null").param(updateId)
+                .query(String.class).optional().map(this::update);
     }
 
     @EventListener

@@ -9,6 +9,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
+import org.relohelp.cluster.Leadership;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -21,11 +22,18 @@ import org.telegram.telegrambots.meta.api.objects.Update;
  * single-threaded lanes chosen by chat: a chat's updates stay in order, different chats run in parallel.
  * An update id seen before is ignored; an update handled again after a crash does not repeat the messages it
  * already sent ({@link SendJournal}). A failing update is logged by id and type and does not stop the others.
+ *
+ * <p>In webhook mode several instances may share the inbox: then only the leader handles updates, all of them
+ * through the {@link LeaderFeed} in update id order, and a lane skips an update taken in an earlier term or when
+ * this instance no longer leads (it stays unhandled for the leader). With long polling none of this applies and
+ * the hot path is as it was: no lease, no extra query.
  */
 @Component
 class UpdateIntake implements LongPollingUpdateConsumer {
 
     private static final Logger log = LoggerFactory.getLogger(UpdateIntake.class);
+    /** Taken outside any leadership term: long polling, where this instance always leads. */
+    private static final long NO_TERM = -1;
 
     private final UpdateRouter router;
     private final Inbox inbox;
@@ -33,13 +41,19 @@ class UpdateIntake implements LongPollingUpdateConsumer {
     private final List<ExecutorService> lanes;
     private final MeterRegistry meters;
     private final AtomicInteger waiting = new AtomicInteger();
+    private final boolean shared;
+    private final LeaderFeed feed;
+    private final Leadership leadership;
 
     UpdateIntake(UpdateRouter router, Inbox inbox, SendJournal journal, TelegramProperties properties,
-                 MeterRegistry meters) {
+                 MeterRegistry meters, WebhookProperties webhook, LeaderFeed feed, Leadership leadership) {
         this.router = router;
         this.inbox = inbox;
         this.journal = journal;
         this.meters = meters;
+        this.shared = webhook.enabled();
+        this.feed = feed;
+        this.leadership = leadership;
         this.lanes = IntStream.range(0, properties.workers())
                 .mapToObj(i -> Executors.newSingleThreadExecutor(BotConnection.daemon("updates-" + i)))
                 .toList();
@@ -54,8 +68,23 @@ class UpdateIntake implements LongPollingUpdateConsumer {
         fresh.forEach(update -> {
             Counter.builder("relohelp.updates.received").tag("kind", UpdateKinds.kind(update))
                     .description("Updates received from Telegram, repeats not counted").register(meters).increment();
-            dispatch(update, false);
+            if (!shared) {
+                dispatch(update, false, NO_TERM);
+            }
         });
+        if (shared && !fresh.isEmpty()) {
+            feed.wake();
+        }
+    }
+
+    /** Webhook mode: the leader's feed hands this instance's lanes the stored updates, in order. */
+    void startFeed() {
+        // replayed: the update may have been half handled by a leader that died, so its journal is consulted
+        feed.start((update, term) -> dispatch(update, true, term));
+    }
+
+    void stopFeed() {
+        feed.stop();
     }
 
     /** Updates stored and given to a lane but not handled yet. */
@@ -65,26 +94,53 @@ class UpdateIntake implements LongPollingUpdateConsumer {
 
     /** Before polling starts: the updates a stop or crash left unhandled, oldest first. */
     void replay() {
+        if (shared) {
+            return; // the feed takes them up when this instance leads
+        }
         List<Update> waiting = inbox.unhandled();
         if (!waiting.isEmpty()) {
             log.info("Handling {} updates left from before the restart", waiting.size());
         }
-        waiting.forEach(update -> dispatch(update, true));
+        waiting.forEach(update -> dispatch(update, true, NO_TERM));
     }
 
-    private void dispatch(Update update, boolean replayed) {
+    private boolean dispatch(Update update, boolean replayed, long term) {
         ExecutorService lane = lanes.get(Math.floorMod(Long.hashCode(UpdateKinds.chatId(update)), lanes.size()));
         waiting.incrementAndGet();
         try {
-            lane.execute(() -> handle(update, replayed));
+            lane.execute(() -> handle(update, replayed, term));
+            return true;
         } catch (RejectedExecutionException shuttingDown) {
             waiting.decrementAndGet();
             log.warn("Update {} not handled now: the bot is stopping; it stays stored for the next start",
                     update.getUpdateId());
+            return false;
         }
     }
 
-    private void handle(Update update, boolean replayed) {
+    private void handle(Update update, boolean replayed, long term) {
+        if (term != NO_TERM) {
+            handleAsLeader(update, term);
+            return;
+        }
+        handleNow(update, replayed);
+    }
+
+    /** Only while this instance leads in the term it took the update in; otherwise it stays for the leader. */
+    private void handleAsLeader(Update update, long term) {
+        try {
+            if (leadership.isLeader() && leadership.term() == term) {
+                handleNow(update, true);
+            } else {
+                waiting.decrementAndGet();
+                log.info("Update {} left to the leader: this instance does not lead any more", update.getUpdateId());
+            }
+        } finally {
+            feed.finished(update.getUpdateId());
+        }
+    }
+
+    private void handleNow(Update update, boolean replayed) {
         try {
             journal.begin(update.getUpdateId(), replayed);
             try {
