@@ -13,12 +13,13 @@ import org.relohelp.chat.Delivery;
 import org.relohelp.chat.Language;
 import org.relohelp.chat.Messenger;
 import org.relohelp.chat.Reply;
+import org.relohelp.cluster.Leadership;
+import org.relohelp.cluster.LeadershipGained;
 import org.relohelp.users.Profile;
 import org.relohelp.users.Profiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -42,6 +43,7 @@ class BroadcastRunner implements DisposableBean {
     private final BroadcastProperties properties;
     private final Clock clock;
     private final Pacer pacer;
+    private final Leadership leadership;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(runnable -> {
         Thread thread = new Thread(runnable, "broadcast");
         thread.setDaemon(true);
@@ -51,7 +53,7 @@ class BroadcastRunner implements DisposableBean {
     private volatile boolean stopping;
 
     BroadcastRunner(Broadcasts broadcasts, BroadcastView view, Profiles profiles, Messenger messenger,
-                    BroadcastProperties properties, Clock clock) {
+                    BroadcastProperties properties, Clock clock, Leadership leadership) {
         this.broadcasts = broadcasts;
         this.view = view;
         this.profiles = profiles;
@@ -59,6 +61,7 @@ class BroadcastRunner implements DisposableBean {
         this.properties = properties;
         this.clock = clock;
         this.pacer = Pacer.realTime(properties.perSecond());
+        this.leadership = leadership;
     }
 
     /** Starts sending what is confirmed, unless a pass is already waiting to. */
@@ -72,8 +75,11 @@ class BroadcastRunner implements DisposableBean {
         }
     }
 
-    /** After a restart: what was in the air counts as sent, and the rest goes on. */
-    @EventListener(ApplicationReadyEvent.class)
+    /**
+     * After a restart, or when this instance takes over from another: what was in the air counts as sent, and the
+     * rest goes on.
+     */
+    @EventListener(LeadershipGained.class)
     void resume() {
         int inTheAir = broadcasts.settleInTheAir();
         if (inTheAir > 0) {
@@ -86,14 +92,16 @@ class BroadcastRunner implements DisposableBean {
     /** A pass that stopped on an error (the database away for a moment) is taken up again. */
     @Scheduled(fixedDelay = 60, initialDelay = 60, timeUnit = TimeUnit.SECONDS)
     void retry() {
-        wake();
+        if (leadership.isLeader()) {
+            wake();
+        }
     }
 
     private void drain() {
         queued.set(false);
         try {
             Optional<Broadcasts.Broadcast> next;
-            while (!stopping && (next = broadcasts.nextSending()).isPresent()) {
+            while (!stopping && leadership.isLeader() && (next = broadcasts.nextSending()).isPresent()) {
                 send(next.get());
             }
         } catch (RuntimeException e) {
@@ -118,7 +126,8 @@ class BroadcastRunner implements DisposableBean {
         List<Broadcasts.Recipient> batch;
         while (!(batch = broadcasts.pending(id, BATCH)).isEmpty()) {
             for (Broadcasts.Recipient recipient : batch) {
-                if (stopping || !deliver(broadcast, recipient)) {
+                // several instances: one that stopped leading leaves the rest to the new leader
+                if (stopping || !leadership.isLeader() || !deliver(broadcast, recipient)) {
                     return;
                 }
                 if (progress != null && System.nanoTime() - reported >= properties.progressEvery().toNanos()) {

@@ -9,6 +9,7 @@ import org.relohelp.chat.Language;
 import org.relohelp.chat.Messenger;
 import org.relohelp.chat.Reply;
 import org.relohelp.chat.Texts;
+import org.relohelp.cluster.Leadership;
 import org.relohelp.handoff.Roles;
 import org.relohelp.knowledge.Article;
 import org.relohelp.knowledge.KnowledgeBase;
@@ -38,9 +39,10 @@ public class StaleKnowledge {
     private final Profiles profiles;
     private final Messenger messenger;
     private final Texts texts;
+    private final Leadership leadership;
 
     StaleKnowledge(KnowledgeBase knowledge, StayRuleList stayRules, Staleness staleness, Roles roles,
-                   Profiles profiles, Messenger messenger, Texts texts) {
+                   Profiles profiles, Messenger messenger, Texts texts, Leadership leadership) {
         this.knowledge = knowledge;
         this.stayRules = stayRules;
         this.staleness = staleness;
@@ -48,11 +50,15 @@ public class StaleKnowledge {
         this.profiles = profiles;
         this.messenger = messenger;
         this.texts = texts;
+        this.leadership = leadership;
     }
 
-    /** The weekly list; nothing is sent when everything is fresh. */
+    /** The weekly list; nothing is sent when everything is fresh. Several instances: only the leader sends it. */
     @Scheduled(cron = "${relohelp.knowledge.stale-report-cron:0 0 9 * * MON}")
     public void remindAdmins() {
+        if (!leadership.isLeader()) {
+            return;
+        }
         int sent = 0;
         for (long admin : roles.admins()) {
             Language language = profiles.find(admin).map(Profile::language).orElse(Language.RU);

@@ -6,6 +6,7 @@ import org.relohelp.chat.Html;
 import org.relohelp.chat.Messenger;
 import org.relohelp.chat.Reply;
 import org.relohelp.chat.Texts;
+import org.relohelp.cluster.Leadership;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -30,10 +31,11 @@ class TicketTimers {
     private final HandoffProperties properties;
     private final VolunteerLanguage languages;
     private final Clock clock;
+    private final Leadership leadership;
 
     TicketTimers(Tickets tickets, Volunteers volunteers, Announcements announcements, VolunteerDesk desk,
                  Messenger messenger, Texts texts, HandoffProperties properties, VolunteerLanguage languages,
-                 Clock clock) {
+                 Clock clock, Leadership leadership) {
         this.tickets = tickets;
         this.volunteers = volunteers;
         this.announcements = announcements;
@@ -43,10 +45,14 @@ class TicketTimers {
         this.properties = properties;
         this.languages = languages;
         this.clock = clock;
+        this.leadership = leadership;
     }
 
     @Scheduled(fixedDelayString = "${relohelp.handoff.check-every:30s}", initialDelayString = "5s")
     void run() {
+        if (!leadership.isLeader()) {
+            return; // several instances: only the leader re-announces and returns tickets
+        }
         LocalDateTime now = LocalDateTime.now(clock);
         reannounce(now.minus(properties.reannounceAfter()));
         returnSilent(now.minus(properties.replyDeadline()));

@@ -12,10 +12,11 @@ import org.relohelp.chat.Messenger;
 import org.relohelp.chat.Reply;
 import org.relohelp.chat.Texts;
 import org.relohelp.chat.UserBlockedBot;
+import org.relohelp.cluster.Leadership;
+import org.relohelp.cluster.LeadershipGained;
 import org.relohelp.users.Profile;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
@@ -36,13 +37,16 @@ public class ReminderDesk {
     private final StayView view;
     private final Messenger messenger;
     private final Texts texts;
+    private final Leadership leadership;
 
-    ReminderDesk(Reminders reminders, CountryTime time, StayView view, Messenger messenger, Texts texts) {
+    ReminderDesk(Reminders reminders, CountryTime time, StayView view, Messenger messenger, Texts texts,
+                 Leadership leadership) {
         this.reminders = reminders;
         this.time = time;
         this.view = view;
         this.messenger = messenger;
         this.texts = texts;
+        this.leadership = leadership;
     }
 
     public boolean handles(String action) {
@@ -96,7 +100,8 @@ public class ReminderDesk {
         return Reply.withButtons(texts.get(lang, "stay.reminders"), rows);
     }
 
-    @EventListener(ApplicationReadyEvent.class)
+    /** At the start, or when this instance takes over from another: claims nobody is working on any more. */
+    @EventListener(LeadershipGained.class)
     void releaseInterruptedSends() {
         reminders.releaseClaims();
     }
@@ -104,6 +109,9 @@ public class ReminderDesk {
     @Scheduled(fixedDelayString = "${relohelp.stay.check-every:60s}", initialDelayString = "3s")
     void sendDue() {
         for (Reminders.Reminder r : reminders.due(time.nowUtc())) {
+            if (!leadership.isLeader()) {
+                return; // several instances: only the leader sends reminders
+            }
             if (!reminders.claim(r.id())) {
                 continue;
             }

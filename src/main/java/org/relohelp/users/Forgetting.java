@@ -10,6 +10,7 @@ import org.relohelp.chat.Language;
 import org.relohelp.chat.Reply;
 import org.relohelp.chat.Texts;
 import org.relohelp.chat.UserBlockedBot;
+import org.relohelp.cluster.Leadership;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -37,15 +38,17 @@ public class Forgetting {
     private final PrivacyProperties properties;
     private final List<KeepsUser> keepers;
     private final Clock clock;
+    private final Leadership leadership;
 
     Forgetting(JdbcClient jdbc, ApplicationEventPublisher events, Texts texts, PrivacyProperties properties,
-               List<KeepsUser> keepers, Clock clock) {
+               List<KeepsUser> keepers, Clock clock, Leadership leadership) {
         this.jdbc = jdbc;
         this.events = events;
         this.texts = texts;
         this.properties = properties;
         this.keepers = keepers;
         this.clock = clock;
+        this.leadership = leadership;
     }
 
     public Reply privacy(Profile profile) {
@@ -89,6 +92,9 @@ public class Forgetting {
 
     @Scheduled(cron = "${relohelp.privacy.purge-cron:0 30 3 * * *}")
     void daily() {
+        if (!leadership.isLeader()) {
+            return; // several instances: the leader purges, once
+        }
         purge(LocalDateTime.now(clock));
     }
 
