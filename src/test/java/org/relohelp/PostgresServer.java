@@ -56,16 +56,24 @@ public final class PostgresServer {
     /** The server's URL pointed at the tests' schema, emptied on first use in this JVM. */
     public static synchronized String url() {
         if (schemaUrl == null) {
-            try (Connection connection = DriverManager.getConnection(env("URL"), user(), password());
-                 Statement sql = connection.createStatement()) {
-                sql.execute("drop schema if exists " + SCHEMA + " cascade");
-                sql.execute("create schema " + SCHEMA);
-            } catch (SQLException e) {
-                throw new IllegalStateException("PostgreSQL at " + env("URL") + " cannot be prepared", e);
-            }
-            schemaUrl = env("URL") + (env("URL").contains("?") ? "&" : "?") + "currentSchema=" + SCHEMA;
+            schemaUrl = emptySchema(SCHEMA);
         }
         return schemaUrl;
+    }
+
+    /**
+     * The server's URL pointed at a schema of the caller's own, dropped and made anew now: for tests whose bots must
+     * not share the tables of the context the other PostgreSQL tests keep cached (inbox update ids would collide).
+     */
+    public static String emptySchema(String schema) {
+        try (Connection connection = DriverManager.getConnection(env("URL"), user(), password());
+             Statement sql = connection.createStatement()) {
+            sql.execute("drop schema if exists " + schema + " cascade");
+            sql.execute("create schema " + schema);
+        } catch (SQLException e) {
+            throw new IllegalStateException("PostgreSQL at " + env("URL") + " cannot be prepared", e);
+        }
+        return env("URL") + (env("URL").contains("?") ? "&" : "?") + "currentSchema=" + schema;
     }
 
     public static String user() {

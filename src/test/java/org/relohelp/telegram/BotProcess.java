@@ -3,6 +3,7 @@ package org.relohelp.telegram;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Map;
 import org.relohelp.RelohelpApplication;
 import org.relohelp.emulator.BotApiEmulator;
 
@@ -13,6 +14,12 @@ final class BotProcess {
     }
 
     static Process start(String token, BotApiEmulator telegram, Path data, String logFile) throws IOException {
+        return start(token, telegram, data, logFile, Map.of());
+    }
+
+    /** With more environment variables (a database, webhook mode, an instance id). */
+    static Process start(String token, BotApiEmulator telegram, Path data, String logFile, Map<String, String> more)
+            throws IOException {
         ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), RelohelpApplication.class.getName())
                 .directory(new File(".")).redirectErrorStream(true).redirectOutput(data.resolve(logFile).toFile());
@@ -20,6 +27,7 @@ final class BotProcess {
         builder.environment().put("TELEGRAM_API_URL", telegram.url());
         builder.environment().put("RELOHELP_DATA_DIR", data.toString());
         builder.environment().put("RELOHELP_MANAGEMENT_PORT", "0");
+        builder.environment().putAll(more);
         return builder.start();
     }
 }
