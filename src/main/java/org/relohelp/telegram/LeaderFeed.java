@@ -1,12 +1,11 @@
 package org.relohelp.telegram;
 
 import java.util.List;
-import java.util.Map;
+import java.util.Set;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import org.relohelp.cluster.ClusterProperties;
 import org.relohelp.cluster.Leadership;
 import org.slf4j.Logger;
@@ -22,16 +21,16 @@ import org.telegram.telegrambots.meta.api.objects.Update;
  * updates come this way as well (it wakes the feed instead of waiting for the next look), or one of them could
  * overtake an earlier update of the same chat stored by another instance.
  *
- * <p>An update is taken once: its id stays in {@code taken} while it is on a lane, and after it is handled until
- * a look that began after it was marked handled (before that, a look may still have read it as unhandled).
- * After a new term begins, nothing is taken until the previous term's updates have left the lanes (they are
- * skipped there): otherwise a new update of a chat could overtake an older one taken again.
+ * <p>An update is taken once: its id stays in {@code taken} while it is on a lane, and its payload is read only
+ * after its id was put there, by a query that skips handled updates, so one handled while a look was under way
+ * (read as unhandled, off the lanes by the time the look reaches it) is not taken again. After a new term begins,
+ * nothing is taken until the previous term's updates have left the lanes (they are skipped there): otherwise a
+ * new update of a chat could overtake an older one taken again.
  */
 @Component
 class LeaderFeed {
 
     private static final Logger log = LoggerFactory.getLogger(LeaderFeed.class);
-    private static final long ON_A_LANE = Long.MAX_VALUE;
     /** Enough to keep the lanes busy; more waiting updates are taken as these are handled. */
     private static final int BATCH = 1000;
 
@@ -43,9 +42,8 @@ class LeaderFeed {
     private final Inbox inbox;
     private final Leadership leadership;
     private final ClusterProperties properties;
-    /** update id → the look during which it was handled, or {@link #ON_A_LANE} */
-    private final Map<Integer, Long> taken = new ConcurrentHashMap<>();
-    private final AtomicLong looks = new AtomicLong();
+    /** the ids of the updates on this instance's lanes */
+    private final Set<Integer> taken = ConcurrentHashMap.newKeySet();
     private final Semaphore wake = new Semaphore(0);
     private volatile Thread thread;
     private long feeding = -1;
@@ -69,7 +67,7 @@ class LeaderFeed {
 
     /** The lane is done with the update, handled or skipped. */
     void finished(int updateId) {
-        taken.put(updateId, looks.get());
+        taken.remove(updateId);
     }
 
     private void run(Lanes lanes) {
@@ -92,20 +90,18 @@ class LeaderFeed {
     void look(Lanes lanes) {
         long term = leadership.term();
         if (term != feeding) {
-            if (taken.containsValue(ON_A_LANE)) {
+            if (!taken.isEmpty()) {
                 return; // the previous term's updates are still leaving the lanes
             }
             feeding = term;
             log.info("Taking up the updates stored and not handled yet");
         }
-        long look = looks.incrementAndGet();
-        taken.values().removeIf(handledDuring -> handledDuring < look);
         List<Integer> waiting = inbox.unhandledIds(BATCH);
         for (int id : waiting) {
             if (!leadership.isLeader() || leadership.term() != term) {
                 return;
             }
-            if (taken.putIfAbsent(id, ON_A_LANE) != null) {
+            if (!taken.add(id)) {
                 continue;
             }
             Optional<Update> update = inbox.unhandled(id);
