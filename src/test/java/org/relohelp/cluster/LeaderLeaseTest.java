@@ -23,10 +23,14 @@ class LeaderLeaseTest extends EndToEndTest {
         jdbc.sql("update leader_lease set holder = null, expires_at = timestamp '2000-01-01 00:00:00'").update();
     }
 
+    @Autowired
+    LeaderHealthIndicator health;
+
     @Test
     void longPollingAlwaysLeads() {
         assertThat(leadership).isInstanceOf(AlwaysLeader.class);
         assertThat(leadership.isLeader()).isTrue();
+        assertThat(health.health().getDetails()).containsEntry("leader", true).doesNotContainKey("instance");
     }
 
     @Test

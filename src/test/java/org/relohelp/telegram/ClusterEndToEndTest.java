@@ -42,7 +42,7 @@ import org.relohelp.emulator.EmulatedUser;
 /**
  * Two instances of the bot, each its own process, in webhook mode on one PostgreSQL, behind a round-robin proxy
  * (as a load balancer would be): every other update arrives at the instance that does not lead. Each person's
- * numbered commands are answered once each and in their order; exactly one instance leads; when the leader is
+ * numbered commands are answered once each and in their order; exactly one instance leads (lease, log, health); when the leader is
  * killed while Telegram holds back its answers, the other takes over within the lease and answers the rest —
  * the updates stored meanwhile too — and nothing twice.
  */
@@ -92,6 +92,7 @@ class ClusterEndToEndTest {
         String database = PostgresServer.emptySchema("test_cluster");
         Path data = Files.createTempDirectory(Files.createDirectories(Path.of("target")), "cluster-data-");
         int[] ports = {freePort(), freePort()};
+        int[] management = {freePort(), freePort()};
         proxy = roundRobin(ports);
         String hook = "http://127.0.0.1:" + proxy.getAddress().getPort() + "/telegram";
         List<EmulatedUser> people = LongStream.range(0, PEOPLE)
@@ -99,9 +100,9 @@ class ClusterEndToEndTest {
 
         try (BotApiEmulator telegram = BotApiEmulator.start(TOKEN, 0)) {
             // one after the other: the first start on an empty database imports the knowledge base
-            Process alpha = start("alpha", ports[0], telegram, data, database, hook);
+            Process alpha = start("alpha", ports[0], management[0], telegram, data, database, hook);
             awaitUntil(() -> leader(database).equals("alpha"), 120);
-            Process beta = start("beta", ports[1], telegram, data, database, hook);
+            Process beta = start("beta", ports[1], management[1], telegram, data, database, hook);
             awaitUntil(() -> log(data, "beta").contains("Webhook set"), 120);
             assertThat(telegram.calls("setwebhook")).isEqualTo(2);
 
@@ -127,6 +128,8 @@ class ClusterEndToEndTest {
             assertThat(leader(database)).isEqualTo("alpha");
             assertThat(occurrences(log(data, "alpha"), "is now the leader")).isEqualTo(1);
             assertThat(log(data, "beta")).doesNotContain("is now the leader");
+            assertThat(health(management[0])).contains("\"leader\":true", "\"instance\":\"alpha\"");
+            assertThat(health(management[1])).contains("\"leader\":false", "\"instance\":\"beta\"");
 
             // (2) the leader dies with an answer in the air on every lane (Telegram took them, the leader never
             // heard) and the other updates stored on either instance; more arrive while nobody leads
@@ -162,8 +165,8 @@ class ClusterEndToEndTest {
         }
     }
 
-    private Process start(String id, int port, BotApiEmulator telegram, Path data, String database, String hook)
-            throws IOException {
+    private Process start(String id, int port, int managementPort, BotApiEmulator telegram, Path data,
+                          String database, String hook) throws IOException {
         Process process = BotProcess.start(TOKEN, telegram, data, id + ".log", Map.of(
                 "SPRING_PROFILES_ACTIVE", "postgres",
                 "RELOHELP_DB_URL", database,
@@ -173,6 +176,7 @@ class ClusterEndToEndTest {
                 "TELEGRAM_WEBHOOK_SECRET", SECRET,
                 "RELOHELP_WEBHOOK_PORT", String.valueOf(port),
                 "RELOHELP_INSTANCE_ID", id,
+                "RELOHELP_MANAGEMENT_PORT", String.valueOf(managementPort),
                 "SPRING_APPLICATION_JSON", """
                         {"relohelp.cluster.lease": "3s", "relohelp.cluster.renew-every": "1s",
                          "relohelp.telegram.limits.per-chat-burst": "50", "relohelp.telegram.flood-per-minute": "60"}
@@ -231,6 +235,11 @@ class ClusterEndToEndTest {
         } catch (SQLException notYetMigrated) {
             return "";
         }
+    }
+
+    private static String health(int port) throws IOException, InterruptedException {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                + "/actuator/health/leader")).build(), HttpResponse.BodyHandlers.ofString()).body();
     }
 
     private static long inbox(String database) {
