@@ -60,6 +60,9 @@ class TicketTimers {
 
     void reannounce(LocalDateTime announcedBefore) {
         for (Ticket ticket : tickets.queuedAnnouncedBefore(announcedBefore)) {
+            if (!leadership.isLeader()) {
+                return; // it stopped leading meanwhile: the rest is the next leader's
+            }
             log.info("Ticket {} not taken yet: announcing again", ticket.number());
             announcements.announce(ticket, true);
         }
@@ -67,6 +70,9 @@ class TicketTimers {
 
     void returnSilent(LocalDateTime silentSince) {
         for (Ticket ticket : tickets.assignedSilentSince(silentSince)) {
+            if (!leadership.isLeader()) {
+                return;
+            }
             String name = volunteers.active(ticket.volunteerId()).map(Volunteer::displayName).orElse("?");
             log.info("Ticket {} had no volunteer reply in time: back to the queue", ticket.number());
             for (Long admin : properties.adminIds()) {

@@ -108,9 +108,12 @@ public class ReminderDesk {
 
     @Scheduled(fixedDelayString = "${relohelp.stay.check-every:60s}", initialDelayString = "3s")
     void sendDue() {
+        if (!leadership.isLeader()) {
+            return; // several instances: only the leader sends reminders
+        }
         for (Reminders.Reminder r : reminders.due(time.nowUtc())) {
             if (!leadership.isLeader()) {
-                return; // several instances: only the leader sends reminders
+                return; // it stopped leading meanwhile: the rest is the next leader's
             }
             if (!reminders.claim(r.id())) {
                 continue;

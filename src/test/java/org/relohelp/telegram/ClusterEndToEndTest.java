@@ -42,9 +42,9 @@ import org.relohelp.emulator.EmulatedUser;
 /**
  * Two instances of the bot, each its own process, in webhook mode on one PostgreSQL, behind a round-robin proxy
  * (as a load balancer would be): every other update arrives at the instance that does not lead. Each person's
- * numbered commands are answered once each and in their order; exactly one instance leads (lease, log, health); when the leader is
- * killed while Telegram holds back its answers, the other takes over within the lease and answers the rest —
- * the updates stored meanwhile too — and nothing twice.
+ * commands are answered once each and in their order; exactly one instance leads (lease, log, health); when the
+ * leader is killed while Telegram holds back its answers, the other takes over within the lease and answers the
+ * rest — the updates stored meanwhile too — and nothing twice.
  */
 @ExtendWith(PostgresServer.Configured.class)
 class ClusterEndToEndTest {
