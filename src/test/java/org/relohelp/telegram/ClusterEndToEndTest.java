@@ -42,8 +42,8 @@ import org.relohelp.emulator.EmulatedUser;
 /**
  * Two instances of the bot, each its own process, in webhook mode on one PostgreSQL, behind a round-robin proxy
  * (as a load balancer would be): every other update arrives at the instance that does not lead. Each person's
- * commands are answered once each and in their order; exactly one instance leads (lease, log, health); when the
- * leader is killed while Telegram holds back its answers, the other takes over within the lease and answers the
+ * commands are answered once each and in their order; exactly one instance leads (lease, log, health) and runs the
+ * scheduled jobs; when the leader is killed while Telegram holds back its answers, the other takes over within the lease and answers the
  * rest — the updates stored meanwhile too — and nothing twice.
  */
 @ExtendWith(PostgresServer.Configured.class)
@@ -62,6 +62,9 @@ class ClusterEndToEndTest {
             new String[] {"/mute", "больше не придут"},
             new String[] {"/unmute", "снова включены"});
     private static final String QUESTION = "сколько можно жить в армении без внж";
+    /** What the weekly stale list and the daily purge log when they run. */
+    private static final String STALE_LIST = "Stale knowledge list sent";
+    private static final String PURGE = "Retention: ";
 
     private final List<Process> processes = new ArrayList<>();
     private final AtomicLongArray forwarded = new AtomicLongArray(2);
@@ -104,6 +107,7 @@ class ClusterEndToEndTest {
             awaitUntil(() -> leader(database).equals("alpha"), 120);
             Process beta = start("beta", ports[1], management[1], telegram, data, database, hook);
             awaitUntil(() -> log(data, "beta").contains("Webhook set"), 120);
+            long betaUp = System.nanoTime();
             assertThat(telegram.calls("setwebhook")).isEqualTo(2);
 
             // (1) both instances receive, the leader alone answers: once each, in each person's order
@@ -130,6 +134,10 @@ class ClusterEndToEndTest {
             assertThat(log(data, "beta")).doesNotContain("is now the leader");
             assertThat(health(management[0])).contains("\"leader\":true", "\"instance\":\"alpha\"");
             assertThat(health(management[1])).contains("\"leader\":false", "\"instance\":\"beta\"");
+            // two singleton jobs, scheduled every 2 s here (each logs when it runs): on the leader only
+            Thread.sleep(Math.max(0, 5_000 - (System.nanoTime() - betaUp) / 1_000_000));
+            assertThat(log(data, "alpha")).contains(STALE_LIST, PURGE);
+            assertThat(log(data, "beta")).doesNotContain(STALE_LIST).doesNotContain(PURGE);
 
             // (2) the leader dies with an answer in the air on every lane (Telegram took them, the leader never
             // heard) and the other updates stored on either instance; more arrive while nobody leads
@@ -158,6 +166,7 @@ class ClusterEndToEndTest {
                     .hasSize(COMMANDS.size() + 2));
             assertThat(leader(database)).isEqualTo("beta");
             assertThat(log(data, "beta")).contains("Instance beta is now the leader");
+            awaitUntil(() -> log(data, "beta").contains(STALE_LIST) && log(data, "beta").contains(PURGE), 10);
             assertThat(log(data, "beta")).doesNotContain(QUESTION).doesNotContain(TOKEN);
             assertThat(beta.isAlive()).isTrue();
             System.out.printf("cluster: %d + %d updates stored by alpha and beta, takeover answered in %.1f s%n",
@@ -179,7 +188,9 @@ class ClusterEndToEndTest {
                 "RELOHELP_MANAGEMENT_PORT", String.valueOf(managementPort),
                 "SPRING_APPLICATION_JSON", """
                         {"relohelp.cluster.lease": "3s", "relohelp.cluster.renew-every": "1s",
-                         "relohelp.telegram.limits.per-chat-burst": "50", "relohelp.telegram.flood-per-minute": "60"}
+                         "relohelp.telegram.limits.per-chat-burst": "50", "relohelp.telegram.flood-per-minute": "60",
+                         "relohelp.knowledge.stale-report-cron": "*/2 * * * * *",
+                         "relohelp.privacy.purge-cron": "*/2 * * * * *"}
                         """));
         processes.add(process);
         return process;
