@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicLong;
 import org.relohelp.emulator.BotApiEmulator;
 import org.relohelp.emulator.BotMessage;
 import org.relohelp.emulator.EmulatedUser;
@@ -30,10 +29,10 @@ public abstract class EndToEndTest {
     protected static final Duration WAIT = Duration.ofSeconds(10);
     protected static final long VOLUNTEER_GROUP = -1_002_000_000_001L;
     protected static final EmulatedUser ADMIN = new EmulatedUser(4_900_000_001L, "Admin", "ru");
-    private static final AtomicLong USER_IDS = new AtomicLong(5_000_000_000L);
+    protected static final TestChats CHATS = new TestChats(TELEGRAM, WAIT, 5_000_000_000L);
     private static final Path DATA = dataDir();
     /** A copy of config/knowledge: tests that publish articles (drafts) must never write into the repository. */
-    protected static final Path KNOWLEDGE = knowledgeCopy();
+    protected static final Path KNOWLEDGE = TestChats.knowledgeCopy(DATA.resolve("knowledge"));
 
     @DynamicPropertySource
     static void emulatedTelegram(DynamicPropertyRegistry registry) {
@@ -52,53 +51,27 @@ public abstract class EndToEndTest {
     }
 
     protected static EmulatedUser newUser(String languageCode) {
-        long id = USER_IDS.incrementAndGet();
-        return new EmulatedUser(id, "User" + id, languageCode);
+        return CHATS.newUser(languageCode);
     }
 
     /** Sends a text and returns the bot's next message in that chat. */
     protected static BotMessage ask(EmulatedUser user, String text) {
-        int before = TELEGRAM.botMessages(user.id()).size();
-        TELEGRAM.sendText(user, text);
-        return TELEGRAM.awaitBotMessages(user.id(), before + 1, WAIT).get(before);
+        return CHATS.ask(user, text);
     }
 
     /** The bot's latest message in a chat that contains the text. */
     protected static BotMessage awaitMessageWith(long chatId, String text) {
-        TELEGRAM.awaitBotMessage(chatId, m -> m.text().contains(text), WAIT);
-        List<BotMessage> all = TELEGRAM.botMessages(chatId);
-        for (int i = all.size() - 1; i >= 0; i--) {
-            if (all.get(i).text().contains(text)) {
-                return all.get(i);
-            }
-        }
-        throw new AssertionError("no message with " + text);
+        return CHATS.awaitMessageWith(chatId, text);
     }
 
     /** Presses a button and returns the toast it showed (empty string when none). */
     protected static String press(EmulatedUser user, BotMessage message, String callbackData) {
-        String id = TELEGRAM.press(user, message, callbackData);
-        return TELEGRAM.awaitCallbackAnswer(id, WAIT).orElse("");
+        return CHATS.press(user, message, callbackData);
     }
 
     /** Waits a little and returns the messages that arrived meanwhile; for asserting silence. */
     protected static List<BotMessage> messagesAfterPause(EmulatedUser user, int before) throws InterruptedException {
-        Thread.sleep(700);
-        List<BotMessage> all = TELEGRAM.botMessages(user.id());
-        return all.subList(before, all.size());
-    }
-
-    private static Path knowledgeCopy() {
-        Path source = Path.of("config/knowledge");
-        Path target = DATA.resolve("knowledge");
-        try (var files = Files.walk(source)) {
-            for (Path file : files.toList()) {
-                Files.copy(file, target.resolve(source.relativize(file).toString()));
-            }
-            return target;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return CHATS.messagesAfterPause(user, before);
     }
 
     private static Path dataDir() {

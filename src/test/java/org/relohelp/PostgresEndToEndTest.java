@@ -5,12 +5,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
-import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.relohelp.emulator.BotApiEmulator;
-import org.relohelp.emulator.BotMessage;
 import org.relohelp.emulator.EmulatedUser;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;
@@ -34,9 +31,9 @@ public abstract class PostgresEndToEndTest {
     protected static final Duration WAIT = Duration.ofSeconds(10);
     protected static final long VOLUNTEER_GROUP = -1_002_000_000_002L;
     protected static final EmulatedUser ADMIN = new EmulatedUser(4_900_000_002L, "Admin", "ru");
-    private static final AtomicLong USER_IDS = new AtomicLong(6_000_000_000L);
+    protected static final TestChats CHATS = new TestChats(TELEGRAM, WAIT, 6_000_000_000L);
     /** A copy of config/knowledge: approving a draft writes an article file, never into the repository. */
-    protected static final Path KNOWLEDGE = knowledgeCopy();
+    protected static final Path KNOWLEDGE = TestChats.knowledgeCopy(tempDir("postgres-knowledge-"));
 
     @BeforeAll
     static void postgres() {
@@ -59,53 +56,9 @@ public abstract class PostgresEndToEndTest {
         TELEGRAM.openChat(VOLUNTEER_GROUP);
     }
 
-    protected static EmulatedUser newUser(String languageCode) {
-        long id = USER_IDS.incrementAndGet();
-        return new EmulatedUser(id, "User" + id, languageCode);
-    }
-
-    /** Sends a text and returns the bot's next message in that chat. */
-    protected static BotMessage ask(EmulatedUser user, String text) {
-        int before = TELEGRAM.botMessages(user.id()).size();
-        TELEGRAM.sendText(user, text);
-        return TELEGRAM.awaitBotMessages(user.id(), before + 1, WAIT).get(before);
-    }
-
-    /** The bot's latest message in a chat that contains the text. */
-    protected static BotMessage awaitMessageWith(long chatId, String text) {
-        TELEGRAM.awaitBotMessage(chatId, m -> m.text().contains(text), WAIT);
-        List<BotMessage> all = TELEGRAM.botMessages(chatId);
-        for (int i = all.size() - 1; i >= 0; i--) {
-            if (all.get(i).text().contains(text)) {
-                return all.get(i);
-            }
-        }
-        throw new AssertionError("no message with " + text);
-    }
-
-    /** Replies to one of the user's own messages and returns the bot's next message in that chat. */
-    protected static BotMessage reply(EmulatedUser user, int replyTo, String text) {
-        int before = TELEGRAM.botMessages(user.id()).size();
-        TELEGRAM.sendReply(user, user.id(), replyTo, text);
-        return TELEGRAM.awaitBotMessages(user.id(), before + 1, WAIT).get(before);
-    }
-
-    /** Presses a button and returns the toast it showed (empty string when none). */
-    protected static String press(EmulatedUser user, BotMessage message, String callbackData) {
-        String id = TELEGRAM.press(user, message, callbackData);
-        return TELEGRAM.awaitCallbackAnswer(id, WAIT).orElse("");
-    }
-
-    private static Path knowledgeCopy() {
-        Path source = Path.of("config/knowledge");
-        try (var files = Files.walk(source)) {
-            Path target = Files.createTempDirectory(Files.createDirectories(Path.of("target")), "postgres-knowledge-");
-            for (Path file : files.toList()) {
-                if (!file.equals(source)) {
-                    Files.copy(file, target.resolve(source.relativize(file).toString()));
-                }
-            }
-            return target;
+    private static Path tempDir(String prefix) {
+        try {
+            return Files.createTempDirectory(Files.createDirectories(Path.of("target")), prefix);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

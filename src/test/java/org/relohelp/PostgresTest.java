@@ -73,150 +73,150 @@ class PostgresTest extends PostgresEndToEndTest {
 
     @Test
     void aFirstConversationWithCountryAnswerAndFeedback() {
-        EmulatedUser anna = newUser("ru");
-        BotMessage greeting = ask(anna, "/start");
+        EmulatedUser anna = CHATS.newUser("ru");
+        BotMessage greeting = CHATS.ask(anna, "/start");
         assertThat(greeting.text()).contains("Relohelp", "В какой стране вы сейчас?");
-        press(anna, greeting, "country:KZ");
+        CHATS.press(anna, greeting, "country:KZ");
         assertThat(TELEGRAM.awaitBotMessages(anna.id(), 2, WAIT).get(1).text()).contains("Запомнил");
         assertThat(jdbc.sql("select country from profile where user_id = ?").param(anna.id()).query(String.class)
                 .single()).isEqualTo("KZ");
 
-        BotMessage answer = ask(anna, "как получить иин");
+        BotMessage answer = CHATS.ask(anna, "как получить иин");
         assertThat(answer.text()).contains("ИИН", "Источники:", "Проверено:");
-        assertThat(press(anna, answer, "fb:+:kz-tax-id")).isEqualTo("Спасибо за отзыв!");
+        assertThat(CHATS.press(anna, answer, "fb:+:kz-tax-id")).isEqualTo("Спасибо за отзыв!");
         assertThat(jdbc.sql("select count(*) from article_feedback where article_id = 'kz-tax-id' and helpful")
                 .query(Integer.class).single()).isPositive();
 
-        BotMessage nonsense = ask(anna, "фывапролдж ячсмить");
+        BotMessage nonsense = CHATS.ask(anna, "фывапролдж ячсмить");
         assertThat(nonsense.text()).contains("не нашёл ответа");
         assertThat(jdbc.sql("select count(*) from unanswered_question where question = 'фывапролдж ячсмить'")
                 .query(Integer.class).single()).isEqualTo(1);
 
-        BotMessage languages = ask(anna, "/lang");
+        BotMessage languages = CHATS.ask(anna, "/lang");
         int before = TELEGRAM.botMessages(anna.id()).size();
-        press(anna, languages, "lang:en");
+        CHATS.press(anna, languages, "lang:en");
         assertThat(TELEGRAM.awaitBotMessages(anna.id(), before + 1, WAIT).get(before).text()).contains("English");
         assertThat(jdbc.sql("select language from profile where user_id = ?").param(anna.id()).query(String.class)
                 .single()).isEqualTo("en");
-        assertThat(ask(anna, "/help").text()).contains("What I can do");
+        assertThat(CHATS.ask(anna, "/help").text()).contains("What I can do");
     }
 
     @Test
     void aTicketReachesAVolunteerAndComesBackRatedAndReopened() {
         EmulatedUser vera = volunteer("Вера");
-        EmulatedUser olga = newUser("ru");
-        press(olga, ask(olga, "/start"), "country:KZ");
+        EmulatedUser olga = CHATS.newUser("ru");
+        CHATS.press(olga, CHATS.ask(olga, "/start"), "country:KZ");
         TELEGRAM.awaitBotMessages(olga.id(), 2, WAIT);
-        assertThat(ask(olga, "/human").text()).contains("Опишите");
-        BotMessage created = ask(olga, "В ЦОНе отказали выдать ИИН, что делать?");
+        assertThat(CHATS.ask(olga, "/human").text()).contains("Опишите");
+        BotMessage created = CHATS.ask(olga, "В ЦОНе отказали выдать ИИН, что делать?");
         assertThat(created.text()).contains("создана", "в очереди");
         long ticket = number(created.text());
-        BotMessage announcement = awaitMessageWith(VOLUNTEER_GROUP, "Заявка #" + ticket);
-        assertThat(ask(olga, "Паспорт у меня заграничный").text()).contains("Добавлено к заявке #" + ticket);
+        BotMessage announcement = CHATS.awaitMessageWith(VOLUNTEER_GROUP, "Заявка #" + ticket);
+        assertThat(CHATS.ask(olga, "Паспорт у меня заграничный").text()).contains("Добавлено к заявке #" + ticket);
 
-        assertThat(press(vera, announcement, "take:" + ticket)).isEqualTo("Заявка #" + ticket + " ваша");
-        awaitMessageWith(vera.id(), "Гость #" + ticket);
-        awaitMessageWith(vera.id(), "Паспорт у меня заграничный");
+        assertThat(CHATS.press(vera, announcement, "take:" + ticket)).isEqualTo("Заявка #" + ticket + " ваша");
+        CHATS.awaitMessageWith(vera.id(), "Гость #" + ticket);
+        CHATS.awaitMessageWith(vera.id(), "Паспорт у меня заграничный");
         int olgaBefore = TELEGRAM.botMessages(olga.id()).size();
         int veraSays = TELEGRAM.sendText(vera, "Здравствуйте! Попробуйте другой ЦОН");
         assertThat(TELEGRAM.awaitBotMessages(olga.id(), olgaBefore + 1, WAIT).get(olgaBefore).text())
                 .isEqualTo("Здравствуйте! Попробуйте другой ЦОН");
         TELEGRAM.editText(vera, veraSays, "Здравствуйте! Попробуйте ЦОН на Жетысу");
-        awaitMessageWith(olga.id(), "Жетысу");
+        CHATS.awaitMessageWith(olga.id(), "Жетысу");
 
-        assertThat(ask(vera, "/close").text()).contains("закрыта");
-        press(olga, awaitMessageWith(olga.id(), "Оцените"), "rate:" + ticket + ":5");
-        awaitMessageWith(olga.id(), "Спасибо за оценку");
-        assertThat(ask(olga, "всё получилось").text()).contains("передадим");
+        assertThat(CHATS.ask(vera, "/close").text()).contains("закрыта");
+        CHATS.press(olga, CHATS.awaitMessageWith(olga.id(), "Оцените"), "rate:" + ticket + ":5");
+        CHATS.awaitMessageWith(olga.id(), "Спасибо за оценку");
+        assertThat(CHATS.ask(olga, "всё получилось").text()).contains("передадим");
         assertThat(jdbc.sql("select rating from ticket where id = ?").param(ticket).query(Integer.class).single())
                 .isEqualTo(5);
-        BotMessage offer = ask(olga, "Ой, ещё вопрос про ИИН");
+        BotMessage offer = CHATS.ask(olga, "Ой, ещё вопрос про ИИН");
         assertThat(offer.text()).contains("Открыть её снова");
-        press(olga, offer, "reopen:" + ticket);
-        awaitMessageWith(vera.id(), "Ой, ещё вопрос про ИИН");
-        ask(vera, "/close");
+        CHATS.press(olga, offer, "reopen:" + ticket);
+        CHATS.awaitMessageWith(vera.id(), "Ой, ещё вопрос про ИИН");
+        CHATS.ask(vera, "/close");
     }
 
     @Test
     void adminStatisticsGapsAndStaleKnowledge() {
-        String before = ask(ADMIN, "/stats").text();
-        EmulatedUser refugee = newUser("ru");
-        press(refugee, ask(refugee, "/start"), "country:KZ");
+        String before = CHATS.ask(ADMIN, "/stats").text();
+        EmulatedUser refugee = CHATS.newUser("ru");
+        CHATS.press(refugee, CHATS.ask(refugee, "/start"), "country:KZ");
         TELEGRAM.awaitBotMessages(refugee.id(), 2, WAIT);
-        assertThat(ask(refugee, "как получить иин").text()).contains("ИИН");
-        ask(refugee, "где купить зимние шины для велосипеда");
+        assertThat(CHATS.ask(refugee, "как получить иин").text()).contains("ИИН");
+        CHATS.ask(refugee, "где купить зимние шины для велосипеда");
         EmulatedUser vera = volunteer("Вероника");
-        ask(refugee, "/human");
-        long ticket = number(ask(refugee, "Нужна помощь с арендой").text());
-        press(vera, awaitMessageWith(VOLUNTEER_GROUP, "Заявка #" + ticket), "take:" + ticket);
-        awaitMessageWith(vera.id(), "Гость #" + ticket);
+        CHATS.ask(refugee, "/human");
+        long ticket = number(CHATS.ask(refugee, "Нужна помощь с арендой").text());
+        CHATS.press(vera, CHATS.awaitMessageWith(VOLUNTEER_GROUP, "Заявка #" + ticket), "take:" + ticket);
+        CHATS.awaitMessageWith(vera.id(), "Гость #" + ticket);
         TELEGRAM.sendText(vera, "Посмотрите объявления на krisha.kz");
-        awaitMessageWith(refugee.id(), "krisha.kz");
-        assertThat(ask(vera, "/close").text()).contains("закрыта");
-        press(refugee, awaitMessageWith(refugee.id(), "Оцените"), "rate:" + ticket + ":4");
-        awaitMessageWith(refugee.id(), "Спасибо за оценку");
+        CHATS.awaitMessageWith(refugee.id(), "krisha.kz");
+        assertThat(CHATS.ask(vera, "/close").text()).contains("закрыта");
+        CHATS.press(refugee, CHATS.awaitMessageWith(refugee.id(), "Оцените"), "rate:" + ticket + ":4");
+        CHATS.awaitMessageWith(refugee.id(), "Спасибо за оценку");
 
-        String after = ask(ADMIN, "/stats").text();
+        String after = CHATS.ask(ADMIN, "/stats").text();
         assertThat(count(after, "Ответила база знаний: (\\d+)")).isEqualTo(count(before, "Ответила база знаний: (\\d+)") + 1);
         assertThat(count(after, "Заявок волонтёрам: (\\d+)")).isEqualTo(count(before, "Заявок волонтёрам: (\\d+)") + 1);
         assertThat(after).containsPattern("Медиана до первого ответа волонтёра \\(заявки за 30 дней\\): \\d+ мин")
                 .containsPattern("За 7 дней: \\d+ — .*Казахстан \\d+");
-        assertThat(ask(ADMIN, "/gaps 7").text()).startsWith("Частые вопросы без ответа за 7 дн.")
+        assertThat(CHATS.ask(ADMIN, "/gaps 7").text()).startsWith("Частые вопросы без ответа за 7 дн.")
                 .contains("где купить зимние шины");
-        assertThat(ask(ADMIN, "/stale").text()).startsWith("Давно не проверялось");
+        assertThat(CHATS.ask(ADMIN, "/stale").text()).startsWith("Давно не проверялось");
     }
 
     @Test
     void aVolunteersAnswerSavedAsADraftIsApprovedAndFound() {
         EmulatedUser vera = volunteer("Валентина");
-        EmulatedUser olga = newUser("ru");
-        press(olga, ask(olga, "/start"), "country:KZ");
+        EmulatedUser olga = CHATS.newUser("ru");
+        CHATS.press(olga, CHATS.ask(olga, "/start"), "country:KZ");
         TELEGRAM.awaitBotMessages(olga.id(), 2, WAIT);
-        ask(olga, "/human");
-        long ticket = number(ask(olga, "Как сделать ветпаспорт котёнку?").text());
-        ask(vera, "/take " + ticket);
-        awaitMessageWith(vera.id(), "Гость #" + ticket);
+        CHATS.ask(olga, "/human");
+        long ticket = number(CHATS.ask(olga, "Как сделать ветпаспорт котёнку?").text());
+        CHATS.ask(vera, "/take " + ticket);
+        CHATS.awaitMessageWith(vera.id(), "Гость #" + ticket);
         String answer = "Ветеринарный паспорт для котёнка выдают в любой ветклинике за один день: нужны прививка "
                 + "от бешенства и микрочип.";
         int answerId = TELEGRAM.sendText(vera, answer);
-        awaitMessageWith(olga.id(), "микрочип");
-        long draft = number(reply(vera, answerId, "/savekb").text());
-        assertThat(reply(vera, answerId, "/savekb").text()).contains("уже сохранён как черновик #" + draft);
+        CHATS.awaitMessageWith(olga.id(), "микрочип");
+        long draft = number(CHATS.reply(vera, answerId, "/savekb").text());
+        assertThat(CHATS.reply(vera, answerId, "/savekb").text()).contains("уже сохранён как черновик #" + draft);
 
-        BotMessage shown = ask(ADMIN, "/drafts");
+        BotMessage shown = CHATS.ask(ADMIN, "/drafts");
         assertThat(shown.text()).contains("Черновик #" + draft, "микрочип");
         int before = TELEGRAM.botMessages(ADMIN.id()).size();
-        press(ADMIN, shown, "draft:edit:" + draft);
+        CHATS.press(ADMIN, shown, "draft:edit:" + draft);
         TELEGRAM.awaitBotMessages(ADMIN.id(), before + 1, WAIT);
         String title = "Ветеринарный паспорт для котёнка в Казахстане";
-        BotMessage edited = ask(ADMIN, title + "\n" + answer + "\n#tax-id");
+        BotMessage edited = CHATS.ask(ADMIN, title + "\n" + answer + "\n#tax-id");
         assertThat(edited.text()).contains("Черновик #" + draft, title);
-        assertThat(press(ADMIN, edited, "draft:ok:" + draft)).isEqualTo("Опубликовано");
+        assertThat(CHATS.press(ADMIN, edited, "draft:ok:" + draft)).isEqualTo("Опубликовано");
         assertThat(jdbc.sql("select count(*) from draft").query(Integer.class).single()).isZero();
         assertThat(jdbc.sql("select count(*) from draft_edit").query(Integer.class).single()).isZero();
-        assertThat(ask(newUser("ru"), "ветеринарный паспорт для котёнка").text()).contains(title, "микрочип");
-        ask(vera, "/close");
+        assertThat(CHATS.ask(CHATS.newUser("ru"), "ветеринарный паспорт для котёнка").text()).contains(title, "микрочип");
+        CHATS.ask(vera, "/close");
     }
 
     @Test
     void aBroadcastReachesTheCountryOnceAndSkipsTheMuted() {
-        EmulatedUser anna = newUser("ru");
-        EmulatedUser muted = newUser("ru");
+        EmulatedUser anna = CHATS.newUser("ru");
+        EmulatedUser muted = CHATS.newUser("ru");
         for (EmulatedUser user : List.of(anna, muted)) {
-            press(user, ask(user, "/start"), "country:AM");
+            CHATS.press(user, CHATS.ask(user, "/start"), "country:AM");
             TELEGRAM.awaitBotMessages(user.id(), 2, WAIT);
         }
-        assertThat(ask(muted, "/mute").text()).contains("/unmute");
+        assertThat(CHATS.ask(muted, "/mute").text()).contains("/unmute");
         int before = TELEGRAM.botMessages(ADMIN.id()).size();
         TELEGRAM.sendText(ADMIN, "/broadcast AM Правило пребывания изменилось");
         BotMessage control = TELEGRAM.awaitBotMessages(ADMIN.id(), before + 2, WAIT).get(before + 1);
         assertThat(control.text()).contains("Получателей: 1");
         String send = control.button("Отправить: 1").orElseThrow().callbackData();
-        press(ADMIN, control, send);
+        CHATS.press(ADMIN, control, send);
         long id = Long.parseLong(send.substring(send.lastIndexOf(':') + 1));
         assertThat(TELEGRAM.awaitBotMessage(ADMIN.id(), m -> m.text().startsWith("✅ Рассылка #" + id + " завершена"),
                 WAIT).text()).contains("доставлено 1");
-        assertThat(awaitMessageWith(anna.id(), "Правило пребывания изменилось").text()).contains("/mute");
+        assertThat(CHATS.awaitMessageWith(anna.id(), "Правило пребывания изменилось").text()).contains("/mute");
         assertThat(TELEGRAM.botMessages(muted.id())).noneMatch(m -> m.text().contains("Правило пребывания"));
         assertThat(jdbc.sql("select state from broadcast where id = ?").param(id).query(String.class).single())
                 .isEqualTo("DONE");
@@ -224,58 +224,58 @@ class PostgresTest extends PostgresEndToEndTest {
 
     @Test
     void theStayCountWithARememberedTripAndAReminder() {
-        EmulatedUser user = newUser("ru");
-        press(user, ask(user, "/start"), "country:KZ");
+        EmulatedUser user = CHATS.newUser("ru");
+        CHATS.press(user, CHATS.ask(user, "/start"), "country:KZ");
         TELEGRAM.awaitBotMessages(user.id(), 2, WAIT);
         LocalDate today = LocalDate.now(ZoneId.of("Asia/Almaty"));
-        assertThat(ask(user, "/stay").text()).contains("Казахстан", "когда вы въехали");
-        assertThat(ask(user, today.minusDays(20).format(TYPED)).text()).contains("180", "поездки");
-        assertThat(ask(user, today.minusDays(150).format(TYPED) + " – " + today.minusDays(121).format(TYPED)).text())
+        assertThat(CHATS.ask(user, "/stay").text()).contains("Казахстан", "когда вы въехали");
+        assertThat(CHATS.ask(user, today.minusDays(20).format(TYPED)).text()).contains("180", "поездки");
+        assertThat(CHATS.ask(user, today.minusDays(150).format(TYPED) + " – " + today.minusDays(121).format(TYPED)).text())
                 .contains("Добавил поездку");
-        BotMessage result = ask(user, "готово");
+        BotMessage result = CHATS.ask(user, "готово");
         assertThat(result.text()).contains("использовано дней — 51, осталось — 39");
         String week = result.button("За 7 дней").orElseThrow().callbackData();
-        assertThat(press(user, result, week)).contains("Напомню", today.plusDays(62).format(SHOWN));
-        assertThat(press(user, result, week)).contains("уже есть");
-        BotMessage list = ask(user, "/reminders");
-        assertThat(press(user, list, list.allButtons().get(0).callbackData())).contains("отменено");
+        assertThat(CHATS.press(user, result, week)).contains("Напомню", today.plusDays(62).format(SHOWN));
+        assertThat(CHATS.press(user, result, week)).contains("уже есть");
+        BotMessage list = CHATS.ask(user, "/reminders");
+        assertThat(CHATS.press(user, list, list.allButtons().get(0).callbackData())).contains("отменено");
     }
 
     @Test
     void forgetLeavesNoRowMentioningTheUser() {
         EmulatedUser vera = volunteer("Вика");
-        EmulatedUser refugee = newUser("ru");
-        press(refugee, ask(refugee, "/start"), "country:KZ");
+        EmulatedUser refugee = CHATS.newUser("ru");
+        CHATS.press(refugee, CHATS.ask(refugee, "/start"), "country:KZ");
         TELEGRAM.awaitBotMessages(refugee.id(), 2, WAIT);
-        ask(refugee, "/human");
-        long ticket = number(ask(refugee, "Вопрос про регистрацию").text());
+        CHATS.ask(refugee, "/human");
+        long ticket = number(CHATS.ask(refugee, "Вопрос про регистрацию").text());
         TELEGRAM.sendText(vera, "/take " + ticket);
-        awaitMessageWith(vera.id(), "Гость #" + ticket);
+        CHATS.awaitMessageWith(vera.id(), "Гость #" + ticket);
         TELEGRAM.sendText(vera, "ответ волонтёра");
-        awaitMessageWith(refugee.id(), "ответ волонтёра");
-        ask(refugee, "/stay");
+        CHATS.awaitMessageWith(refugee.id(), "ответ волонтёра");
+        CHATS.ask(refugee, "/stay");
         TELEGRAM.sendText(refugee, LocalDate.now(ZoneId.of("Asia/Almaty")).minusDays(5).format(TYPED));
-        press(refugee, awaitMessageWith(refugee.id(), "поездки"), "stay:done");
-        BotMessage count = awaitMessageWith(refugee.id(), "Последний законный день");
-        press(refugee, count, count.button("За 7 дней").orElseThrow().callbackData());
+        CHATS.press(refugee, CHATS.awaitMessageWith(refugee.id(), "поездки"), "stay:done");
+        BotMessage count = CHATS.awaitMessageWith(refugee.id(), "Последний законный день");
+        CHATS.press(refugee, count, count.button("За 7 дней").orElseThrow().callbackData());
         assertThat(rowsMentioning(refugee.id())).containsKeys("profile.user_id", "ticket.user_id", "reminder.user_id",
                 "message_pair.refugee_chat");
 
-        BotMessage confirm = ask(refugee, "/forget");
-        press(refugee, confirm, "forget:yes");
+        BotMessage confirm = CHATS.ask(refugee, "/forget");
+        CHATS.press(refugee, confirm, "forget:yes");
         TELEGRAM.awaitBotMessage(refugee.id(), m -> m.messageId() == confirm.messageId()
                 && m.text().contains("всё о вас удалено"), WAIT);
-        awaitMessageWith(vera.id(), "покинул(а) чат");
+        CHATS.awaitMessageWith(vera.id(), "покинул(а) чат");
         assertThat(rowsMentioning(refugee.id())).isEmpty();
     }
 
     @Test
     void retentionForgetsBlockedAndInactiveUsersAndPurgesOldBusiness() {
-        EmulatedUser blocked = newUser("ru");
-        EmulatedUser inactive = newUser("ru");
-        EmulatedUser active = newUser("ru");
+        EmulatedUser blocked = CHATS.newUser("ru");
+        EmulatedUser inactive = CHATS.newUser("ru");
+        EmulatedUser active = CHATS.newUser("ru");
         for (EmulatedUser u : List.of(blocked, inactive, active)) {
-            ask(u, "/start");
+            CHATS.ask(u, "/start");
         }
         LocalDateTime now = LocalDateTime.now();
         jdbc.sql("update profile set blocked_at = ? where user_id = ?").params(now.minusDays(8), blocked.id()).update();
@@ -318,11 +318,11 @@ class PostgresTest extends PostgresEndToEndTest {
     }
 
     private EmulatedUser volunteer(String name) {
-        EmulatedUser user = newUser("ru");
-        Matcher code = Pattern.compile("start=(inv_[A-Za-z0-9_-]+)").matcher(ask(ADMIN, "/invite").text());
+        EmulatedUser user = CHATS.newUser("ru");
+        Matcher code = Pattern.compile("start=(inv_[A-Za-z0-9_-]+)").matcher(CHATS.ask(ADMIN, "/invite").text());
         assertThat(code.find()).isTrue();
-        assertThat(ask(user, "/start " + code.group(1)).text()).contains("Добро пожаловать");
-        assertThat(ask(user, "/me name " + name).text()).contains("Сохранено");
+        assertThat(CHATS.ask(user, "/start " + code.group(1)).text()).contains("Добро пожаловать");
+        assertThat(CHATS.ask(user, "/me name " + name).text()).contains("Сохранено");
         return user;
     }
 

@@ -28,7 +28,7 @@ class InboxOnPostgresTest extends PostgresEndToEndTest {
 
     @Test
     void repeatsInABatchAndAcrossBatchesAreSkippedAndTheRestKept() throws Exception {
-        EmulatedUser user = newUser("ru");
+        EmulatedUser user = CHATS.newUser("ru");
         Update a = update(910_000_001, user, "a");
         Update b = update(910_000_002, user, "b");
         Update c = update(910_000_003, user, "c");
@@ -61,7 +61,7 @@ class InboxOnPostgresTest extends PostgresEndToEndTest {
 
     @Test
     void anUpdateReceivedTwiceIsAnsweredOnce() throws Exception {
-        EmulatedUser user = newUser("ru");
+        EmulatedUser user = CHATS.newUser("ru");
         TELEGRAM.openChat(user.id());
         intake.consume(List.of(update(920_000_001, user, "спасибо")));
         intake.consume(List.of(update(920_000_001, user, "спасибо"), update(920_000_002, user, "/help")));
