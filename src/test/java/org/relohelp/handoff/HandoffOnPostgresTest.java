@@ -2,12 +2,7 @@ package org.relohelp.handoff;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.relohelp.PostgresEndToEndTest;
 import org.relohelp.chat.Country;
@@ -28,44 +23,12 @@ class HandoffOnPostgresTest extends PostgresEndToEndTest {
 
     @Test
     void exactlyOneOfManySimultaneousClaimsWins() throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(8);
-        for (int round = 0; round < 3; round++) {
-            Ticket ticket = tickets.create(6_700_000_000L + round, Language.RU, Country.KZ, "stay", "race");
-            CountDownLatch start = new CountDownLatch(1);
-            List<Future<Boolean>> claims = new ArrayList<>();
-            for (int v = 0; v < 8; v++) {
-                long volunteer = 6_710_000_000L + v;
-                claims.add(pool.submit(() -> {
-                    start.await();
-                    return tickets.claim(ticket.number(), volunteer);
-                }));
-            }
-            start.countDown();
-            int winners = 0;
-            for (Future<Boolean> claim : claims) {
-                winners += claim.get() ? 1 : 0;
-            }
-            assertThat(winners).isEqualTo(1);
-            assertThat(tickets.find(ticket.number()).orElseThrow().status()).isEqualTo(Ticket.Status.ASSIGNED);
-            assertThat(tickets.close(ticket.number())).isTrue();
-        }
-        pool.shutdown();
+        TicketRaces.exactlyOneClaimWins(tickets, 3, 6_700_000_000L, 6_710_000_000L);
     }
 
     @Test
     void ticketNumbersComeFromTheIdentityEvenUnderConcurrency() throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(8);
-        List<Future<Long>> created = new ArrayList<>();
-        for (int i = 0; i < 20; i++) {
-            long user = 6_720_000_000L + i;
-            created.add(pool.submit(() -> tickets.create(user, Language.RU, null, null, "at once").number()));
-        }
-        List<Long> numbers = new ArrayList<>();
-        for (Future<Long> f : created) {
-            numbers.add(f.get());
-        }
-        pool.shutdown();
-        assertThat(numbers).doesNotHaveDuplicates().hasSize(20);
+        List<Long> numbers = TicketRaces.createdAtOnce(tickets, 20, 6_720_000_000L);
         Ticket last = tickets.find(numbers.get(numbers.size() - 1)).orElseThrow();
         assertThat(tickets.placeInQueue(last)).isPositive();
         numbers.forEach(tickets::close);
