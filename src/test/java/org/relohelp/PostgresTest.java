@@ -104,9 +104,7 @@ class PostgresTest extends PostgresEndToEndTest {
     @Test
     void aTicketReachesAVolunteerAndComesBackRatedAndReopened() {
         EmulatedUser vera = volunteer("Вера");
-        EmulatedUser olga = CHATS.newUser("ru");
-        CHATS.press(olga, CHATS.ask(olga, "/start"), "country:KZ");
-        TELEGRAM.awaitBotMessages(olga.id(), 2, WAIT);
+        EmulatedUser olga = refugeeInKazakhstan();
         assertThat(CHATS.ask(olga, "/human").text()).contains("Опишите");
         BotMessage created = CHATS.ask(olga, "В ЦОНе отказали выдать ИИН, что делать?");
         assertThat(created.text()).contains("создана", "в очереди");
@@ -140,14 +138,11 @@ class PostgresTest extends PostgresEndToEndTest {
     @Test
     void adminStatisticsGapsAndStaleKnowledge() {
         String before = CHATS.ask(ADMIN, "/stats").text();
-        EmulatedUser refugee = CHATS.newUser("ru");
-        CHATS.press(refugee, CHATS.ask(refugee, "/start"), "country:KZ");
-        TELEGRAM.awaitBotMessages(refugee.id(), 2, WAIT);
+        EmulatedUser refugee = refugeeInKazakhstan();
         assertThat(CHATS.ask(refugee, "как получить иин").text()).contains("ИИН");
         CHATS.ask(refugee, "где купить зимние шины для велосипеда");
         EmulatedUser vera = volunteer("Вероника");
-        CHATS.ask(refugee, "/human");
-        long ticket = number(CHATS.ask(refugee, "Нужна помощь с арендой").text());
+        long ticket = openTicket(refugee, "Нужна помощь с арендой");
         CHATS.press(vera, CHATS.awaitMessageWith(VOLUNTEER_GROUP, "Заявка #" + ticket), "take:" + ticket);
         CHATS.awaitMessageWith(vera.id(), "Гость #" + ticket);
         TELEGRAM.sendText(vera, "Посмотрите объявления на krisha.kz");
@@ -169,11 +164,8 @@ class PostgresTest extends PostgresEndToEndTest {
     @Test
     void aVolunteersAnswerSavedAsADraftIsApprovedAndFound() {
         EmulatedUser vera = volunteer("Валентина");
-        EmulatedUser olga = CHATS.newUser("ru");
-        CHATS.press(olga, CHATS.ask(olga, "/start"), "country:KZ");
-        TELEGRAM.awaitBotMessages(olga.id(), 2, WAIT);
-        CHATS.ask(olga, "/human");
-        long ticket = number(CHATS.ask(olga, "Как сделать ветпаспорт котёнку?").text());
+        EmulatedUser olga = refugeeInKazakhstan();
+        long ticket = openTicket(olga, "Как сделать ветпаспорт котёнку?");
         CHATS.ask(vera, "/take " + ticket);
         CHATS.awaitMessageWith(vera.id(), "Гость #" + ticket);
         String answer = "Ветеринарный паспорт для котёнка выдают в любой ветклинике за один день: нужны прививка "
@@ -224,9 +216,7 @@ class PostgresTest extends PostgresEndToEndTest {
 
     @Test
     void theStayCountWithARememberedTripAndAReminder() {
-        EmulatedUser user = CHATS.newUser("ru");
-        CHATS.press(user, CHATS.ask(user, "/start"), "country:KZ");
-        TELEGRAM.awaitBotMessages(user.id(), 2, WAIT);
+        EmulatedUser user = refugeeInKazakhstan();
         LocalDate today = LocalDate.now(ZoneId.of("Asia/Almaty"));
         assertThat(CHATS.ask(user, "/stay").text()).contains("Казахстан", "когда вы въехали");
         assertThat(CHATS.ask(user, today.minusDays(20).format(TYPED)).text()).contains("180", "поездки");
@@ -244,11 +234,8 @@ class PostgresTest extends PostgresEndToEndTest {
     @Test
     void forgetLeavesNoRowMentioningTheUser() {
         EmulatedUser vera = volunteer("Вика");
-        EmulatedUser refugee = CHATS.newUser("ru");
-        CHATS.press(refugee, CHATS.ask(refugee, "/start"), "country:KZ");
-        TELEGRAM.awaitBotMessages(refugee.id(), 2, WAIT);
-        CHATS.ask(refugee, "/human");
-        long ticket = number(CHATS.ask(refugee, "Вопрос про регистрацию").text());
+        EmulatedUser refugee = refugeeInKazakhstan();
+        long ticket = openTicket(refugee, "Вопрос про регистрацию");
         TELEGRAM.sendText(vera, "/take " + ticket);
         CHATS.awaitMessageWith(vera.id(), "Гость #" + ticket);
         TELEGRAM.sendText(vera, "ответ волонтёра");
@@ -315,6 +302,20 @@ class PostgresTest extends PostgresEndToEndTest {
             }
         }
         return found;
+    }
+
+    /** A new Russian-speaking user who chose Kazakhstan with /start. */
+    private static EmulatedUser refugeeInKazakhstan() {
+        EmulatedUser user = CHATS.newUser("ru");
+        CHATS.press(user, CHATS.ask(user, "/start"), "country:KZ");
+        TELEGRAM.awaitBotMessages(user.id(), 2, WAIT);
+        return user;
+    }
+
+    /** /human and a description: the new ticket's number. */
+    private static long openTicket(EmulatedUser refugee, String description) {
+        CHATS.ask(refugee, "/human");
+        return number(CHATS.ask(refugee, description).text());
     }
 
     private EmulatedUser volunteer(String name) {
