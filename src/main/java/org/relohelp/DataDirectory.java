@@ -12,8 +12,9 @@ import org.springframework.core.env.Environment;
  * H2 refuses paths relative to the working directory, so the folder is made absolute here; an explicit
  * {@code spring.datasource.url} (another database: the postgres profile) is left alone. With {@code RELOHELP_DB_KEY}
  * set, the files are encrypted with H2's AES cipher: H2 then takes "file-key user-password" as the password.
- * {@code WRITE_DELAY=0} writes every commit to the file at once: with H2's default (500 ms) a killed process
- * loses its last half second of commits, updates confirmed to Telegram among them. {@code QUERY_CACHE_SIZE}: H2
+ * {@code WRITE_DELAY=100}: H2 writes commits to the file in the background every 100 ms (its default is 500), and
+ * before anything leaves for Telegram the bot forces out what is committed (telegram's {@code WriteAhead}), so a
+ * killed process loses only work nobody outside has seen. {@code QUERY_CACHE_SIZE}: H2
  * keeps 8 parsed statements per connection by default, fewer than an update runs, so it parsed SQL again and again.
  */
 @Configuration(proxyBeanMethods = false)
@@ -61,7 +62,7 @@ class DataDirectory {
 
     static String url(String dataDir) {
         Path dir = Path.of(dataDir).toAbsolutePath().normalize();
-        return "jdbc:h2:file:" + dir.resolve("relohelp").toString().replace('\\', '/') + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0"
+        return "jdbc:h2:file:" + dir.resolve("relohelp").toString().replace('\\', '/') + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=100"
                 + ";QUERY_CACHE_SIZE=100";
     }
 }

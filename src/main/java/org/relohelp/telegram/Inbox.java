@@ -26,20 +26,22 @@ class Inbox {
     private final ObjectMapper json = new ObjectMapper();
     private final Clock clock;
     private final TransactionTemplate transaction;
+    private final WriteAhead writeAhead;
 
-    Inbox(JdbcClient jdbc, Clock clock, TransactionTemplate transaction) {
+    Inbox(JdbcClient jdbc, Clock clock, TransactionTemplate transaction, WriteAhead writeAhead) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.transaction = transaction;
+        this.writeAhead = writeAhead;
     }
 
     /**
-     * Stores a batch from one getUpdates call in one transaction (one write to disk) and returns the updates
-     * not received before, in order.
+     * Stores a batch from one getUpdates call in one transaction, written to the file before this returns (so
+     * before the offset is confirmed), and returns the updates not received before, in order.
      */
     List<Update> store(List<Update> updates) {
-        return transaction.execute(status -> {
-            List<Update> fresh = new ArrayList<>();
+        List<Update> fresh = transaction.execute(status -> {
+            List<Update> stored = new ArrayList<>();
             for (Update update : updates) {
                 // a repeat (Telegram sent it again) inserts nothing; catching the duplicate key instead would
                 // abort the whole batch's transaction on PostgreSQL
@@ -48,11 +50,13 @@ class Inbox {
                         .params(update.getUpdateId(), payload(update), LocalDateTime.now(clock), update.getUpdateId())
                         .update();
                 if (inserted == 1) {
-                    fresh.add(update);
+                    stored.add(update);
                 }
             }
-            return fresh;
+            return stored;
         });
+        writeAhead.flush();
+        return fresh;
     }
 
     /** Marks the update handled, clears its words and drops its {@link SendJournal} rows, in one transaction. */

@@ -17,7 +17,6 @@ import org.relohelp.chat.Reply;
 import org.relohelp.chat.UserBlockedBot;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.telegram.telegrambots.longpolling.interfaces.BackOff;
@@ -56,26 +55,20 @@ public class OutboundSender implements Messenger {
     private final ApplicationEventPublisher events;
     private final SendLimits limits;
     private final SendJournal journal;
-    private final SendLimits.Pause pause;
+    private final WriteAhead writeAhead;
     private final AtomicLong undelivered = new AtomicLong();
     private final ScheduledExecutorService timer =
             Executors.newSingleThreadScheduledExecutor(BotConnection.daemon("typing"));
     private volatile String botUsername;
 
-    @Autowired
     OutboundSender(TelegramClient client, TelegramProperties properties, ApplicationEventPublisher events,
-                   SendLimits limits, SendJournal journal) {
-        this(client, properties, events, limits, journal, TimeUnit.NANOSECONDS::sleep);
-    }
-
-    OutboundSender(TelegramClient client, TelegramProperties properties, ApplicationEventPublisher events,
-                   SendLimits limits, SendJournal journal, SendLimits.Pause pause) {
+                   SendLimits limits, SendJournal journal, WriteAhead writeAhead) {
         this.client = client;
         this.properties = properties;
         this.events = events;
         this.limits = limits;
         this.journal = journal;
-        this.pause = pause;
+        this.writeAhead = writeAhead;
     }
 
     /** Messages that finally could not be delivered since start (each also logged with its chat id). */
@@ -205,6 +198,7 @@ public class OutboundSender implements Messenger {
         for (int attempt = 1; ; attempt++) {
             try {
                 journal.attempting();
+                writeAhead.flush();
                 return new Result<>(client.execute(method), null);
             } catch (TelegramApiException e) {
                 journal.attemptFailed();
@@ -248,7 +242,7 @@ public class OutboundSender implements Messenger {
 
     private boolean sleep(long millis) {
         try {
-            pause.sleep(TimeUnit.MILLISECONDS.toNanos(millis));
+            TimeUnit.MILLISECONDS.sleep(millis);
             return true;
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
