@@ -9,8 +9,6 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.lucene.index.Term;
-import org.apache.lucene.search.BooleanClause.Occur;
-import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.DisjunctionMaxQuery;
 import org.apache.lucene.search.FuzzyQuery;
@@ -37,8 +35,25 @@ final class QuestionReader {
         this.places = places;
     }
 
-    /** The question's word queries (one per meaningful word), all of them as one query, the named country. */
-    record Question(List<Query> words, Query query, Optional<Country> namedCountry) {
+    /** The question's meaningful words and the country it names. */
+    record Question(List<WordQuery> words, Optional<Country> namedCountry) {
+    }
+
+    /**
+     * One meaningful word: the terms it may be, each for the Russian ("_ru") or English ("_en") fields and
+     * marked when it is a synonym. {@code key} names exactly those readings, so words with equal keys have the
+     * same query and the same matches; the Lucene query itself is built only when a search needs it.
+     */
+    record WordQuery(String key, Map<String, Boolean> readings) {
+
+        Query query() {
+            List<Query> clauses = new ArrayList<>();
+            readings.forEach((reading, synonym) -> {
+                int colon = reading.indexOf(':');
+                clauses.add(clause(reading.substring(0, colon), reading.substring(colon + 1), synonym));
+            });
+            return new DisjunctionMaxQuery(clauses, 0.1f);
+        }
     }
 
     private record Word(String text, int start, int end, String latinAsCyrillic) {
@@ -47,26 +62,30 @@ final class QuestionReader {
     Question read(String text) {
         List<Word> words = words(text);
         if (words.isEmpty()) {
-            return new Question(List.of(), new BooleanQuery.Builder().build(), Optional.empty());
+            return new Question(List.of(), Optional.empty());
         }
-        StringBuilder cyrillic = new StringBuilder();
-        int[] cyrillicStarts = new int[words.size()];
-        for (int i = 0; i < words.size(); i++) {
-            cyrillicStarts[i] = cyrillic.length();
-            cyrillic.append(words.get(i).latinAsCyrillic()).append(' ');
-        }
-        List<Map<String, Query>> clauses = new ArrayList<>();
-        words.forEach(w -> clauses.add(new LinkedHashMap<>()));
+        List<Map<String, Boolean>> readings = new ArrayList<>();
+        words.forEach(w -> readings.add(new LinkedHashMap<>()));
         for (TextAnalysis.Token t : TextAnalysis.tokens(analysis.russianQuery, "", text)) {
-            addClauses(clauses.get(wordAt(words, t.startOffset())), "_ru", t);
+            add(readings.get(wordAt(words, t.startOffset())), "_ru", t);
         }
-        for (TextAnalysis.Token t : TextAnalysis.tokens(analysis.russianQuery, "", cyrillic.toString())) {
-            addClauses(clauses.get(wordStartingBefore(cyrillicStarts, t.startOffset())), "_ru", t);
-        }
-        for (TextAnalysis.Token t : TextAnalysis.tokens(analysis.englishQuery, "", text)) {
-            int word = wordAt(words, t.startOffset());
-            if (Translit.hasLatin(words.get(word).text())) {
-                addClauses(clauses.get(word), "_en", t);
+        // words typed in Latin letters are read again as the Russian they may be, and as English; a question
+        // without any (most are) would give the Russian readings it already has and no English ones
+        if (words.stream().anyMatch(w -> Translit.hasLatin(w.text()))) {
+            StringBuilder cyrillic = new StringBuilder();
+            int[] cyrillicStarts = new int[words.size()];
+            for (int i = 0; i < words.size(); i++) {
+                cyrillicStarts[i] = cyrillic.length();
+                cyrillic.append(words.get(i).latinAsCyrillic()).append(' ');
+            }
+            for (TextAnalysis.Token t : TextAnalysis.tokens(analysis.russianQuery, "", cyrillic.toString())) {
+                add(readings.get(wordStartingBefore(cyrillicStarts, t.startOffset())), "_ru", t);
+            }
+            for (TextAnalysis.Token t : TextAnalysis.tokens(analysis.englishQuery, "", text)) {
+                int word = wordAt(words, t.startOffset());
+                if (Translit.hasLatin(words.get(word).text())) {
+                    add(readings.get(word), "_en", t);
+                }
             }
         }
 
@@ -76,20 +95,19 @@ final class QuestionReader {
         boolean[] place = places.positions(plain);
         boolean[] cyrillicPlace = places.positions(cyrillicised);
 
-        List<Query> wordQueries = new ArrayList<>();
-        BooleanQuery.Builder all = new BooleanQuery.Builder();
+        List<WordQuery> wordQueries = new ArrayList<>();
         for (int i = 0; i < words.size(); i++) {
             Word w = words.get(i);
             String lower = w.text().toLowerCase(Locale.ROOT);
             boolean meaningless = analysis.isStopWord(lower) || analysis.isStopWord(w.latinAsCyrillic());
-            if (place[i] || cyrillicPlace[i] || meaningless || clauses.get(i).isEmpty()) {
+            if (place[i] || cyrillicPlace[i] || meaningless || readings.get(i).isEmpty()) {
                 continue;
             }
-            Query word = new DisjunctionMaxQuery(clauses.get(i).values(), 0.1f);
-            wordQueries.add(word);
-            all.add(word, Occur.SHOULD);
+            StringBuilder key = new StringBuilder();
+            readings.get(i).forEach((reading, synonym) -> key.append(reading).append(synonym ? "~ " : " "));
+            wordQueries.add(new WordQuery(key.toString(), readings.get(i)));
         }
-        return new Question(wordQueries, all.build(), named);
+        return new Question(wordQueries, named);
     }
 
     private static String normalise(String word) {
@@ -107,17 +125,14 @@ final class QuestionReader {
         return words;
     }
 
-    /**
-     * A term's clauses, once per word even if several readings produce it (the word itself wins over a
-     * synonym). Typos are forgiven in keywords, where the words people use are listed.
-     */
-    private static void addClauses(Map<String, Query> clauses, String suffix, TextAnalysis.Token token) {
-        String term = token.term();
-        if (clauses.containsKey(suffix + term) && token.synonym()) {
-            return;
-        }
-        float weight = token.synonym() ? SYNONYM_WEIGHT : 1f;
-        BooleanQuery.Builder fields = new BooleanQuery.Builder();
+    /** A term, once per word even if several readings produce it (the word itself wins over a synonym). */
+    private static void add(Map<String, Boolean> readings, String suffix, TextAnalysis.Token token) {
+        readings.merge(suffix + ":" + token.term(), token.synonym(), Boolean::logicalAnd);
+    }
+
+    /** A term's query over the fields: keywords first, then title, then body. Typos are forgiven in keywords. */
+    private static Query clause(String suffix, String term, boolean synonym) {
+        float weight = synonym ? SYNONYM_WEIGHT : 1f;
         List<Query> alternatives = new ArrayList<>();
         alternatives.add(boost(new TermQuery(new Term("kw" + suffix, term)), 4 * weight));
         alternatives.add(boost(new TermQuery(new Term("title" + suffix, term)), 2 * weight));
@@ -126,7 +141,7 @@ final class QuestionReader {
             int edits = term.length() >= 9 ? 2 : 1;
             alternatives.add(boost(new FuzzyQuery(new Term("kw" + suffix, term), edits, 1), 3 * weight));
         }
-        clauses.put(suffix + term, new DisjunctionMaxQuery(alternatives, 0.1f));
+        return new DisjunctionMaxQuery(alternatives, 0.1f);
     }
 
     private static Query boost(Query query, float boost) {

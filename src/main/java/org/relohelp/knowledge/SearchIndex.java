@@ -20,7 +20,6 @@ import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.commonmark.parser.Parser;
@@ -48,18 +47,19 @@ final class SearchIndex {
     /**
      * The searcher with its articles, and each word's matches in this index. People ask with the same words again
      * and again, and a word's matches never change within one index: looking them up again (rewriting fuzzy
-     * queries into Levenshtein automata, seeking terms in every field) was most of a search's work. A new index
-     * starts a new cache.
+     * queries into Levenshtein automata, seeking terms in every field) was most of a search's work. Words are
+     * known by their readings' key, so a word seen before needs no Lucene query at all. A new index starts a new
+     * cache.
      */
     private record Snapshot(IndexSearcher searcher, Map<String, Article> byId, String[] docIds, String[] docLanguages,
-                            Map<Query, ScoreDoc[]> matches) {
-        ScoreDoc[] matches(Query word) {
+                            Map<String, ScoreDoc[]> matches) {
+        ScoreDoc[] matches(QuestionReader.WordQuery word) {
             if (matches.size() > MAX_CACHED_WORDS) {
                 matches.clear();
             }
-            return matches.computeIfAbsent(word, q -> {
+            return matches.computeIfAbsent(word.key(), key -> {
                 try {
-                    return searcher.search(q, MAX_DOCS).scoreDocs;
+                    return searcher.search(word.query(), MAX_DOCS).scoreDocs;
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
@@ -130,7 +130,7 @@ final class SearchIndex {
         // BooleanQuery of the words would) and which articles match which words.
         Map<Integer, Double> docScores = new HashMap<>();
         Map<Integer, Integer> docWords = new HashMap<>();
-        for (Query word : q.words()) {
+        for (QuestionReader.WordQuery word : q.words()) {
             for (ScoreDoc hit : current.matches(word)) {
                 docScores.merge(hit.doc, (double) hit.score, Double::sum);
                 docWords.merge(hit.doc, 1, Integer::sum);
