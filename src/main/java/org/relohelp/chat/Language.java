@@ -6,6 +6,10 @@ import java.util.Locale;
 public enum Language {
     RU, EN;
 
+    // asked for on every message: computed once
+    private final String code = name().toLowerCase(Locale.ROOT);
+    private final Locale locale = Locale.forLanguageTag(code);
+
     public static Language fromTelegramCode(String languageCode) {
         return languageCode != null && languageCode.toLowerCase(Locale.ROOT).startsWith("en") ? EN : RU;
     }
@@ -15,10 +19,10 @@ public enum Language {
     }
 
     public String code() {
-        return name().toLowerCase(Locale.ROOT);
+        return code;
     }
 
     public Locale locale() {
-        return Locale.forLanguageTag(code());
+        return locale;
     }
 }

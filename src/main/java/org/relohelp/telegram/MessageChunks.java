@@ -20,6 +20,9 @@ final class MessageChunks {
     }
 
     static List<String> split(String html, int limit) {
+        if (html.length() <= limit) {
+            return List.of(html);
+        }
         List<String> chunks = new ArrayList<>();
         StringBuilder current = new StringBuilder();
         for (String paragraph : html.split("\n\n")) {

@@ -80,7 +80,7 @@ class UpdateRouter {
     }
 
     void handle(Update update) {
-        log.info("Update {}: {}", update.getUpdateId(), UpdateKinds.kind(update));
+        log.debug("Update {}: {}", update.getUpdateId(), UpdateKinds.kind(update));
         if (update.getMyChatMember() != null) {
             var chat = update.getMyChatMember().getChat();
             String status = update.getMyChatMember().getNewChatMember().getStatus();

@@ -9,7 +9,6 @@ import org.relohelp.chat.Country;
 import org.relohelp.chat.Language;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Profiles in the database: created on first contact, language and country changed by the user, broadcasts
@@ -26,29 +25,44 @@ public class Profiles {
         this.clock = clock;
     }
 
-    /** The user's profile, created with the language of their Telegram app on first contact. */
-    @Transactional
+    /**
+     * The user's profile, created with the language of their Telegram app on first contact, and noted as seen
+     * now (to the minute: a row unchanged since then costs no write). Usually one read and nothing else.
+     */
     public Profile touch(long userId, String telegramLanguageCode) {
         LocalDateTime now = LocalDateTime.now(clock);
-        // last seen to the minute is enough, and an unchanged row costs no write to disk
-        int updated = jdbc.sql("update profile set last_seen_at = ?, blocked_at = null where user_id = ? "
-                        + "and (last_seen_at < ? or blocked_at is not null)")
-                .params(now, userId, now.minusMinutes(1)).update();
-        if (updated == 0) {
+        Optional<Seen> seen = jdbc.sql("select user_id, language, country, last_seen_at, blocked_at from profile "
+                        + "where user_id = ?")
+                .param(userId)
+                .query((rs, n) -> new Seen(profile(rs.getLong(1), rs.getString(2), rs.getString(3)),
+                        rs.getObject(4, LocalDateTime.class), rs.getObject(5, LocalDateTime.class) != null))
+                .optional();
+        if (seen.isEmpty()) {
             jdbc.sql("insert into profile (user_id, language, country, created_at, last_seen_at) "
                             + "select ?, ?, null, ?, ? where not exists (select 1 from profile where user_id = ?)")
                     .params(userId, Language.fromTelegramCode(telegramLanguageCode).code(), now, now, userId)
                     .update();
+            return find(userId).orElseThrow();
         }
-        return find(userId).orElseThrow();
+        if (seen.get().blocked() || seen.get().lastSeen().isBefore(now.minusMinutes(1))) {
+            jdbc.sql("update profile set last_seen_at = ?, blocked_at = null where user_id = ?")
+                    .params(now, userId).update();
+        }
+        return seen.get().profile();
+    }
+
+    private record Seen(Profile profile, LocalDateTime lastSeen, boolean blocked) {
     }
 
     public Optional<Profile> find(long userId) {
         return jdbc.sql("select user_id, language, country from profile where user_id = ?")
                 .param(userId)
-                .query((rs, n) -> new Profile(rs.getLong(1), Language.fromCode(rs.getString(2)),
-                        Country.fromCode(rs.getString(3)).orElse(null)))
+                .query((rs, n) -> profile(rs.getLong(1), rs.getString(2), rs.getString(3)))
                 .optional();
+    }
+
+    private static Profile profile(long userId, String language, String country) {
+        return new Profile(userId, Language.fromCode(language), Country.fromCode(country).orElse(null));
     }
 
     public void setLanguage(long userId, Language language) {
@@ -81,8 +95,7 @@ public class Profiles {
             params.add(language.code());
         }
         return jdbc.sql(sql.append(" order by user_id").toString()).params(params)
-                .query((rs, n) -> new Profile(rs.getLong(1), Language.fromCode(rs.getString(2)),
-                        Country.fromCode(rs.getString(3)).orElse(null)))
+                .query((rs, n) -> profile(rs.getLong(1), rs.getString(2), rs.getString(3)))
                 .list();
     }
 

@@ -101,6 +101,28 @@ class ForgetEndToEndTest extends EndToEndTest {
                 .query(Integer.class).single()).isZero();
     }
 
+    @Test
+    void writingAgainMakesAUserActiveAndNoLongerBlocked() {
+        EmulatedUser back = newUser("ru");
+        EmulatedUser recent = newUser("ru");
+        ask(back, "/start");
+        ask(recent, "/start");
+        LocalDateTime now = LocalDateTime.now();
+        jdbc.sql("update profile set blocked_at = ?, last_seen_at = ? where user_id = ?")
+                .params(now.minusDays(3), now.minusDays(3), back.id()).update();
+        LocalDateTime recentlySeen = now.minusSeconds(20).withNano(0);
+        jdbc.sql("update profile set last_seen_at = ? where user_id = ?").params(recentlySeen, recent.id()).update();
+
+        ask(back, "/help");
+        ask(recent, "/help");
+
+        assertThat(jdbc.sql("select blocked_at is null and last_seen_at > ? from profile where user_id = ?")
+                .params(now.minusMinutes(1), back.id()).query(Boolean.class).single()).isTrue();
+        // seen within the minute: not written again
+        assertThat(jdbc.sql("select last_seen_at from profile where user_id = ?").param(recent.id())
+                .query(LocalDateTime.class).single()).isEqualTo(recentlySeen);
+    }
+
     /** Every BIGINT column of every table, searched for the id: "table.column" to the number of rows. */
     private Map<String, Integer> rowsMentioning(long userId) {
         List<String> columns = jdbc.sql("select table_name || '.' || column_name from information_schema.columns "
