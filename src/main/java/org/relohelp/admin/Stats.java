@@ -6,11 +6,13 @@ import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import org.relohelp.chat.Html;
 import org.relohelp.chat.Language;
 import org.relohelp.chat.Reply;
 import org.relohelp.chat.Texts;
+import org.relohelp.handoff.Roles;
 import org.relohelp.handoff.TicketStats;
 import org.relohelp.knowledge.KnowledgeStats;
 import org.relohelp.users.Activity;
@@ -25,13 +27,15 @@ import org.springframework.stereotype.Component;
 public class Stats {
 
     private final Activity activity;
+    private final Roles roles;
     private final KnowledgeStats knowledge;
     private final TicketStats tickets;
     private final Texts texts;
     private final Clock clock;
 
-    Stats(Activity activity, KnowledgeStats knowledge, TicketStats tickets, Texts texts, Clock clock) {
+    Stats(Activity activity, Roles roles, KnowledgeStats knowledge, TicketStats tickets, Texts texts, Clock clock) {
         this.activity = activity;
+        this.roles = roles;
         this.knowledge = knowledge;
         this.tickets = tickets;
         this.texts = texts;
@@ -43,8 +47,9 @@ public class Stats {
         LocalDateTime monthAgo = now.minusDays(30);
         StringBuilder html = new StringBuilder(texts.get(lang, "stats.title"));
         html.append("\n\n").append(texts.get(lang, "stats.users"));
-        html.append('\n').append(users(activity.since(now.minusDays(7)), "stats.users.week", lang));
-        html.append('\n').append(users(activity.since(monthAgo), "stats.users.month", lang));
+        Set<Long> staff = roles.staff();
+        html.append('\n').append(users(activity.since(now.minusDays(7), staff), "stats.users.week", lang));
+        html.append('\n').append(users(activity.since(monthAgo, staff), "stats.users.month", lang));
 
         KnowledgeStats.Summary answers = knowledge.since(monthAgo, lang);
         TicketStats.Summary ticketSummary = tickets.since(monthAgo);

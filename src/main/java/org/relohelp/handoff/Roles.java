@@ -1,5 +1,7 @@
 package org.relohelp.handoff;
 
+import java.util.HashSet;
+import java.util.Set;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,8 +24,15 @@ public class Roles {
     }
 
     /** The admins, to whom reports such as the weekly stale-knowledge list go. */
-    public java.util.Set<Long> admins() {
-        return java.util.Set.copyOf(properties.adminIds());
+    public Set<Long> admins() {
+        return Set.copyOf(properties.adminIds());
+    }
+
+    /** Admins and active volunteers: people who use the bot for their work. */
+    public Set<Long> staff() {
+        Set<Long> staff = new HashSet<>(properties.adminIds());
+        volunteers.all().forEach(v -> staff.add(v.userId()));
+        return staff;
     }
 
     public boolean isVolunteer(long userId) {

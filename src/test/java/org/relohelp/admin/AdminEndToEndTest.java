@@ -41,6 +41,8 @@ class AdminEndToEndTest extends EndToEndTest {
                 .isEqualTo(number(before, "Без уверенного ответа: (\\d+)") + 1);
         assertThat(number(after, "Заявок волонтёрам: (\\d+)")).isEqualTo(number(before, "Заявок волонтёрам: (\\d+)") + 1);
         assertThat(number(after, "оценок: (\\d+)")).isEqualTo(number(before, "оценок: (\\d+)") + 1);
+        // the refugee is one more person; the volunteer, who worked, is none
+        assertThat(number(after, "За 7 дней: (\\d+)")).isEqualTo(number(before, "За 7 дней: (\\d+)") + 1);
         assertThat(after).containsPattern("Доля решённых без волонтёра: \\d+%")
                 .containsPattern("Медиана до первого ответа волонтёра \\(заявки за 30 дней\\): \\d+ мин")
                 .containsPattern("За 7 дней: \\d+ — .*Казахстан \\d+")
