@@ -2,11 +2,16 @@ package org.relohelp.handoff;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Clock;
+import java.time.LocalDateTime;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.relohelp.EndToEndTest;
+import org.relohelp.chat.Messenger;
+import org.relohelp.chat.Texts;
+import org.relohelp.cluster.NotLeading;
 import org.relohelp.emulator.BotMessage;
 import org.relohelp.emulator.EmulatedUser;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -184,20 +189,56 @@ class HandoffEndToEndTest extends EndToEndTest {
 
     @Autowired
     TicketTimers timers;
+    @Autowired
+    Tickets tickets;
+    @Autowired
+    Volunteers volunteers;
+    @Autowired
+    Announcements announcements;
+    @Autowired
+    VolunteerDesk desk;
+    @Autowired
+    Messenger messenger;
+    @Autowired
+    Texts texts;
+    @Autowired
+    HandoffProperties properties;
+    @Autowired
+    VolunteerLanguage languages;
+    @Autowired
+    Clock clock;
 
     @Test
     void untakenTicketsAreAnnouncedAgainAndSilentOnesReturnToTheQueue() {
         long waiting = openTicket(newUser("ru"), "Долго жду ответа");
         awaitMessageWith(VOLUNTEER_GROUP, "Заявка #" + waiting);
-        timers.reannounce(java.time.LocalDateTime.now().plusMinutes(1));
+        timers.reannounce(LocalDateTime.now().plusMinutes(1));
         awaitMessageWith(VOLUNTEER_GROUP, "Заявку #" + waiting + " пока никто не взял");
 
         EmulatedUser silent = volunteer("Молчун");
         ask(silent, "/take " + waiting);
-        timers.returnSilent(java.time.LocalDateTime.now().plusMinutes(1));
+        timers.returnSilent(LocalDateTime.now().plusMinutes(1));
         assertThat(awaitMessageWith(ADMIN.id(), "Заявка #" + waiting).text()).contains("Молчун", "возвращена");
         assertThat(jdbc.sql("select status from ticket where id = ?").param(waiting).query(String.class).single())
                 .isEqualTo("QUEUED");
+    }
+
+    @Test
+    void anInstanceThatDoesNotLeadLeavesTicketTimersAlone() {
+        long waiting = openTicket(newUser("ru"), "Жду, а никто не берёт");
+        awaitMessageWith(VOLUNTEER_GROUP, "Заявка #" + waiting);
+        jdbc.sql("update ticket set announced_at = ? where id = ?")
+                .params(LocalDateTime.now().minus(properties.reannounceAfter()).minusMinutes(1), waiting)
+                .update();
+        TicketTimers follower = new TicketTimers(tickets, volunteers, announcements, desk, messenger, texts, properties,
+                languages, clock, new NotLeading());
+
+        follower.run(); // sends, if it did, before it returns
+
+        assertThat(TELEGRAM.botMessages(VOLUNTEER_GROUP))
+                .noneMatch(m -> m.text().contains("Заявку #" + waiting + " пока никто не взял"));
+        timers.run();
+        awaitMessageWith(VOLUNTEER_GROUP, "Заявку #" + waiting + " пока никто не взял");
     }
 
     private EmulatedUser volunteer(String name) {

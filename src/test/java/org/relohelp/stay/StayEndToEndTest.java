@@ -12,6 +12,9 @@ import org.junit.jupiter.api.Test;
 import org.relohelp.EndToEndTest;
 import org.relohelp.chat.Country;
 import org.relohelp.chat.Language;
+import org.relohelp.chat.Messenger;
+import org.relohelp.chat.Texts;
+import org.relohelp.cluster.NotLeading;
 import org.relohelp.emulator.BotMessage;
 import org.relohelp.emulator.EmulatedUser;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -25,6 +28,14 @@ class StayEndToEndTest extends EndToEndTest {
 
     @Autowired
     ReminderDesk reminderDesk;
+    @Autowired
+    CountryTime countryTime;
+    @Autowired
+    StayView stayView;
+    @Autowired
+    Messenger messenger;
+    @Autowired
+    Texts texts;
     @Autowired
     Reminders reminders;
     @Autowired
@@ -103,5 +114,21 @@ class StayEndToEndTest extends EndToEndTest {
         reminderDesk.sendDue();
         assertThat(jdbc.sql("select count(*) from reminder where user_id = ? and state = 'PENDING'")
                 .param(blocker.id()).query(Integer.class).single()).isZero();
+    }
+
+    @Test
+    void anInstanceThatDoesNotLeadSendsNoReminder() {
+        EmulatedUser user = newUser("ru");
+        ask(user, "/start");
+        LocalDateTime past = LocalDateTime.now(ZoneOffset.UTC).minusHours(3);
+        reminders.add(user.id(), Country.KZ, Reminders.Kind.DAY_BEFORE, LocalDate.now().plusDays(1), past, Language.RU);
+        ReminderDesk follower = new ReminderDesk(reminders, countryTime, stayView, messenger, texts, new NotLeading());
+
+        follower.sendDue();
+
+        assertThat(jdbc.sql("select state from reminder where user_id = ?").param(user.id()).query(String.class)
+                .single()).isEqualTo("PENDING");
+        reminderDesk.sendDue();
+        awaitMessageWith(user.id(), "последний законный день");
     }
 }
