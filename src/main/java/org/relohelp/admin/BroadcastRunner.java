@@ -97,7 +97,8 @@ class BroadcastRunner implements DisposableBean {
         }
     }
 
-    private void drain() {
+    /** One pass over what is confirmed; runs on the worker ({@link #wake}), or directly in a test. */
+    void drain() {
         queued.set(false);
         try {
             Optional<Broadcasts.Broadcast> next;

@@ -2,13 +2,17 @@ package org.relohelp.admin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.relohelp.EndToEndTest;
+import org.relohelp.chat.Messenger;
+import org.relohelp.cluster.NotLeading;
 import org.relohelp.emulator.BotMessage;
 import org.relohelp.emulator.EmulatedUser;
+import org.relohelp.users.Profiles;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -28,6 +32,18 @@ class BroadcastEndToEndTest extends EndToEndTest {
     JdbcClient jdbc;
     @Autowired
     BroadcastRunner runner;
+    @Autowired
+    Broadcasts broadcasts;
+    @Autowired
+    BroadcastView view;
+    @Autowired
+    Profiles profiles;
+    @Autowired
+    Messenger messenger;
+    @Autowired
+    BroadcastProperties properties;
+    @Autowired
+    Clock clock;
 
     @Test
     void anAdminTellsEveryoneInACountryOnceAndSeesTheSummary(CapturedOutput output) throws Exception {
@@ -158,6 +174,27 @@ class BroadcastEndToEndTest extends EndToEndTest {
         assertThat(broadcastsTo(waiting2, HEADER_EN)).hasSize(1);
         assertThat(broadcastsTo(sent, HEADER_RU)).isEmpty();
         assertThat(broadcastsTo(inTheAir, HEADER_RU)).isEmpty();
+    }
+
+    @Test
+    void anInstanceThatDoesNotLeadSendsNoBroadcast() {
+        EmulatedUser reader = newUser("ru"); // no country: in no other test's audience
+        ask(reader, "/start");
+        long id = jdbc.sql("select coalesce(max(id), 0) from broadcast").query(Long.class).single() + 100;
+        recipient(id, reader, "PENDING");
+        jdbc.sql("insert into broadcast (id, admin_id, country, body, state, sent, blocked, failed, skipped, created_at) "
+                + "values (?, ?, 'AM', 'Только от ведущего', 'SENDING', 0, 0, 0, 0, ?)")
+                .params(id, ADMIN.id(), LocalDateTime.now()).update();
+        BroadcastRunner follower = new BroadcastRunner(broadcasts, view, profiles, messenger, properties, clock,
+                new NotLeading());
+
+        follower.drain();
+
+        assertThat(broadcastsTo(reader, HEADER_RU)).isEmpty();
+        assertThat(jdbc.sql("select state from broadcast_recipient where broadcast_id = ?").param(id)
+                .query(String.class).single()).isEqualTo("PENDING");
+        runner.wake();
+        TELEGRAM.awaitBotMessage(reader.id(), m -> m.text().contains("Только от ведущего"), WAIT);
     }
 
     private static EmulatedUser inCountry(String language, String country) {
