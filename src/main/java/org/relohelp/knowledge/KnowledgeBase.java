@@ -6,7 +6,9 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 import org.relohelp.chat.Country;
 import org.relohelp.chat.Language;
+import org.relohelp.cluster.LeadershipGained;
 import org.springframework.beans.factory.InitializingBean;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,6 +25,7 @@ public class KnowledgeBase implements InitializingBean {
     private final TextAnalysis analysis;
     /** The active articles by id and language, so an answer does not read the database. */
     private volatile Map<String, Article> articles = Map.of();
+    private List<Article> served = List.of();
 
     KnowledgeBase(KnowledgeProperties properties, KnowledgeImport importer, ArticleStore store) {
         this.properties = properties;
@@ -40,11 +43,27 @@ public class KnowledgeBase implements InitializingBean {
     /** Re-reads the knowledge folder and rebuilds the index; what changed is in the report. */
     public synchronized ImportReport reload() {
         ImportReport report = importer.sync(properties.dir());
+        serve(store.active());
+        return report;
+    }
+
+    /**
+     * Several instances share one database, and the one that led before may have reloaded the knowledge base or
+     * approved a draft since this one started: the new leader answers from the articles the database holds.
+     */
+    @EventListener(LeadershipGained.class)
+    public synchronized void catchUp() {
         List<Article> active = store.active();
+        if (!active.equals(served)) {
+            serve(active);
+        }
+    }
+
+    private void serve(List<Article> active) {
         index.rebuild(active);
         articles = active.stream().collect(Collectors.toUnmodifiableMap(a -> key(a.id(), a.language()), a -> a,
                 (first, second) -> first));
-        return report;
+        served = active;
     }
 
     SearchIndex.Result search(String question, Optional<Country> profileCountry, Language language) {

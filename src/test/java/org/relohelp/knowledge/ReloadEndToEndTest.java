@@ -7,8 +7,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.relohelp.EndToEndTest;
+import org.relohelp.cluster.LeadershipGained;
 import org.relohelp.emulator.EmulatedUser;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -19,6 +21,8 @@ class ReloadEndToEndTest extends EndToEndTest {
 
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    ApplicationEventPublisher events;
 
     private static final String ARTICLE = """
             ---
@@ -84,6 +88,27 @@ class ReloadEndToEndTest extends EndToEndTest {
             Files.writeString(rules, original);
         }
         assertThat(ask(ADMIN, "/reload").text()).containsPattern("Правила пребывания перечитаны: \\d+\\.");
+    }
+
+    @Test
+    void aNewLeaderAnswersFromWhatTheSharedDatabaseHolds() {
+        // what another instance's /reload or an approved draft left in the shared database
+        jdbc.sql("insert into article (file, article_id, language, content_hash, countries, topic, title, body, keywords, "
+                        + "sources, verified, retired, updated_at) select 'elsewhere/kz-yurt.ru.md', 'kz-yurt', language, "
+                        + "'elsewhere', countries, topic, 'Где поставить юрту в Казахстане', "
+                        + "'Юрту можно поставить на базе отдыха.', '[\"юрта\", \"поставить юрту\"]', sources, verified, "
+                        + "false, updated_at from article where article_id = 'kz-housing' and language = 'ru'").update();
+        try {
+            assertThat(ask(newUser("ru"), "где поставить юрту в казахстане").text()).doesNotContain("базе отдыха");
+
+            events.publishEvent(new LeadershipGained());
+
+            assertThat(ask(newUser("ru"), "где поставить юрту в казахстане").text()).contains("Юрту можно поставить");
+        } finally {
+            jdbc.sql("delete from article where file = 'elsewhere/kz-yurt.ru.md'").update();
+            events.publishEvent(new LeadershipGained());
+        }
+        assertThat(ask(newUser("ru"), "где поставить юрту в казахстане").text()).doesNotContain("базе отдыха");
     }
 
     @Test
