@@ -10,7 +10,7 @@ class SearchQualityTest {
     @Test
     void theRightArticleComesFirstForAtLeastNinetyPercentOfQuestions() throws Exception {
         SearchEvaluation.Summary summary = SearchEvaluation.run();
-        assertThat(summary.outcomes()).hasSizeGreaterThanOrEqualTo(60);
+        assertThat(summary.outcomes()).hasSizeGreaterThanOrEqualTo(50);
         assertThat(summary.top1()).isGreaterThanOrEqualTo(0.90);
         assertThat(summary.top3()).isGreaterThanOrEqualTo(0.95);
         // A confident wrong answer is worse than suggestions: keep those rare.
