@@ -42,8 +42,8 @@ public abstract class EndToEndTest {
         registry.add("relohelp.data-dir", DATA::toString);
         registry.add("relohelp.knowledge.dir", KNOWLEDGE::toString);
         registry.add("relohelp.management.port", () -> "0");   // a free port on 127.0.0.1, never the default
-        // the limits themselves are tested with a fake clock (SendLimitsTest); here they must not slow the suite
-        registry.add("relohelp.telegram.limits.per-chat-burst", () -> "50");
+        // the limits themselves are tested on their own (WindowTest, OutboxEndToEndTest); here they must not slow the suite
+        registry.add("relohelp.telegram.limits.per-chat", () -> "50");
         registry.add("relohelp.telegram.flood-per-minute", () -> "30");
         registry.add("relohelp.handoff.admin-ids", () -> String.valueOf(ADMIN.id()));
         registry.add("relohelp.handoff.volunteer-chat-id", () -> String.valueOf(VOLUNTEER_GROUP));

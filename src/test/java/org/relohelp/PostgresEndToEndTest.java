@@ -49,7 +49,7 @@ public abstract class PostgresEndToEndTest {
         registry.add("relohelp.telegram.token", () -> TOKEN);
         registry.add("relohelp.telegram.api-url", TELEGRAM::url);
         registry.add("relohelp.telegram.poll-timeout", () -> "5s");
-        registry.add("relohelp.telegram.limits.per-chat-burst", () -> "50");
+        registry.add("relohelp.telegram.limits.per-chat", () -> "50");
         registry.add("relohelp.telegram.flood-per-minute", () -> "30");
         registry.add("relohelp.handoff.admin-ids", () -> String.valueOf(ADMIN.id()));
         registry.add("relohelp.handoff.volunteer-chat-id", () -> String.valueOf(VOLUNTEER_GROUP));

@@ -7,18 +7,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * @param activeDays     a broadcast reaches users seen within this many days who neither muted broadcasts nor
  *                       blocked the bot
- * @param perSecond      broadcast messages per second, evenly spaced; below Telegram's 30 so that answers to people
- *                       writing at the same time keep the rest of the overall limit
  * @param progressEvery  how often the admin's progress message is updated while a broadcast is sent
  */
 @ConfigurationProperties("relohelp.broadcast")
 public record BroadcastProperties(@DefaultValue("30") int activeDays,
-                                  @DefaultValue("20") int perSecond,
                                   @DefaultValue("5s") Duration progressEvery) {
 
     public BroadcastProperties {
-        if (activeDays < 1 || perSecond < 1) {
-            throw new IllegalArgumentException("relohelp.broadcast.active-days and per-second must be at least 1");
+        if (activeDays < 1) {
+            throw new IllegalArgumentException("relohelp.broadcast.active-days must be at least 1");
         }
     }
 }

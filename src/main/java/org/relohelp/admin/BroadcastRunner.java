@@ -10,8 +10,10 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.relohelp.chat.Delivery;
+import org.relohelp.chat.DeliveryReceipts;
 import org.relohelp.chat.Language;
 import org.relohelp.chat.Messenger;
+import org.relohelp.chat.Receipt;
 import org.relohelp.chat.Reply;
 import org.relohelp.cluster.Leadership;
 import org.relohelp.cluster.LeadershipGained;
@@ -23,18 +25,22 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Sends confirmed broadcasts on its own thread, never on the lanes that answer people: one broadcast at a time,
- * paced ({@link Pacer}), through the one sender. Each recipient's row is marked just before their message may
- * leave, so a restart resumes with exactly those not yet sent. The admin's progress message is edited as it
- * goes, and a summary follows as a new message (an edit would not notify them).
+ * Sends confirmed broadcasts through the outbox as mass mailings: they yield to answers and take only the bulk share
+ * of Telegram's rate (the outbox keeps it). Recipients are queued a batch at a time — each one's outbox row and its
+ * QUEUED mark in one transaction, so nobody is queued twice — and each delivery receipt marks them SENT, BLOCKED or
+ * FAILED. The admin's progress message is edited as it goes, and a summary follows as a new message (an edit would not
+ * notify them). A restart goes on where it stopped: what was queued is in the outbox.
  */
 @Component
-class BroadcastRunner implements DisposableBean {
+class BroadcastRunner implements DeliveryReceipts, DisposableBean {
 
+    static final String KIND = "broadcast";
     private static final Logger log = LoggerFactory.getLogger(BroadcastRunner.class);
-    private static final int BATCH = 100;
+    /** Recipients of one broadcast in the outbox at a time: enough to keep the bulk rate busy between passes. */
+    private static final int IN_FLIGHT = 100;
 
     private final Broadcasts broadcasts;
     private final BroadcastView view;
@@ -42,43 +48,41 @@ class BroadcastRunner implements DisposableBean {
     private final Messenger messenger;
     private final BroadcastProperties properties;
     private final Clock clock;
-    private final Pacer pacer;
     private final Leadership leadership;
+    private final TransactionTemplate transaction;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(runnable -> {
         Thread thread = new Thread(runnable, "broadcast");
         thread.setDaemon(true);
         return thread;
     });
     private final AtomicBoolean queued = new AtomicBoolean();
-    private volatile boolean stopping;
+    private volatile long lastProgress;
 
     BroadcastRunner(Broadcasts broadcasts, BroadcastView view, Profiles profiles, Messenger messenger,
-                    BroadcastProperties properties, Clock clock, Leadership leadership) {
+                    BroadcastProperties properties, Clock clock, Leadership leadership,
+                    TransactionTemplate transaction) {
         this.broadcasts = broadcasts;
         this.view = view;
         this.profiles = profiles;
         this.messenger = messenger;
         this.properties = properties;
         this.clock = clock;
-        this.pacer = Pacer.realTime(properties.perSecond());
         this.leadership = leadership;
+        this.transaction = transaction;
     }
 
-    /** Starts sending what is confirmed, unless a pass is already waiting to. */
+    /** Runs a pass soon, unless one is already waiting to. */
     void wake() {
         if (queued.compareAndSet(false, true)) {
             try {
-                worker.execute(this::drain);
+                worker.execute(this::pass);
             } catch (RejectedExecutionException stopped) {
                 queued.set(false);
             }
         }
     }
 
-    /**
-     * After a restart, or when this instance takes over from another: what was in the air counts as sent, and the
-     * rest goes on.
-     */
+    /** After a restart, or when this instance takes over: recipients an older version left SENDING count as sent. */
     @EventListener(LeadershipGained.class)
     void resume() {
         int inTheAir = broadcasts.settleInTheAir();
@@ -89,92 +93,108 @@ class BroadcastRunner implements DisposableBean {
         wake();
     }
 
-    /** A pass that stopped on an error (the database away for a moment) is taken up again. */
-    @Scheduled(fixedDelay = 60, initialDelay = 60, timeUnit = TimeUnit.SECONDS)
-    void retry() {
+    @Scheduled(fixedDelay = 1, initialDelay = 1, timeUnit = TimeUnit.SECONDS)
+    void tick() {
         if (leadership.isLeader()) {
             wake();
         }
     }
 
-    /** One pass over what is confirmed; runs on the worker ({@link #wake}), or directly in a test. */
-    void drain() {
+    /** One pass over the broadcasts being sent; on the worker ({@link #wake}), or directly in a test. */
+    void pass() {
         queued.set(false);
         try {
-            Optional<Broadcasts.Broadcast> next;
-            while (!stopping && leadership.isLeader() && (next = broadcasts.nextSending()).isPresent()) {
-                send(next.get());
+            for (Broadcasts.Broadcast broadcast : broadcasts.sending()) {
+                if (!leadership.isLeader()) {
+                    return; // several instances: the rest is the new leader's
+                }
+                advance(broadcast);
             }
         } catch (RuntimeException e) {
             // the class only: a database error may quote the value it refused, and that value can be the text
-            log.error("Sending broadcasts stopped; retrying within a minute: {}", e.getClass().getSimpleName());
+            log.error("Sending broadcasts paused; going on within a second: {}", e.getClass().getSimpleName());
         }
     }
 
-    private void send(Broadcasts.Broadcast broadcast) {
+    private void advance(Broadcasts.Broadcast broadcast) {
         long id = broadcast.id();
-        long admin = broadcast.adminId();
-        Language lang = profiles.find(admin).map(Profile::language).orElse(Language.RU);
-        Integer progress = broadcast.progressMessage();
-        if (progress == null) {
-            progress = messenger.send(admin, Reply.text(view.progress(id, broadcasts.counts(id), false, lang)))
-                    .stream().findFirst().orElse(null);
-            if (progress != null) {
-                broadcasts.progressMessage(id, progress);
+        Language lang = profiles.find(broadcast.adminId()).map(Profile::language).orElse(Language.RU);
+        transaction.executeWithoutResult(status -> {
+            if (broadcast.progressMessage() == null) {
+                messenger.send(broadcast.adminId(), Reply.text(view.progress(id, broadcasts.counts(id), false, lang)),
+                        Receipt.of(KIND, id + ":progress"));
+                broadcasts.progressMessage(id, Broadcasts.PROGRESS_QUEUED);
             }
-        }
-        long reported = System.nanoTime();
-        List<Broadcasts.Recipient> batch;
-        while (!(batch = broadcasts.pending(id, BATCH)).isEmpty()) {
-            for (Broadcasts.Recipient recipient : batch) {
-                // several instances: one that stopped leading leaves the rest to the new leader
-                if (stopping || !leadership.isLeader() || !deliver(broadcast, recipient)) {
-                    return;
-                }
-                if (progress != null && System.nanoTime() - reported >= properties.progressEvery().toNanos()) {
-                    messenger.edit(admin, progress, Reply.text(view.progress(id, broadcasts.counts(id), false, lang)));
-                    reported = System.nanoTime();
+            int room = IN_FLIGHT - broadcasts.queuedCount(id);
+            for (Broadcasts.Recipient recipient : broadcasts.pending(id, Math.max(0, room))) {
+                long user = recipient.userId();
+                if (!profiles.receivesBroadcasts(user)) {
+                    broadcasts.mark(id, user, "SKIPPED");
+                } else {
+                    messenger.sendBulk(user, view.message(broadcast.body(), recipient.language()),
+                            Receipt.of(KIND, id + ":" + user));
+                    broadcasts.mark(id, user, "QUEUED");
                 }
             }
+        });
+        Broadcasts.Counts counts = broadcasts.counts(id);
+        if (counts.done() < counts.total()) {
+            if (broadcast.hasProgressMessage()
+                    && System.nanoTime() - lastProgress >= properties.progressEvery().toNanos()) {
+                transaction.executeWithoutResult(status -> messenger.edit(broadcast.adminId(),
+                        broadcast.progressMessage(), Reply.text(view.progress(id, counts, false, lang))));
+                lastProgress = System.nanoTime();
+            }
+            return;
         }
-        Optional<Broadcasts.Counts> finished = broadcasts.finish(id, LocalDateTime.now(clock));
-        if (finished.isEmpty()) {
-            return; // the admin was forgotten meanwhile, and the broadcast with them
-        }
-        Broadcasts.Counts counts = finished.get();
-        log.info("Broadcast {} done: {} sent, {} blocked, {} failed, {} skipped", id, counts.sent(), counts.blocked(),
-                counts.failed(), counts.skipped());
-        if (progress != null) {
-            messenger.edit(admin, progress, Reply.text(view.progress(id, counts, true, lang)));
-        }
-        messenger.send(admin, Reply.text(view.summary(id, counts, lang)));
+        transaction.executeWithoutResult(status -> {
+            Optional<Broadcasts.Counts> finished = broadcasts.finish(id, LocalDateTime.now(clock));
+            if (finished.isEmpty()) {
+                return; // finished meanwhile, or the admin was forgotten and the broadcast with them
+            }
+            Broadcasts.Counts last = finished.get();
+            log.info("Broadcast {} done: {} sent, {} blocked, {} failed, {} skipped", id, last.sent(), last.blocked(),
+                    last.failed(), last.skipped());
+            if (broadcast.hasProgressMessage()) {
+                messenger.edit(broadcast.adminId(), broadcast.progressMessage(),
+                        Reply.text(view.progress(id, last, true, lang)));
+            }
+            messenger.send(broadcast.adminId(), Reply.text(view.summary(id, last, lang)));
+        });
     }
 
-    /** One recipient; false when the bot is stopping and the rest must wait for the next start. */
-    private boolean deliver(Broadcasts.Broadcast broadcast, Broadcasts.Recipient recipient) {
-        long user = recipient.userId();
-        if (!profiles.receivesBroadcasts(user)) {
-            broadcasts.mark(broadcast.id(), user, "SKIPPED");
-            return true;
-        }
-        if (!pacer.await()) {
-            return false;
-        }
-        Delivery delivery = messenger.deliver(user, view.message(broadcast.body(), recipient.language()),
-                () -> broadcasts.mark(broadcast.id(), user, "SENDING"));
-        if (delivery == Delivery.FAILED && stopping) {
-            // most likely cut short by the stop (a retry's wait interrupted), not refused: the next start tries again
-            broadcasts.mark(broadcast.id(), user, "PENDING");
-            return false;
-        }
-        broadcasts.mark(broadcast.id(), user, delivery.name());
-        return true;
+    // --- receipts from the outbox ----------------------------------------------------------------------------
+
+    @Override
+    public String kind() {
+        return KIND;
     }
 
-    /** Lets the message in hand go out (a few seconds at most), then stops; the rest resumes at the next start. */
+    @Override
+    public void delivered(String key, long chatId, List<Integer> messageIds) {
+        String[] parts = key.split(":");
+        long id = Long.parseLong(parts[0]);
+        if (parts[1].equals("progress")) {
+            if (!messageIds.isEmpty()) {
+                broadcasts.progressMessage(id, messageIds.get(0));
+            }
+            return;
+        }
+        broadcasts.mark(id, Long.parseLong(parts[1]), Delivery.SENT.name());
+        wake();
+    }
+
+    @Override
+    public void failed(String key, long chatId, Delivery outcome) {
+        String[] parts = key.split(":");
+        if (!parts[1].equals("progress")) {
+            broadcasts.mark(Long.parseLong(parts[0]), Long.parseLong(parts[1]), outcome.name());
+            wake();
+        }
+    }
+
     @Override
     public void destroy() throws InterruptedException {
-        stopping = true;
         worker.shutdown();
         if (!worker.awaitTermination(5, TimeUnit.SECONDS)) {
             worker.shutdownNow();

@@ -16,16 +16,24 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Broadcasts and their recipients in the database. Every change of state is one conditional update, so a second
- * press of "Send" finds the broadcast no longer a draft, and a recipient's row says whether their message may
- * already have gone out: after a restart, PENDING ones are sent and the rest never again.
+ * press of "Send" finds the broadcast no longer a draft. A recipient is PENDING, then QUEUED (their message is in the
+ * outbox), then SENT, BLOCKED, FAILED or SKIPPED (muted or blocked meanwhile): after a restart, PENDING ones are
+ * queued and the rest never again.
  */
 @Repository
 class Broadcasts {
 
     enum State { DRAFT, SENDING, DONE, CANCELLED, EXPIRED }
 
+    /** progress_message while the admin's progress message is queued and its id not known yet. */
+    static final int PROGRESS_QUEUED = 0;
+
     record Broadcast(long id, long adminId, Country country, Language language, String body, State state,
                      Integer progressMessage, LocalDateTime createdAt) {
+
+        boolean hasProgressMessage() {
+            return progressMessage != null && progressMessage != PROGRESS_QUEUED;
+        }
     }
 
     record Recipient(long userId, Language language) {
@@ -92,9 +100,15 @@ class Broadcasts {
                 .param(madeBefore).update();
     }
 
-    Optional<Broadcast> nextSending() {
-        return jdbc.sql("select " + COLUMNS + " from broadcast where state = 'SENDING' order by id "
-                + "fetch first 1 rows only").query(this::broadcast).optional();
+    List<Broadcast> sending() {
+        return jdbc.sql("select " + COLUMNS + " from broadcast where state = 'SENDING' order by id")
+                .query(this::broadcast).list();
+    }
+
+    /** Recipients whose message is in the outbox, not delivered yet. */
+    int queuedCount(long id) {
+        return jdbc.sql("select count(*) from broadcast_recipient where broadcast_id = ? and state = 'QUEUED'")
+                .param(id).query(Integer.class).single();
     }
 
     void progressMessage(long id, int messageId) {
@@ -113,8 +127,8 @@ class Broadcasts {
     }
 
     /**
-     * At start-up: messages that were in the air when the process stopped count as sent. The request may have
-     * reached Telegram and Telegram cannot be asked, so sending again would risk a duplicate.
+     * At start-up: recipients an earlier version of the bot (before the outbox) left SENDING count as sent. The
+     * request may have reached Telegram and Telegram cannot be asked, so sending again would risk a duplicate.
      */
     int settleInTheAir() {
         return jdbc.sql("update broadcast_recipient set state = 'SENT' where state = 'SENDING'").update();

@@ -63,11 +63,12 @@ public class StaleKnowledge {
         for (long admin : roles.admins()) {
             Language language = profiles.find(admin).map(Profile::language).orElse(Language.RU);
             Optional<Reply> list = list(language);
-            if (list.isPresent() && !messenger.send(admin, list.get()).isEmpty()) {
+            if (list.isPresent()) {
+                messenger.send(admin, list.get());
                 sent++;
             }
         }
-        log.info("Stale knowledge list sent to {} admins", sent);
+        log.info("Stale knowledge list queued for {} admins", sent);
     }
 
     /** An admin's {@code /stale}. */

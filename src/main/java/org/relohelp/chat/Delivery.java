@@ -1,6 +1,6 @@
 package org.relohelp.chat;
 
-/** How a message to one person ended: delivered, refused because they blocked the bot, or not delivered. */
+/** How a message ended: delivered, refused because the person blocked the bot (or never started it), or not delivered. */
 public enum Delivery {
     SENT, BLOCKED, FAILED
 }

@@ -1,30 +1,32 @@
 package org.relohelp.chat;
 
-import java.util.List;
-import java.util.Optional;
-
 /**
- * How features send on their own (to someone other than the person who wrote): implemented by the
- * Telegram edge's one outbound sender. Message ids come back so that features can remember what they sent.
+ * How features send on their own (to someone other than the person who wrote, or later): implemented by the
+ * Telegram edge's outbox. Nothing leaves at once: each message is written to the outbox in the caller's
+ * transaction, together with the state it announces, and delivered after the commit, in order per chat and
+ * within Telegram's limits. A rolled-back transaction sends nothing; a crash after the commit delivers after the
+ * restart. What a feature needs back (the message ids Telegram gives, or that delivery finally failed) reaches its
+ * {@link DeliveryReceipts} under the {@link Receipt} it gave.
  */
 public interface Messenger {
 
-    /** Sends a reply (split if long); the ids of the messages sent, empty if it could not be delivered. */
-    List<Integer> send(long chatId, Reply reply);
+    /** Queues a reply (split if long) to a chat. */
+    default void send(long chatId, Reply reply) {
+        send(chatId, reply, null);
+    }
 
-    /**
-     * Sends one message of a mass mailing and says how it ended. {@code inTheAir} runs once, after the sending
-     * limits let the message go and just before its first HTTP call: from then on it may reach the person even if
-     * the process dies, so a caller that records it there never sends it twice after a restart.
-     */
-    Delivery deliver(long chatId, Reply reply, Runnable inTheAir);
+    /** Queues a reply; once delivered (or finally not), its receipt goes to the feature that named it. */
+    void send(long chatId, Reply reply, Receipt receipt);
 
-    /** Copies any message (text, photo, voice…) without a link to its sender; captionHtml replaces a caption. */
-    Optional<Integer> copy(long fromChatId, int messageId, long toChatId, String captionHtml);
+    /** Queues a mass-mailing message: it yields to answers and keeps to the bulk share of Telegram's rate. */
+    void sendBulk(long chatId, Reply reply, Receipt receipt);
 
-    /** Replaces a sent message's text and buttons (only the buttons when the reply has no text). */
-    boolean edit(long chatId, int messageId, Reply replacement);
+    /** Queues a copy of any message (text, photo, voice…) without a link to its sender; captionHtml replaces a caption. */
+    void copy(long fromChatId, int messageId, long toChatId, String captionHtml, Receipt receipt);
 
-    /** The bot's @username, for links such as invitations. */
+    /** Queues a change of a sent message's text and buttons (only the buttons when the reply has no text). */
+    void edit(long chatId, int messageId, Reply replacement);
+
+    /** The bot's @username, for links such as invitations (learnt from Telegram at start-up). */
     String botUsername();
 }

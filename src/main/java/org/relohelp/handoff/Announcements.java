@@ -48,9 +48,9 @@ class Announcements {
         Reply reply = Reply.withButtons(html, List.of(List.of(
                 new Button(texts.get(GROUP, "handoff.button.take"), TAKE_ACTION + ticket.number()))));
         if (properties.volunteerChatId() != null) {
-            List<Integer> sent = messenger.send(properties.volunteerChatId(), reply);
-            tickets.announced(ticket.number(), properties.volunteerChatId(),
-                    sent.isEmpty() ? null : sent.get(sent.size() - 1));
+            // the message id arrives with the delivery receipt, after the commit
+            messenger.send(properties.volunteerChatId(), reply, HandoffReceipts.announcement(ticket.number()));
+            tickets.announced(ticket.number(), properties.volunteerChatId(), null);
         } else {
             volunteers.all().forEach(v -> messenger.send(v.userId(), reply));
             tickets.announced(ticket.number(), null, null);

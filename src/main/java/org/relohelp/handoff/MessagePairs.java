@@ -40,17 +40,27 @@ class MessagePairs {
         return key.getKey().longValue();
     }
 
-    void delivered(long pairId, long volunteerChat, int volunteerMessage) {
-        jdbc.sql("update message_pair set volunteer_chat = ?, volunteer_message = ? where id = ?")
-                .params(volunteerChat, volunteerMessage, pairId).update();
+    /** The copy reached the other side: a refugee's message at the volunteer, or a volunteer's at the refugee. */
+    void delivered(long pairId, long chat, int message) {
+        jdbc.sql("update message_pair set volunteer_chat = ?, volunteer_message = ? where id = ? and from_refugee")
+                .params(chat, message, pairId).update();
+        jdbc.sql("update message_pair set refugee_message = ? where id = ? and not from_refugee")
+                .params(message, pairId).update();
     }
 
-    void fromVolunteer(long ticket, long volunteerChat, int volunteerMessage, long refugeeChat, int refugeeMessage,
-                       String kind) {
-        jdbc.sql("insert into message_pair (ticket_id, from_refugee, refugee_chat, refugee_message, volunteer_chat, "
-                        + "volunteer_message, kind, created_at) values (?, false, ?, ?, ?, ?, ?, ?)")
-                .params(ticket, refugeeChat, refugeeMessage, volunteerChat, volunteerMessage, kind,
-                        LocalDateTime.now(clock)).update();
+    /** A volunteer's message for the refugee; its copy's id is filled in by {@link #delivered}. */
+    long fromVolunteer(long ticket, long volunteerChat, int volunteerMessage, long refugeeChat, String kind) {
+        GeneratedKeyHolder key = new GeneratedKeyHolder();
+        jdbc.sql("insert into message_pair (ticket_id, from_refugee, refugee_chat, volunteer_chat, volunteer_message, "
+                        + "kind, created_at) values (?, false, ?, ?, ?, ?, ?)")
+                .params(ticket, refugeeChat, volunteerChat, volunteerMessage, kind, LocalDateTime.now(clock))
+                .update(key, "id");
+        return key.getKey().longValue();
+    }
+
+    Optional<Pair> find(long pairId) {
+        return jdbc.sql("select " + COLUMNS + " from message_pair where id = ?").param(pairId).query(Pair.class)
+                .optional();
     }
 
     /** A bot message at the volunteer that belongs to a ticket (announcement copies, labels, history). */

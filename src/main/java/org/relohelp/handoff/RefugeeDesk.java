@@ -14,7 +14,6 @@ import org.relohelp.chat.Reply;
 import org.relohelp.chat.Texts;
 import org.relohelp.users.Profile;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The refugee's side of the handoff: asking for a volunteer (/human or the button), describing the question,
@@ -67,7 +66,6 @@ public class RefugeeDesk {
     }
 
     /** /cancel: drops a started request or closes the user's own ticket. */
-    @Transactional
     public Reply cancel(Profile profile) {
         Language lang = profile.language();
         Optional<HandoffSteps.Waiting> waiting = steps.of(profile.userId());
@@ -97,7 +95,6 @@ public class RefugeeDesk {
      * A message from a refugee that belongs to the handoff: a description, a comment, or anything while a
      * ticket is open or was closed moments ago. Empty when the knowledge base should answer instead.
      */
-    @Transactional
     public Optional<Reply> onMessage(Profile profile, Incoming message) {
         Language lang = profile.language();
         Optional<HandoffSteps.Waiting> waiting = steps.of(profile.userId());
@@ -144,9 +141,8 @@ public class RefugeeDesk {
         if (ticket.status() == Ticket.Status.QUEUED) {
             return Reply.text(texts.get(lang, "handoff.added", ticket.number()));
         }
-        boolean delivered = relay.toVolunteer(ticket, ticket.volunteerId(), message, pair,
-                volunteerLanguage.of(ticket.volunteerId()));
-        return delivered ? Reply.NOTHING : Reply.text(texts.get(lang, "handoff.not-delivered"));
+        relay.toVolunteer(ticket, ticket.volunteerId(), message, pair, volunteerLanguage.of(ticket.volunteerId()));
+        return Reply.NOTHING;
     }
 
     private Reply offerReopen(Profile profile, Ticket closed, Incoming message) {
@@ -167,7 +163,6 @@ public class RefugeeDesk {
     }
 
     /** Rating, reopen and "new question" buttons; only for the user's own tickets, in the right state. */
-    @Transactional
     public Optional<ButtonResult> press(Profile profile, String action) {
         Language lang = profile.language();
         String[] parts = action.split(":");

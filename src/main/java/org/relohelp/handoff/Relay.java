@@ -5,6 +5,7 @@ import org.relohelp.chat.Html;
 import org.relohelp.chat.Incoming;
 import org.relohelp.chat.Language;
 import org.relohelp.chat.Messenger;
+import org.relohelp.chat.Receipt;
 import org.relohelp.chat.Reply;
 import org.relohelp.chat.Texts;
 import org.springframework.stereotype.Component;
@@ -12,7 +13,9 @@ import org.springframework.stereotype.Component;
 /**
  * Carries messages between a refugee and their volunteer with copies (never forwards, so no account shows),
  * recording every pair. At the volunteer, a refugee's text arrives labelled with the ticket; other kinds are
- * copied with the label as caption, or after a label line when they cannot carry one.
+ * copied with the label as caption, or after a label line when they cannot carry one. Copies leave through the
+ * outbox after the commit; each pair learns its copy's message id from the delivery receipt
+ * ({@link HandoffReceipts}), and a copy that cannot be delivered is reported to whoever wrote it.
  */
 @Component
 class Relay {
@@ -35,39 +38,33 @@ class Relay {
                 message.isText() ? "text" : "copy");
     }
 
-    boolean toVolunteer(Ticket ticket, long volunteerId, Incoming message, long pairId, Language volunteerLanguage) {
+    void toVolunteer(Ticket ticket, long volunteerId, Incoming message, long pairId, Language volunteerLanguage) {
         String label = "<b>" + texts.get(volunteerLanguage, "handoff.label", ticket.number(), ticket.guest()) + "</b>";
-        Optional<Integer> sent;
+        Receipt receipt = HandoffReceipts.pair(pairId);
         if (message.isText()) {
-            sent = messenger.send(volunteerId, Reply.text(label + "\n\n" + Html.escape(message.text())))
-                    .stream().reduce((first, last) -> last);
+            messenger.send(volunteerId, Reply.text(label + "\n\n" + Html.escape(message.text())), receipt);
         } else if (message.takesCaption()) {
             String caption = message.text() == null ? "" : "\n" + Html.escape(message.text());
-            sent = messenger.copy(message.chatId(), message.messageId(), volunteerId, label + caption);
+            messenger.copy(message.chatId(), message.messageId(), volunteerId, label + caption, receipt);
         } else {
             messenger.send(volunteerId, Reply.text(label));
-            sent = messenger.copy(message.chatId(), message.messageId(), volunteerId, null);
+            messenger.copy(message.chatId(), message.messageId(), volunteerId, null, receipt);
         }
-        sent.ifPresent(id -> pairs.delivered(pairId, volunteerId, id));
-        return sent.isPresent();
     }
 
     /** Everything the refugee wrote before a volunteer took the ticket, in order, after its header. */
     void deliverWaiting(Ticket ticket, long volunteerId) {
         for (MessagePairs.Pair waiting : pairs.waiting(ticket.number())) {
-            messenger.copy(waiting.refugeeChat(), waiting.refugeeMessage(), volunteerId, null)
-                    .ifPresent(id -> pairs.delivered(waiting.id(), volunteerId, id));
+            messenger.copy(waiting.refugeeChat(), waiting.refugeeMessage(), volunteerId, null,
+                    HandoffReceipts.pair(waiting.id()));
         }
     }
 
-    boolean toRefugee(Ticket ticket, Incoming message) {
-        Optional<Integer> copy = messenger.copy(message.chatId(), message.messageId(), ticket.userId(), null);
-        copy.ifPresent(id -> {
-            pairs.fromVolunteer(ticket.number(), message.chatId(), message.messageId(), ticket.userId(), id,
-                    message.isText() ? "copy" : "media");
-            tickets.volunteerReplied(ticket.number());
-        });
-        return copy.isPresent();
+    void toRefugee(Ticket ticket, Incoming message) {
+        long pair = pairs.fromVolunteer(ticket.number(), message.chatId(), message.messageId(), ticket.userId(),
+                message.isText() ? "copy" : "media");
+        messenger.copy(message.chatId(), message.messageId(), ticket.userId(), null, HandoffReceipts.pair(pair));
+        tickets.volunteerReplied(ticket.number());
     }
 
     /** A refugee edited a message: the volunteer's copy changes too (texts; captions stay as sent). */

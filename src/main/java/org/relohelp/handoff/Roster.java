@@ -8,7 +8,6 @@ import org.relohelp.chat.Messenger;
 import org.relohelp.chat.Reply;
 import org.relohelp.chat.Texts;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 /** Admins manage the volunteers: add by id or by one-time invite link, remove, list. */
 @Service
@@ -40,7 +39,6 @@ public class Roster {
     }
 
     /** addvolunteer, removevolunteer, invite, volunteers. Non-admins get a refusal. */
-    @Transactional
     public Reply command(long adminId, String command, String argument) {
         Language lang = languages.of(adminId);
         if (!roles.isAdmin(adminId)) {
@@ -59,7 +57,6 @@ public class Roster {
     }
 
     /** Approves a volunteer without an admin's command: the sandbox's ready-made volunteer. */
-    @Transactional
     public void enlist(long userId, String displayName) {
         volunteers.add(userId, displayName);
         volunteers.rename(userId, displayName);
@@ -70,7 +67,6 @@ public class Roster {
         return startPayload.startsWith(INVITE_PREFIX);
     }
 
-    @Transactional
     public Reply redeem(long userId, String startPayload) {
         Language lang = languages.of(userId);
         if (!invites.redeem(startPayload.substring(INVITE_PREFIX.length()), userId)) {

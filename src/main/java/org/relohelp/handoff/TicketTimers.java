@@ -11,6 +11,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Keeps tickets moving: one nobody took is announced again, one whose volunteer went silent is flagged to
@@ -32,10 +33,11 @@ class TicketTimers {
     private final VolunteerLanguage languages;
     private final Clock clock;
     private final Leadership leadership;
+    private final TransactionTemplate transaction;
 
     TicketTimers(Tickets tickets, Volunteers volunteers, Announcements announcements, VolunteerDesk desk,
                  Messenger messenger, Texts texts, HandoffProperties properties, VolunteerLanguage languages,
-                 Clock clock, Leadership leadership) {
+                 Clock clock, Leadership leadership, TransactionTemplate transaction) {
         this.tickets = tickets;
         this.volunteers = volunteers;
         this.announcements = announcements;
@@ -46,6 +48,7 @@ class TicketTimers {
         this.languages = languages;
         this.clock = clock;
         this.leadership = leadership;
+        this.transaction = transaction;
     }
 
     @Scheduled(fixedDelayString = "${relohelp.handoff.check-every:30s}", initialDelayString = "5s")
@@ -64,7 +67,7 @@ class TicketTimers {
                 return; // it stopped leading meanwhile: the rest is the next leader's
             }
             log.info("Ticket {} not taken yet: announcing again", ticket.number());
-            announcements.announce(ticket, true);
+            transaction.executeWithoutResult(status -> announcements.announce(ticket, true));
         }
     }
 
@@ -75,11 +78,14 @@ class TicketTimers {
             }
             String name = volunteers.active(ticket.volunteerId()).map(Volunteer::displayName).orElse("?");
             log.info("Ticket {} had no volunteer reply in time: back to the queue", ticket.number());
-            for (Long admin : properties.adminIds()) {
-                messenger.send(admin, Reply.text(texts.get(languages.of(admin), "admin.silent-ticket",
-                        ticket.number(), Html.escape(name), properties.replyDeadline().toHours())));
-            }
-            desk.release(ticket, languages.of(ticket.volunteerId()));
+            // the release and the messages announcing it commit together
+            transaction.executeWithoutResult(status -> {
+                for (Long admin : properties.adminIds()) {
+                    messenger.send(admin, Reply.text(texts.get(languages.of(admin), "admin.silent-ticket",
+                            ticket.number(), Html.escape(name), properties.replyDeadline().toHours())));
+                }
+                desk.release(ticket, languages.of(ticket.volunteerId()));
+            });
         }
     }
 }

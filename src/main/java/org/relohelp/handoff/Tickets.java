@@ -106,6 +106,12 @@ class Tickets {
                 .params(now(), chatId, messageId, number).update();
     }
 
+    /** The announcement reached the chat: its message, to be edited when someone takes the ticket. */
+    void announcementDelivered(long number, long chatId, int messageId) {
+        jdbc.sql("update ticket set announcement_chat = ?, announcement_message = ? where id = ?")
+                .params(chatId, messageId, number).update();
+    }
+
     void volunteerReplied(long number) {
         LocalDateTime now = now();
         jdbc.sql("update ticket set last_reply_at = ?, first_reply_at = coalesce(first_reply_at, ?) where id = ?")

@@ -14,7 +14,6 @@ import org.relohelp.chat.Messenger;
 import org.relohelp.chat.Reply;
 import org.relohelp.chat.Texts;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The volunteer's side: taking tickets (button, /take, /queue), answering through the bot, switching between
@@ -79,8 +78,10 @@ public class VolunteerDesk {
                 .orElseGet(() -> ButtonResult.toast(texts.get(lang, "handoff.not-volunteer"))));
     }
 
-    /** Exactly one volunteer wins a ticket; the winner gets it with its history, the refugee is told. */
-    @Transactional
+    /**
+     * Exactly one volunteer wins a ticket; the winner gets it with its history, the refugee is told. Runs in the
+     * transaction of the update that asked (the button or /take).
+     */
     String take(Volunteer volunteer, long number, Language lang) {
         if (!tickets.claim(number, volunteer.userId())) {
             return tickets.find(number).filter(t -> t.status() == Ticket.Status.ASSIGNED && t.volunteerId() != null)
@@ -92,14 +93,9 @@ public class VolunteerDesk {
         String header = texts.get(lang, "handoff.ticket-header", number, ticket.guest(),
                 announcements.country(ticket, lang), announcements.topic(ticket, lang), ticket.language().code(),
                 Html.escape(ticket.description()));
-        List<Integer> sent = messenger.send(volunteer.userId(), Reply.text(header));
-        if (sent.isEmpty()) {
-            // Telegram lets a bot write only to people who started it: without that, the ticket stays queued.
-            tickets.release(number);
-            tickets.announced(number, ticket.announcementChat(), ticket.announcementMessage());
-            return texts.get(lang, "handoff.take-open-chat", messenger.botUsername());
-        }
-        sent.forEach(id -> relay.note(ticket, volunteer.userId(), id));
+        // Telegram lets a bot write only to people who started it: if the header cannot be delivered, its receipt
+        // gives the ticket back to the queue (HandoffReceipts)
+        messenger.send(volunteer.userId(), Reply.text(header), HandoffReceipts.header(number));
         volunteers.setCurrentTicket(volunteer.userId(), number);
         announcements.taken(ticket, volunteer);
         relay.deliverWaiting(ticket, volunteer.userId());
@@ -112,7 +108,6 @@ public class VolunteerDesk {
      * A volunteer's message in their private chat goes to the refugee of the ticket it replies to, else of
      * their current ticket. Empty when the volunteer has no tickets (then it is an ordinary question).
      */
-    @Transactional
     public Optional<Reply> onMessage(long userId, Incoming message) {
         Optional<Volunteer> volunteer = volunteers.active(userId);
         if (volunteer.isEmpty()) {
@@ -133,9 +128,7 @@ public class VolunteerDesk {
             return Optional.of(Reply.text(texts.get(lang, "handoff.which-ticket")));
         }
         volunteers.setCurrentTicket(userId, target.get().number());
-        if (!relay.toRefugee(target.get(), message)) {
-            return Optional.of(Reply.text(texts.get(lang, "handoff.not-delivered")));
-        }
+        relay.toRefugee(target.get(), message);
         return Optional.of(Reply.NOTHING);
     }
 

@@ -20,6 +20,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Stay reminders: set from the buttons under a count, listed and cancelled with /reminders, sent at 10:00
@@ -38,15 +39,17 @@ public class ReminderDesk {
     private final Messenger messenger;
     private final Texts texts;
     private final Leadership leadership;
+    private final TransactionTemplate transaction;
 
     ReminderDesk(Reminders reminders, CountryTime time, StayView view, Messenger messenger, Texts texts,
-                 Leadership leadership) {
+                 Leadership leadership, TransactionTemplate transaction) {
         this.reminders = reminders;
         this.time = time;
         this.view = view;
         this.messenger = messenger;
         this.texts = texts;
         this.leadership = leadership;
+        this.transaction = transaction;
     }
 
     public boolean handles(String action) {
@@ -115,17 +118,15 @@ public class ReminderDesk {
             if (!leadership.isLeader()) {
                 return; // it stopped leading meanwhile: the rest is the next leader's
             }
-            if (!reminders.claim(r.id())) {
-                continue;
-            }
             String text = texts.get(r.language(), "stay.remind." + r.kind().name(), view.date(r.eventDate(), r.language()),
                     texts.countryName(r.language(), r.country()));
-            if (messenger.send(r.userId(), Reply.text(text)).isEmpty()) {
-                reminders.retryAt(r.id(), time.nowUtc().plusMinutes(10));
-                log.warn("Reminder {} not delivered; retrying later", r.id());
-            } else {
-                reminders.sent(r.id());
-            }
+            // claimed, queued and marked sent together: after a crash it is either all done or not at all
+            transaction.executeWithoutResult(status -> {
+                if (reminders.claim(r.id())) {
+                    messenger.send(r.userId(), Reply.text(text));
+                    reminders.sent(r.id());
+                }
+            });
         }
     }
 

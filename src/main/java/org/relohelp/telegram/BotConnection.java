@@ -2,12 +2,18 @@ package org.relohelp.telegram;
 
 import java.util.List;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import okhttp3.OkHttpClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.logging.LogLevel;
+import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
+import org.telegram.telegrambots.longpolling.BotSession;
 import org.telegram.telegrambots.longpolling.TelegramBotsLongPollingApplication;
 import org.telegram.telegrambots.longpolling.interfaces.BackOff;
 import org.telegram.telegrambots.longpolling.util.ExponentialBackOff;
@@ -23,11 +29,17 @@ import org.telegram.telegrambots.meta.generics.TelegramClient;
  * lets its polling back-off grow to minutes; here both are retried with a back-off capped at
  * {@code max-back-off}, on a daemon thread so start-up never hangs on Telegram. With a webhook URL configured,
  * updates come by HTTP POST instead ({@link WebhookReceiver}) and the same loop retries setWebhook.
+ *
+ * <p>The library runs its poller as a scheduled task, which stops for good, silently, if anything escapes it. The
+ * intake lets nothing escape, and a watchdog checks every second anyway: a poller that stopped while the bot runs
+ * is restarted (a new session asks Telegram again from the last confirmed offset, so nothing is lost), and the log
+ * says so.
  */
 @Component
 class BotConnection implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(BotConnection.class);
+    private static final String LIBRARY_POLLER = BotSession.class.getName();
 
     private final TelegramProperties properties;
     private final TelegramUrl url;
@@ -39,17 +51,24 @@ class BotConnection implements SmartLifecycle {
     private final WebhookProperties webhook;
     private final WebhookReceiver receiver;
     private final TelegramClient client;
+    private final OutboundSender sender;
+    private final ScheduledExecutorService watchdog =
+            Executors.newSingleThreadScheduledExecutor(daemon("polling-watchdog"));
+    private volatile ScheduledExecutorService pollerThread;
+    private volatile BotSession session;
     private volatile Thread connector;
     private volatile boolean running;
+    private volatile int restarts;
 
     BotConnection(TelegramProperties properties, TelegramUrl url, UpdateIntake intake, CommandMenu menu,
                   PollingHealthIndicator pollingHealth, WebhookProperties webhook, WebhookReceiver receiver,
-                  TelegramClient client) {
+                  TelegramClient client, OutboundSender sender) {
         this.properties = properties;
         this.pollingHealth = pollingHealth;
         this.webhook = webhook;
         this.receiver = receiver;
         this.client = client;
+        this.sender = sender;
         this.url = url;
         this.intake = intake;
         this.menu = menu;
@@ -58,7 +77,13 @@ class BotConnection implements SmartLifecycle {
                 .build();
         Supplier<OkHttpClient> http = () -> pollingHttp;
         this.polling = new TelegramBotsLongPollingApplication(com.fasterxml.jackson.databind.ObjectMapper::new, http,
-                () -> Executors.newSingleThreadScheduledExecutor(daemon("telegram-polling")), this::backOff);
+                this::newPollerThread, this::backOff);
+    }
+
+    private ScheduledExecutorService newPollerThread() {
+        ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(daemon("telegram-polling"));
+        pollerThread = executor;
+        return executor;
     }
 
     @Override
@@ -74,6 +99,7 @@ class BotConnection implements SmartLifecycle {
             connector = daemon("telegram-connect").newThread(() -> untilConnected(this::setWebhook));
         } else {
             connector = daemon("telegram-connect").newThread(() -> untilConnected(this::startPolling));
+            watchdog.scheduleWithFixedDelay(this::watch, 1, 1, TimeUnit.SECONDS);
         }
         connector.start();
     }
@@ -84,12 +110,44 @@ class BotConnection implements SmartLifecycle {
 
     private void startPolling() throws TelegramApiException {
         try {
-            polling.registerBot(properties.token(), () -> url, this::getUpdates, intake);
+            session = polling.registerBot(properties.token(), () -> url, this::getUpdates, intake);
         } catch (TelegramApiException e) {
             unregisterQuietly();
             throw e;
         }
         log.info("Polling the Bot API at {}://{}:{}", url.getSchema(), url.getHost(), url.getPort());
+    }
+
+    /** The poller's task ended while the bot runs: start a new session. */
+    private void watch() {
+        BotSession current = session;
+        if (!running || current == null) {
+            return; // not connected yet: the connector is still trying
+        }
+        ScheduledFuture<?> poller = current.getRunningPolling();
+        if (poller != null && !poller.isDone()) {
+            return;
+        }
+        restarts++;
+        log.warn("The long-polling session stopped unexpectedly; starting a new one (restart {})", restarts);
+        session = null;
+        unregisterQuietly();
+        ScheduledExecutorService old = pollerThread;
+        if (old != null) {
+            old.shutdownNow();
+        }
+        connector = daemon("telegram-connect").newThread(() -> untilConnected(this::startPolling));
+        connector.start();
+    }
+
+    /** How often the watchdog restarted the poller since start (for tests and health). */
+    int pollerRestarts() {
+        return restarts;
+    }
+
+    /** For tests that kill the library's poller on purpose. */
+    BotSession session() {
+        return session;
     }
 
     /** One connection at a time keeps Telegram's order; the URL's path is not logged (some put secrets there). */
@@ -106,6 +164,7 @@ class BotConnection implements SmartLifecycle {
         while (running) {
             try {
                 attempt.run();
+                sender.learnUsername();
                 registerMenu();
                 return;
             } catch (TelegramApiException e) {
@@ -149,23 +208,43 @@ class BotConnection implements SmartLifecycle {
         }
     }
 
+    /**
+     * Stops polling, lets the lanes finish what they hold, and logs one line. A getUpdates call may still be
+     * waiting: it is cancelled so no update reaches a stopped intake (unconfirmed updates come again at the next
+     * start). The library logs that cancellation as an error with a stack trace; at a stop it is expected, so its
+     * poller's log is silenced until the call has ended.
+     */
     @Override
     public void stop() {
         running = false;
+        watchdog.shutdownNow();
         if (connector != null) {
             connector.interrupt();
         }
+        LoggingSystem logging = LoggingSystem.get(getClass().getClassLoader());
+        var configured = logging.getLoggerConfiguration(LIBRARY_POLLER);
+        LogLevel before = configured == null ? null : configured.getConfiguredLevel();
+        logging.setLogLevel(LIBRARY_POLLER, LogLevel.OFF);
         try {
             polling.close();
         } catch (Exception e) {
             log.warn("Closing the polling session failed: {}", e.getClass().getSimpleName());
         }
-        // A getUpdates call may still be waiting; cancel it so no update reaches a closed intake.
-        // Unconfirmed updates stay with Telegram and come again on the next start.
         pollingHttp.dispatcher().cancelAll();
+        ScheduledExecutorService poller = pollerThread;
+        if (poller != null) {
+            poller.shutdown();
+            try {
+                poller.awaitTermination(2, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        logging.setLogLevel(LIBRARY_POLLER, before);
         receiver.stop();
         intake.stopFeed();
         intake.drain();
+        log.info("Stopped: polling ended, updates in hand handled; anything else is handled at the next start");
     }
 
     @Override

@@ -3,6 +3,7 @@ package org.relohelp.telegram;
 import org.relohelp.chat.Incoming;
 import org.telegram.telegrambots.meta.api.objects.CallbackQuery;
 import org.telegram.telegrambots.meta.api.objects.Update;
+import org.telegram.telegrambots.meta.api.objects.User;
 import org.telegram.telegrambots.meta.api.objects.message.Message;
 
 /** What an update is and which chat it belongs to, for routing and for logs (never its words). */
@@ -25,6 +26,20 @@ final class UpdateKinds {
             return update.getMyChatMember().getChat().getId();
         }
         return 0;
+    }
+
+    /** Who sent the update, when it says. */
+    static User from(Update update) {
+        if (update.hasMessage()) {
+            return update.getMessage().getFrom();
+        }
+        if (update.hasEditedMessage()) {
+            return update.getEditedMessage().getFrom();
+        }
+        if (update.hasCallbackQuery()) {
+            return update.getCallbackQuery().getFrom();
+        }
+        return update.getMyChatMember() == null ? null : update.getMyChatMember().getFrom();
     }
 
     /** The chat of the message whose button was pressed (the user's own chat if Telegram omits it). */
@@ -61,7 +76,8 @@ final class UpdateKinds {
 
     static String contentType(Message message) {
         if (message.hasText()) {
-            return message.isCommand() ? "command" : "text";
+            // not Message.isCommand(): it reads the entities, which a client can make unreadable
+            return message.getText().startsWith("/") ? "command" : "text";
         }
         if (message.hasSticker()) {
             return "sticker";

@@ -9,7 +9,6 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.slf4j.Logger;
@@ -81,7 +80,7 @@ class WebhookReceiver {
                 return;
             }
             try {
-                intake.consume(List.of(update));
+                intake.consumeOnce(update);
             } catch (RuntimeException e) {
                 // not stored: a 500 makes Telegram send it again later
                 log.error("Update {} from the webhook could not be stored ({})", update.getUpdateId(),

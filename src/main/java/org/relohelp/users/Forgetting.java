@@ -18,7 +18,7 @@ import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * /privacy, /forget and retention. Forgetting publishes {@link UserForgotten} so that each feature deletes its
@@ -39,9 +39,10 @@ public class Forgetting {
     private final List<KeepsUser> keepers;
     private final Clock clock;
     private final Leadership leadership;
+    private final TransactionTemplate transaction;
 
     Forgetting(JdbcClient jdbc, ApplicationEventPublisher events, Texts texts, PrivacyProperties properties,
-               List<KeepsUser> keepers, Clock clock, Leadership leadership) {
+               List<KeepsUser> keepers, Clock clock, Leadership leadership, TransactionTemplate transaction) {
         this.jdbc = jdbc;
         this.events = events;
         this.texts = texts;
@@ -49,6 +50,7 @@ public class Forgetting {
         this.keepers = keepers;
         this.clock = clock;
         this.leadership = leadership;
+        this.transaction = transaction;
     }
 
     public Reply privacy(Profile profile) {
@@ -66,7 +68,6 @@ public class Forgetting {
         return action.equals(CONFIRM) || action.equals(KEEP);
     }
 
-    @Transactional
     public Optional<ButtonResult> press(Profile profile, String action) {
         Language lang = profile.language();
         if (action.equals(KEEP)) {
@@ -76,9 +77,11 @@ public class Forgetting {
         return Optional.of(new ButtonResult(null, null, Reply.text(texts.get(lang, "forget.done"))));
     }
 
-    /** Deletes everything about the user, feature by feature, then the profile itself. */
-    @Transactional
-    public void forget(long userId) {
+    /**
+     * Deletes everything about the user, feature by feature, then the profile itself; in the caller's transaction
+     * (the update's, or the purge's), so it is all or nothing.
+     */
+    void forget(long userId) {
         events.publishEvent(new UserForgotten(userId));
         jdbc.sql("delete from profile where user_id = ?").param(userId).update();
         log.info("User {} forgotten", userId);
@@ -98,8 +101,12 @@ public class Forgetting {
         purge(LocalDateTime.now(clock));
     }
 
-    @Transactional
+    /** Forgets blocked and inactive users and purges old business, in one transaction. */
     public void purge(LocalDateTime now) {
+        transaction.executeWithoutResult(status -> purgeNow(now));
+    }
+
+    private void purgeNow(LocalDateTime now) {
         LocalDateTime cutoff = now.minusDays(properties.retentionDays());
         List<Long> blocked = jdbc.sql("select user_id from profile where blocked_at < ?")
                 .param(now.minus(properties.blockedGrace())).query(Long.class).list();

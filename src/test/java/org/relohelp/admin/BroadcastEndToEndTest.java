@@ -31,6 +31,8 @@ class BroadcastEndToEndTest extends EndToEndTest {
     @Autowired
     JdbcClient jdbc;
     @Autowired
+    org.springframework.transaction.support.TransactionTemplate transaction;
+    @Autowired
     BroadcastRunner runner;
     @Autowired
     Broadcasts broadcasts;
@@ -186,9 +188,9 @@ class BroadcastEndToEndTest extends EndToEndTest {
                 + "values (?, ?, 'AM', 'Только от ведущего', 'SENDING', 0, 0, 0, 0, ?)")
                 .params(id, ADMIN.id(), LocalDateTime.now()).update();
         BroadcastRunner follower = new BroadcastRunner(broadcasts, view, profiles, messenger, properties, clock,
-                new NotLeading());
+                new NotLeading(), transaction);
 
-        follower.drain();
+        follower.pass();
 
         assertThat(broadcastsTo(reader, HEADER_RU)).isEmpty();
         assertThat(jdbc.sql("select state from broadcast_recipient where broadcast_id = ?").param(id)

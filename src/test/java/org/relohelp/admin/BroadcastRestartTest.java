@@ -70,6 +70,6 @@ class BroadcastRestartTest {
                 "--relohelp.telegram.poll-timeout=2s",
                 "--relohelp.data-dir=" + data,
                 "--relohelp.handoff.admin-ids=" + admin.id(),
-                "--relohelp.broadcast.per-second=3");
+                "--relohelp.telegram.limits.bulk-per-second=3");
     }
 }

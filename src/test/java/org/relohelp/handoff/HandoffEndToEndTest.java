@@ -24,6 +24,8 @@ class HandoffEndToEndTest extends EndToEndTest {
 
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    org.springframework.transaction.support.TransactionTemplate transaction;
 
     @Test
     void aQuestionReachesAVolunteerAndTheAnswersComeBack() {
@@ -231,7 +233,7 @@ class HandoffEndToEndTest extends EndToEndTest {
                 .params(LocalDateTime.now().minus(properties.reannounceAfter()).minusMinutes(1), waiting)
                 .update();
         TicketTimers follower = new TicketTimers(tickets, volunteers, announcements, desk, messenger, texts, properties,
-                languages, clock, new NotLeading());
+                languages, clock, new NotLeading(), transaction);
 
         follower.run(); // sends, if it did, before it returns
 

@@ -188,7 +188,7 @@ class ClusterEndToEndTest {
                 "RELOHELP_MANAGEMENT_PORT", String.valueOf(managementPort),
                 "SPRING_APPLICATION_JSON", """
                         {"relohelp.cluster.lease": "3s", "relohelp.cluster.renew-every": "1s",
-                         "relohelp.telegram.limits.per-chat-burst": "50", "relohelp.telegram.flood-per-minute": "60",
+                         "relohelp.telegram.limits.per-chat": "50", "relohelp.telegram.flood-per-minute": "60",
                          "relohelp.knowledge.stale-report-cron": "*/2 * * * * *",
                          "relohelp.privacy.purge-cron": "*/2 * * * * *"}
                         """));

@@ -57,7 +57,7 @@ public final class DeliveryBenchmark {
         }
         try (BotApiEmulator telegram = BotApiEmulator.start(TOKEN, 0);
              PackagedBot bot = PackagedBot.start(telegram, List.of("--relohelp.telegram.limits.per-second=1000000",
-                     "--relohelp.telegram.limits.per-chat-burst=1000", "--relohelp.telegram.flood-per-minute=1000"))) {
+                     "--relohelp.telegram.limits.per-chat=1000", "--relohelp.telegram.flood-per-minute=1000"))) {
             Replies replies = Replies.follow(telegram);
             List<String> oneMessage = warmUp(telegram, replies, questions, Integer.getInteger("warmup", 3));
             long rssBefore = bot.residentMegabytes();

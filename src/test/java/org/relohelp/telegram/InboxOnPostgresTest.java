@@ -12,15 +12,13 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.telegram.telegrambots.meta.api.objects.Update;
 
 /**
- * The inbox and the send journal on PostgreSQL. A repeated update must be skipped without an error: on
+ * The inbox on PostgreSQL. A repeated update must be skipped without an error: on
  * PostgreSQL a failed insert would abort the batch's transaction and lose the fresh updates stored with it.
  */
 class InboxOnPostgresTest extends PostgresEndToEndTest {
 
     @Autowired
     Inbox inbox;
-    @Autowired
-    SendJournal journal;
     @Autowired
     UpdateIntake intake;
     @Autowired
@@ -36,27 +34,12 @@ class InboxOnPostgresTest extends PostgresEndToEndTest {
         assertThat(inbox.store(List.of(b, c))).extracting(Update::getUpdateId).containsExactly(910_000_003);
         assertThat(inbox.unhandled()).extracting(Update::getUpdateId).contains(910_000_001, 910_000_002, 910_000_003);
 
-        journal.begin(910_000_001, false);
-        List<Integer> sent = journal.once(user.id(), () -> {
-            journal.attempting();
-            return List.of(7);
-        });
-        journal.finish();
-        assertThat(sent).containsExactly(7);
-        assertThat(jdbc.sql("select state from sent where update_id = 910000001").query(String.class).list())
-                .containsExactly("sending");
-        journal.begin(910_000_001, true);
-        assertThat(journal.once(user.id(), () -> List.of(8))).as("made before the restart: not repeated").isEmpty();
-        journal.finish();
-
         for (Update u : List.of(a, b, c)) {
             inbox.handled(u.getUpdateId());
         }
         assertThat(inbox.unhandled()).extracting(Update::getUpdateId).doesNotContain(910_000_001, 910_000_002, 910_000_003);
         assertThat(jdbc.sql("select count(*) from inbox where update_id between 910000001 and 910000003 "
                 + "and payload is null and handled_at is not null").query(Integer.class).single()).isEqualTo(3);
-        assertThat(jdbc.sql("select count(*) from sent where update_id = 910000001").query(Integer.class).single())
-                .isZero();
     }
 
     @Test

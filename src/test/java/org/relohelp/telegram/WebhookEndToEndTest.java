@@ -47,7 +47,7 @@ class WebhookEndToEndTest {
         registry.add("relohelp.telegram.webhook.url", () -> HOOK);
         registry.add("relohelp.telegram.webhook.secret", () -> SECRET);
         registry.add("relohelp.telegram.webhook.port", () -> String.valueOf(PORT));
-        registry.add("relohelp.telegram.limits.per-chat-burst", () -> "50");
+        registry.add("relohelp.telegram.limits.per-chat", () -> "50");
         registry.add("relohelp.management.port", () -> "0");
         registry.add("relohelp.data-dir", data::toString);
     }

@@ -5,15 +5,15 @@ import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -67,37 +67,42 @@ class WriteAheadTest {
     }
 
     @Test
-    void aSendsJournalRowIsInTheFileWhenItsRequestLeaves() throws Exception {
+    void anOutboxRowIsInTheFileAsSendingWhenItsRequestLeaves() throws Exception {
         TelegramClient client = mock(TelegramClient.class);
-        List<List<Long>> journalAtTheRequest = new ArrayList<>();
+        List<List<String>> outboxAtTheRequest = new ArrayList<>();
+        CountDownLatch called = new CountDownLatch(1);
         when(client.execute(any(SendMessage.class))).thenAnswer(call -> {
-            journalAtTheRequest.add(inACopyOfTheFile("select update_id from sent"));
+            outboxAtTheRequest.add(inACopyOfTheFile("select state from outbox", String.class));
+            called.countDown();
             Message sent = new Message();
             sent.setMessageId(1);
             return sent;
         });
-        TelegramProperties properties = new TelegramProperties(null, URI.create("http://127.0.0.1:1"),
-                Duration.ofSeconds(50), Duration.ofSeconds(30), 1, Duration.ofMillis(700),
-                new TelegramProperties.Limits(30, 3, 20), 20, 5);
-        SendJournal journal = new SendJournal(jdbc);
-        OutboundSender sender = new OutboundSender(client, properties, event -> { }, new SendLimits(properties),
-                journal, writeAhead);
-
-        journal.begin(42, false);
+        OutboxDispatcher dispatcher = TestOutbox.dispatcher(dataSource, client);
+        OutboundSender sender = TestOutbox.sender(dataSource, client, dispatcher);
+        dispatcher.start();
         try {
             sender.send(1001, Reply.text("Ответ"));
+
+            assertThat(called.await(10, TimeUnit.SECONDS)).isTrue();
         } finally {
-            journal.finish();
+            dispatcher.stop();
         }
 
-        assertThat(journalAtTheRequest).containsExactly(List.of(42L));
+        assertThat(outboxAtTheRequest).containsExactly(List.of("sending"));
+        assertThat(jdbc.sql("select count(*) from outbox").query(Integer.class).single())
+                .as("delivered: the row and its words are gone").isZero();
     }
 
     private List<Long> inACopyOfTheFile(String query) throws Exception {
+        return inACopyOfTheFile(query, Long.class);
+    }
+
+    private <T> List<T> inACopyOfTheFile(String query, Class<T> type) throws Exception {
         Path copy = Files.createDirectories(dir.resolve("copy-" + System.nanoTime()));
         Files.copy(dir.resolve("live/relohelp.mv.db"), copy.resolve("relohelp.mv.db"));
         try (Connection connection = DriverManager.getConnection("jdbc:h2:file:" + copy.resolve("relohelp"), "sa", "")) {
-            return JdbcClient.create(new SingleConnectionDataSource(connection, true)).sql(query).query(Long.class).list();
+            return JdbcClient.create(new SingleConnectionDataSource(connection, true)).sql(query).query(type).list();
         }
     }
 }

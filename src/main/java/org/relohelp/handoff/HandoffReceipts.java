@@ -1,0 +1,113 @@
+package org.relohelp.handoff;
+
+import java.util.List;
+import org.relohelp.chat.Delivery;
+import org.relohelp.chat.DeliveryReceipts;
+import org.relohelp.chat.Html;
+import org.relohelp.chat.Messenger;
+import org.relohelp.chat.Receipt;
+import org.relohelp.chat.Reply;
+import org.relohelp.chat.Texts;
+import org.springframework.stereotype.Component;
+
+/**
+ * How the handoff's messages ended, from the outbox: the message ids of relayed copies (for replies and edits), of
+ * the announcement in the group (edited when someone takes the ticket) and of the ticket's header at the volunteer;
+ * and what to do when one could not be delivered — the writer hears so; a volunteer the bot cannot write to (they
+ * never started it, or blocked it) gives the ticket back to the queue and is told in the group where they took it.
+ */
+@Component
+class HandoffReceipts implements DeliveryReceipts {
+
+    static final String KIND = "handoff";
+
+    private final MessagePairs pairs;
+    private final Tickets tickets;
+    private final Relay relay;
+    private final VolunteerDesk desk;
+    private final Volunteers volunteers;
+    private final Messenger messenger;
+    private final Texts texts;
+    private final VolunteerLanguage languages;
+
+    HandoffReceipts(MessagePairs pairs, Tickets tickets, Relay relay, VolunteerDesk desk, Volunteers volunteers,
+                    Messenger messenger, Texts texts, VolunteerLanguage languages) {
+        this.pairs = pairs;
+        this.tickets = tickets;
+        this.relay = relay;
+        this.desk = desk;
+        this.volunteers = volunteers;
+        this.messenger = messenger;
+        this.texts = texts;
+        this.languages = languages;
+    }
+
+    static Receipt pair(long pairId) {
+        return new Receipt(KIND, "pair:" + pairId);
+    }
+
+    static Receipt announcement(long ticket) {
+        return new Receipt(KIND, "announcement:" + ticket);
+    }
+
+    static Receipt header(long ticket) {
+        return new Receipt(KIND, "header:" + ticket);
+    }
+
+    @Override
+    public String kind() {
+        return KIND;
+    }
+
+    @Override
+    public void delivered(String key, long chatId, List<Integer> messageIds) {
+        if (messageIds.isEmpty()) {
+            return; // in the air at a crash: delivered as far as anyone can tell, its id unknown
+        }
+        int last = messageIds.get(messageIds.size() - 1);
+        long id = Long.parseLong(key.substring(key.indexOf(':') + 1));
+        switch (key.substring(0, key.indexOf(':'))) {
+            case "pair" -> pairs.delivered(id, chatId, last);
+            case "announcement" -> tickets.announcementDelivered(id, chatId, last);
+            case "header" -> tickets.find(id).ifPresent(ticket -> relay.note(ticket, chatId, last));
+            default -> throw new IllegalArgumentException("unknown handoff receipt");
+        }
+    }
+
+    @Override
+    public void failed(String key, long chatId, Delivery outcome) {
+        long id = Long.parseLong(key.substring(key.indexOf(':') + 1));
+        switch (key.substring(0, key.indexOf(':'))) {
+            case "pair" -> pairs.find(id).ifPresent(this::copyFailed);
+            case "header" -> headerFailed(id, chatId);
+            default -> {
+                // an announcement that did not reach the group: the ticket is announced again by its timer
+            }
+        }
+    }
+
+    /** The writer learns that their message did not arrive — while the ticket is still theirs to talk in. */
+    private void copyFailed(MessagePairs.Pair pair) {
+        tickets.find(pair.ticket()).filter(t -> t.status() == Ticket.Status.ASSIGNED).ifPresent(ticket -> {
+            if (pair.fromRefugee() && pair.volunteerChat() == null && ticket.volunteerId() != null) {
+                messenger.send(pair.refugeeChat(), Reply.text(texts.get(ticket.language(), "handoff.not-delivered")));
+            } else if (!pair.fromRefugee() && pair.volunteerChat() != null) {
+                messenger.send(pair.volunteerChat(), Reply.text(texts.get(languages.of(pair.volunteerChat()),
+                        "handoff.not-delivered")));
+            }
+        });
+    }
+
+    /** The volunteer who took the ticket cannot be written to: the ticket goes back, and they hear why. */
+    private void headerFailed(long number, long volunteerId) {
+        tickets.find(number).filter(t -> t.status() == Ticket.Status.ASSIGNED && Long.valueOf(volunteerId)
+                .equals(t.volunteerId())).ifPresent(ticket -> {
+                    desk.release(ticket, languages.of(volunteerId));
+                    String name = volunteers.active(volunteerId).map(Volunteer::displayName).orElse("");
+                    if (ticket.announcementChat() != null) {
+                        messenger.send(ticket.announcementChat(), Reply.text(texts.get(languages.of(volunteerId),
+                                "handoff.take-undeliverable", Html.escape(name), number, messenger.botUsername())));
+                    }
+                });
+    }
+}
