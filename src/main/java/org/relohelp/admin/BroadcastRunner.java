@@ -57,6 +57,7 @@ class BroadcastRunner implements DeliveryReceipts, DisposableBean {
     });
     private final AtomicBoolean queued = new AtomicBoolean();
     private volatile long lastProgress;
+    private boolean paused;
 
     BroadcastRunner(Broadcasts broadcasts, BroadcastView view, Profiles profiles, Messenger messenger,
                     BroadcastProperties properties, Clock clock, Leadership leadership,
@@ -110,9 +111,13 @@ class BroadcastRunner implements DeliveryReceipts, DisposableBean {
                 }
                 advance(broadcast);
             }
+            paused = false;
         } catch (RuntimeException e) {
             // the class only: a database error may quote the value it refused, and that value can be the text
-            log.error("Sending broadcasts paused; going on within a second: {}", e.getClass().getSimpleName());
+            if (!paused) {
+                log.warn("Sending broadcasts paused; trying again every second: {}", e.getClass().getSimpleName());
+            }
+            paused = true;
         }
     }
 

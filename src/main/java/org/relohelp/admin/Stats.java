@@ -12,6 +12,7 @@ import org.relohelp.chat.Html;
 import org.relohelp.chat.Language;
 import org.relohelp.chat.Reply;
 import org.relohelp.chat.Texts;
+import org.relohelp.chat.UpdatesSetAside;
 import org.relohelp.handoff.Roles;
 import org.relohelp.handoff.TicketStats;
 import org.relohelp.knowledge.KnowledgeStats;
@@ -32,14 +33,17 @@ public class Stats {
     private final TicketStats tickets;
     private final Texts texts;
     private final Clock clock;
+    private final UpdatesSetAside setAside;
 
-    Stats(Activity activity, Roles roles, KnowledgeStats knowledge, TicketStats tickets, Texts texts, Clock clock) {
+    Stats(Activity activity, Roles roles, KnowledgeStats knowledge, TicketStats tickets, Texts texts, Clock clock,
+          UpdatesSetAside setAside) {
         this.activity = activity;
         this.roles = roles;
         this.knowledge = knowledge;
         this.tickets = tickets;
         this.texts = texts;
         this.clock = clock;
+        this.setAside = setAside;
     }
 
     public Reply report(Language lang) {
@@ -68,6 +72,12 @@ public class Stats {
                 ticketSummary.firstReply().map(d -> duration(d, lang)).orElse("—")));
         html.append('\n').append(texts.get(lang, "stats.rating", ticketSummary.averageRating()
                 .map(r -> String.format(Locale.ROOT, "%.1f", r)).orElse("—"), n(ticketSummary.ratings())));
+        long failed = setAside.countSince(monthAgo);
+        if (failed > 0) {
+            html.append("\n\n").append(texts.get(lang, "stats.set-aside", n(failed)));
+            setAside.latest(3).forEach(e -> html.append("\n• #").append(e.updateId()).append(" · ")
+                    .append(Html.escape(e.kind())).append(" · ").append(Html.escape(e.error())));
+        }
         return Reply.text(html.toString());
     }
 

@@ -92,6 +92,21 @@ public final class BotApiEmulator implements AutoCloseable {
     }
 
     /**
+     * A text with the entities given as JSON (e.g. {@code [{"type":"bold","offset":0,"length":50}]}), also ones
+     * Telegram itself would never send but a modified client can.
+     */
+    public int sendText(EmulatedUser user, String text, String entitiesJson) {
+        ObjectNode message = userMessage(user, user.id());
+        message.put("text", text);
+        try {
+            message.set("entities", JSON.readTree(entitiesJson));
+        } catch (java.io.IOException e) {
+            throw new IllegalArgumentException("entities must be JSON", e);
+        }
+        return enqueue(user, message, null, null);
+    }
+
+    /**
      * The user replies (Telegram's "reply") to a message in a chat. As Telegram does, the update carries the
      * replied-to message itself (sender, text or media), without that message's own reply.
      */
