@@ -163,15 +163,20 @@ async function send(paneName, text) {
 
 async function upload(paneName, file) {
   const { chatId, personId } = paneTarget(paneName);
-  const query = new URLSearchParams({ personId, chatId, name: file.name });
-  await api("/api/upload?" + query, { method: "POST",
-    headers: { "Content-Type": file.type || "application/octet-stream" }, body: file });
+  const data = await new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(String(reader.result).split(",", 2)[1] || "");
+    reader.onerror = () => reject(reader.error);
+    reader.readAsDataURL(file);
+  });
+  await api("/api/upload", { method: "POST", headers: { "Content-Type": "application/json" },
+    body: JSON.stringify({ personId, chatId, name: file.name, type: file.type, data }) });
 }
 
 async function follow() {
   for (;;) {
     try {
-      const events = await api("/api/events?after=" + state.lastSeq);
+      const { events } = await api("/api/events?after=" + state.lastSeq);
       events.forEach(e => { state.lastSeq = Math.max(state.lastSeq, e.seq); apply(e); });
     } catch (e) {
       await new Promise(resolve => setTimeout(resolve, 1000));
