@@ -312,7 +312,7 @@ function apply(event) {
 function countUnread(name, more) {
   const pane = state.panes[name];
   pane.unread = more ? pane.unread + more : 0;
-  pane.badge.textContent = String(pane.unread);
+  pane.badge.textContent = pane.unread ? String(pane.unread) : "";
   pane.badge.hidden = pane.unread === 0;
 }
 
