@@ -365,7 +365,8 @@ public final class BotApiEmulator implements AutoCloseable {
         int messageId = message.get("message_id").asInt();
         String text = message.path(message.has("text") ? "text" : "caption").asText("");
         chats.addUserMessage(chatId, messageId, message, new ChatEvent(0, "message", chatId, messageId,
-                user.firstName(), false, text, null, media, fileId, List.of()));
+                user.firstName(), false, text, null, media, fileId, List.of(),
+                message.path("reply_to_message").path("message_id").asInt(0)));
         ObjectNode update = JSON.createObjectNode();
         update.set("message", message);
         updates.add(update);

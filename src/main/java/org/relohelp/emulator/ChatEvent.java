@@ -6,18 +6,20 @@ import java.util.List;
  * Something that happened in a chat, in order ({@code seq}): a message from a person or the bot, an edit,
  * a deletion, a toast after a button press, or "typing…". The sandbox page draws its chats from these.
  *
- * @param media  null for text; otherwise photo, document, sticker or voice, with {@code fileId} for files
+ * @param media    null for text; otherwise photo, document, sticker or voice, with {@code fileId} for files
+ * @param replyTo  for a person's message sent as a reply, the id of the message it replies to; otherwise 0
  */
 public record ChatEvent(long seq, String type, long chatId, int messageId, String sender, boolean fromBot,
                         String text, String html, String media, String fileId,
-                        List<List<BotMessage.InlineButton>> buttons) {
+                        List<List<BotMessage.InlineButton>> buttons, int replyTo) {
 
     static ChatEvent of(String type, BotMessage m) {
         return new ChatEvent(0, type, m.chatId(), m.messageId(), "bot", true, m.text(), m.html(), m.media(),
-                m.fileId(), m.buttons());
+                m.fileId(), m.buttons(), 0);
     }
 
     ChatEvent numbered(long number) {
-        return new ChatEvent(number, type, chatId, messageId, sender, fromBot, text, html, media, fileId, buttons);
+        return new ChatEvent(number, type, chatId, messageId, sender, fromBot, text, html, media, fileId, buttons,
+                replyTo);
     }
 }

@@ -94,7 +94,7 @@ final class ChatLog {
 
     synchronized void addChatAction(long chatId, String action) {
         chatActions.computeIfAbsent(chatId, c -> new ArrayList<>()).add(action);
-        publish(new ChatEvent(0, "typing", chatId, 0, "bot", true, action, null, null, null, List.of()));
+        publish(new ChatEvent(0, "typing", chatId, 0, "bot", true, action, null, null, null, List.of(), 0));
     }
 
     synchronized List<String> chatActions(long chatId) {
@@ -113,7 +113,7 @@ final class ChatLog {
         }
         callbackAnswers.put(id, Optional.ofNullable(text));
         if (text != null && !text.isEmpty()) {
-            publish(new ChatEvent(0, "toast", chatId, 0, "bot", true, text, null, null, null, List.of()));
+            publish(new ChatEvent(0, "toast", chatId, 0, "bot", true, text, null, null, null, List.of(), 0));
         } else {
             notifyAll();
         }

@@ -28,6 +28,11 @@ final class SandboxPeople {
         return all().stream().filter(u -> u.id() == id).findFirst();
     }
 
+    /** A refugee writes only in their private chat; the volunteer and the admin also in the volunteers' group. */
+    static boolean writesIn(EmulatedUser person, long chatId) {
+        return chatId == person.id() || chatId == VOLUNTEER_GROUP && (person == VOLUNTEER || person == ADMIN);
+    }
+
     static List<Person> described() {
         return List.of(person(ANNA, "refugee"), person(MAXIM, "refugee"), person(EMMA, "refugee"),
                 person(VOLUNTEER, "volunteer"), person(ADMIN, "admin"));

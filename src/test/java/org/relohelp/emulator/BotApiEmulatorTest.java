@@ -2,6 +2,7 @@ package org.relohelp.emulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.io.ByteArrayInputStream;
 import java.net.URI;
@@ -105,6 +106,17 @@ class BotApiEmulatorTest {
         assertThat(telegram.file(document.fileId()).orElseThrow().bytes()).asString().isEqualTo("PDF");
         assertThat(telegram.events(0, Duration.ZERO)).extracting(ChatEvent::type)
                 .containsExactly("message", "message", "message");
+    }
+
+    @Test
+    void aReplyCarriesTheMessageItAnswersAndItsEventSaysWhichOne() throws Exception {
+        int question = telegram.sendText(user, "question");
+        int reply = telegram.sendReply(user, user.id(), question, "the answer");
+        List<Update> updates = client.execute(GetUpdates.builder().offset(0).timeout(0).build());
+        assertThat(updates.get(1).getMessage().getReplyToMessage().getText()).isEqualTo("question");
+        assertThat(telegram.events(0, Duration.ZERO)).extracting(ChatEvent::messageId, ChatEvent::replyTo)
+                .containsExactly(tuple(question, 0),
+                        tuple(reply, question));
     }
 
     private String raw(String method, String json) throws Exception {

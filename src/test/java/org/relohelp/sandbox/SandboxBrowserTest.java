@@ -3,34 +3,46 @@ package org.relohelp.sandbox;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.sun.net.httpserver.HttpServer;
 import java.io.File;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.relohelp.RelohelpApplication;
 
 /**
  * The sandbox as a newcomer meets it: the program started without a token, its page opened in headless
- * Chromium, and a refugee's first conversation clicked through. Screenshots go to target/ for review.
+ * Chromium, and the main journeys clicked through on a desktop window (all four chats side by side) and on a
+ * phone-width one (one chat at a time, behind tabs): the first-visit hint and Start, country, question, answer,
+ * "Ask a volunteer", Take in the group, the volunteer's answer, multi-line messages, a reply (/savekb), the chosen
+ * people after a reload, and another site's page failing to drive it. Screenshots go to target/ for review.
  * Needs Debian's chromium and chromium-driver, which .ci/run installs; elsewhere it is skipped.
  */
 class SandboxBrowserTest {
@@ -38,8 +50,11 @@ class SandboxBrowserTest {
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
 
+    private WebDriver browser;
+    private WebDriverWait wait;
+
     @Test
-    void aRefugeeTalksToTheBotInTheBrowser() throws Exception {
+    void aNewcomerTriesTheSandboxOnADesktopAndOnAPhone() throws Exception {
         boolean installed = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
         assertThat(installed || System.getenv("CI") == null).as("CI installs chromium and chromium-driver").isTrue();
         assumeTrue(installed, "chromium and chromium-driver are not installed");
@@ -47,48 +62,19 @@ class SandboxBrowserTest {
         Path data = Files.createTempDirectory(Files.createDirectories(Path.of("target")), "sandbox-data-");
         int port = freePort();
         Process bot = startWithoutToken(data, port);
-        WebDriver browser = null;
         try {
             String page = "http://127.0.0.1:" + port + "/";
             awaitPage(page, bot);
             browser = chromium(data);
+            wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+            wait.ignoring(StaleElementReferenceException.class);
             browser.get(page);
-            WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(15));
-            WebElement chat = browser.findElement(By.cssSelector("[data-pane=refugee]"));
-
-            write(chat, "/start");
-            WebElement kazakhstan = wait.until(d -> button(chat, "Казахстан"));
-            kazakhstan.click();
-            wait.until(d -> chat.getText().contains("Страна: 🇰🇿 Казахстан") && chat.getText().contains("Запомнил"));
-
-            write(chat, "как получить иин");
-            wait.until(d -> chat.getText().contains("Источники:") && chat.getText().contains("Проверено:"));
-            button(chat, "Помогло").click();
-            wait.until(d -> chat.getText().contains("Спасибо за отзыв"));
-            wait.until(d -> button(chat, "Помогло") == null);
-
-            button(chat, "Спросить волонтёра").click();
-            wait.until(d -> chat.getText().contains("Опишите коротко"));
-            write(chat, "В ЦОНе просят справку, которой у меня нет");
-            wait.until(d -> chat.getText().contains("создана"));
-            WebElement group = browser.findElement(By.cssSelector("[data-pane=group]"));
-            WebElement take = wait.until(d -> button(group, "Взять"));
-            take.click();
-            wait.until(d -> group.getText().contains("взял(а) Вера"));
-            WebElement volunteer = browser.findElement(By.cssSelector("[data-pane=volunteer]"));
-            wait.until(d -> volunteer.getText().contains("Гость #") && volunteer.getText().contains("справку"));
-            write(volunteer, "Здравствуйте! Какую справку просят?");
-            wait.until(d -> chat.getText().contains("Какую справку просят?"));
-            assertThat(volunteer.getText()).doesNotContain("Анна");
-
-            WebElement admin = browser.findElement(By.cssSelector("[data-pane=admin]"));
-            write(admin, "/volunteers");
-            wait.until(d -> admin.getText().contains("Вера"));
-
-            screenshot(browser, Path.of("target/sandbox.png"));
-            browser.manage().window().setSize(new Dimension(390, 844));
-            wait.until(d -> d.findElement(By.cssSelector(".tabs")).isDisplayed());
-            screenshot(browser, Path.of("target/sandbox-phone.png"));
+            onADesktop();
+            screenshot(Path.of("target/sandbox.png"));
+            onAPhone();
+            screenshot(Path.of("target/sandbox-phone.png"));
+            anotherSitesPageCannotDriveIt(port);
+            theChosenPeopleSurviveAReload(page);
         } finally {
             if (browser != null) {
                 browser.quit();
@@ -97,6 +83,232 @@ class SandboxBrowserTest {
             assertThat(bot.waitFor(15, TimeUnit.SECONDS)).isTrue();
         }
         assertThat(data.resolve("sandbox")).isDirectory();
+    }
+
+    /** All four chats side by side: Анна asks, Вера takes her ticket, answers in two lines and saves the answer. */
+    private void onADesktop() {
+        WebElement chat = pane("refugee");
+        assertThat(text(chat)).contains("Что умеет этот бот?", "Нажмите «Запустить»");
+        assertThat(chat.findElement(By.cssSelector(".composer")).isDisplayed()).isFalse();
+        assertThat(text(pane("volunteer"))).contains("/savekb");
+        assertThat(text(pane("group"))).contains("Взять");
+        assertThat(text(pane("admin"))).contains("/admin");
+
+        WebElement start = chat.findElement(By.cssSelector(".start"));
+        assertThat(start.getText()).isEqualToIgnoringCase("Запустить");
+        start.click();
+        wait.until(d -> text(chat).contains("/start") && !text(chat).contains("Что умеет этот бот?"));
+        press(chat, "Казахстан");
+        wait.until(d -> text(chat).contains("Страна: 🇰🇿 Казахстан") && text(chat).contains("Запомнил"));
+
+        write(chat, "как получить иин");
+        wait.until(d -> text(chat).contains("Источники:") && text(chat).contains("Проверено:"));
+        press(chat, "Помогло");
+        wait.until(d -> text(chat).contains("Спасибо за отзыв"));
+        wait.until(d -> button(chat, "Помогло") == null);
+
+        press(chat, "Спросить волонтёра");
+        wait.until(d -> text(chat).contains("Опишите коротко"));
+        write(chat, "В ЦОНе просят справку,", "которой у меня нет");
+        wait.until(d -> text(chat).contains("создана"));
+        assertThat(lastMine(chat).findElement(By.cssSelector(".text")).getText())
+                .isEqualTo("В ЦОНе просят справку,\nкоторой у меня нет");
+        WebElement group = pane("group");
+        press(group, "Взять");
+        wait.until(d -> text(group).contains("взял(а) Вера"));
+        WebElement volunteer = pane("volunteer");
+        wait.until(d -> text(volunteer).contains("Гость #") && text(volunteer).contains("справку,\nкоторой у меня нет"));
+        write(volunteer, "Здравствуйте!", "Какую справку просят?");
+        wait.until(d -> text(chat).contains("Здравствуйте!\nКакую справку просят?"));
+        assertThat(text(volunteer)).doesNotContain("Анна");
+
+        replyTo(volunteer, lastMine(volunteer), "/savekb");
+        wait.until(d -> text(volunteer).contains("Сохранено как черновик #"));
+        WebElement saved = lastMine(volunteer);
+        assertThat(saved.findElement(By.cssSelector(".quote")).getText()).contains("Здравствуйте! Какую справку просят?");
+        assertThat(saved.findElement(By.cssSelector(".text")).getText()).isEqualTo("/savekb");
+
+        WebElement admin = pane("admin");
+        write(admin, "/volunteers");
+        wait.until(d -> text(admin).contains("Вера"));
+    }
+
+    /**
+     * One chat at a time: Emma (in English) asks and hands her question to a volunteer; the group and Вера's chat,
+     * reached by their tabs, show how many messages came meanwhile and open at the newest one; Вера answers Emma by
+     * replying to her ticket's message, as a volunteer with two tickets does.
+     */
+    private void onAPhone() {
+        browser.manage().window().setSize(new Dimension(390, 844));
+        wait.until(d -> d.findElement(By.cssSelector(".tabs")).isDisplayed());
+        WebElement chat = pane("refugee");
+        assertThat(pane("group").isDisplayed()).isFalse();
+        choose(chat, "Emma");
+        wait.until(d -> text(chat).contains("What can this bot do?"));
+        WebElement start = chat.findElement(By.cssSelector(".start"));
+        assertThat(start.getText()).isEqualToIgnoringCase("Start");
+        start.click();
+        press(chat, "Georgia");
+        wait.until(d -> text(chat).contains("Country: 🇬🇪 Georgia"));
+        write(chat, "how to get a personal number");
+        wait.until(d -> text(chat).contains("Sources:"));
+        assertThat(atTheNewestMessage(chat)).isTrue();
+        press(chat, "Ask a volunteer");
+        wait.until(d -> text(chat).contains("Describe your question"));
+        write(chat, "The public service hall wants a paper I do not have");
+        wait.until(d -> text(chat).contains("Request #") && text(chat).contains("created"));
+
+        wait.until(d -> unread("group").equals("1"));
+        tab("group");
+        assertThat(unread("group")).isEmpty();
+        WebElement group = pane("group");
+        assertThat(chat.isDisplayed()).isFalse();
+        assertThat(atTheNewestMessage(group)).isTrue();
+        press(group, "Взять");
+        wait.until(d -> text(group).contains("взял(а) Вера") && !text(group).contains("Взять"));
+
+        wait.until(d -> !unread("volunteer").isEmpty() && !unread("refugee").isEmpty());
+        tab("volunteer");
+        WebElement volunteer = pane("volunteer");
+        assertThat(atTheNewestMessage(volunteer)).isTrue();
+        WebElement ticket = volunteer.findElements(By.cssSelector(".msg.bot")).stream()
+                .filter(m -> m.getText().contains("wants a paper")).reduce((first, last) -> last).orElseThrow();
+        replyTo(volunteer, ticket, "Hello! Which paper do they want?");
+        wait.until(d -> lastMine(volunteer).findElements(By.cssSelector(".quote")).size() == 1);
+
+        wait.until(d -> unread("refugee").equals("2"));
+        tab("refugee");
+        wait.until(d -> text(chat).contains("Hello! Which paper do they want?"));
+        assertThat(atTheNewestMessage(chat)).isTrue();
+        assertThat(chat.findElement(By.cssSelector(".messages")).getText()).doesNotContain("Анна");
+    }
+
+    /** A page of another origin posts a form and fetches at the sandbox's API: nothing reaches the bot. */
+    private void anotherSitesPageCannotDriveIt(int port) throws IOException {
+        String api = "http://127.0.0.1:" + port + "/api/send";
+        String emma = String.valueOf(SandboxPeople.EMMA.id());
+        String json = "{\"personId\":\"" + emma + "\",\"chatId\":\"" + emma + "\",\"text\":\"forged\"}";
+        String evil = "<!doctype html><title>evil</title><form id=f method=post enctype=text/plain action=\"" + api
+                + "\"><input name='" + json.replace("\"}", "\",\"x\":\"") + "' value='\"}'></form><script>"
+                + "const body = '" + json + "';"
+                + "Promise.allSettled([fetch('" + api + "', {method: 'POST', mode: 'no-cors', body}),"
+                + " fetch('" + api + "', {method: 'POST', headers: {'Content-Type': 'application/json'}, body})])"
+                + ".then(r => { document.title = r.map(x => x.status).join(); document.getElementById('f').submit(); });"
+                + "</script>";
+        HttpServer site = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        site.createContext("/", exchange -> {
+            byte[] bytes = evil.getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
+            exchange.sendResponseHeaders(200, bytes.length);
+            exchange.getResponseBody().write(bytes);
+            exchange.close();
+        });
+        site.start();
+        try {
+            browser.get("http://127.0.0.1:" + site.getAddress().getPort() + "/");
+            wait.until(d -> d.getCurrentUrl().startsWith(api));
+            assertThat(browser.getPageSource()).contains("only the sandbox page itself");
+        } finally {
+            site.stop(0);
+        }
+    }
+
+    /** The refugee and the group's writer chosen before, the tab too; and the forged message never arrived. */
+    private void theChosenPeopleSurviveAReload(String page) {
+        browser.get(page);
+        tab("group");
+        choose(pane("group"), "Админ");
+        tab("refugee");
+        browser.navigate().refresh();
+        WebElement chat = pane("refugee");
+        wait.until(d -> text(chat).contains("Hello! Which paper do they want?"));
+        assertThat(browser.findElement(By.cssSelector(".tabs .active")).getText()).startsWith("Беженец");
+        assertThat(new Select(chat.findElement(By.cssSelector("select.who"))).getFirstSelectedOption().getText())
+                .startsWith("Emma");
+        tab("group");
+        assertThat(new Select(pane("group").findElement(By.cssSelector("select.who"))).getFirstSelectedOption()
+                .getText()).startsWith("Админ");
+        assertThat((String) script("return JSON.stringify([...state.chats.values()].map(c => [...c.values()]))"))
+                .contains("Hello! Which paper do they want?").doesNotContain("forged");
+    }
+
+    private WebElement pane(String name) {
+        return browser.findElement(By.cssSelector("[data-pane=" + name + "]"));
+    }
+
+    private void tab(String name) {
+        browser.findElement(By.cssSelector(".tabs [data-tab=" + name + "]")).click();
+        wait.until(d -> pane(name).isDisplayed());
+    }
+
+    private String unread(String name) {
+        return browser.findElement(By.cssSelector(".tabs [data-tab=" + name + "] .badge")).getText();
+    }
+
+    private void choose(WebElement chat, String person) {
+        Select who = new Select(chat.findElement(By.cssSelector("select.who")));
+        who.getOptions().stream().filter(o -> o.getText().startsWith(person)).findFirst().orElseThrow().click();
+    }
+
+    private boolean atTheNewestMessage(WebElement chat) {
+        return (Boolean) script("const list = arguments[0].querySelector('.messages');"
+                + "return list.scrollHeight - list.scrollTop - list.clientHeight < 2;", chat);
+    }
+
+    /** Types the lines with Shift+Enter between them, and sends them with Enter. */
+    private static void write(WebElement chat, String... lines) {
+        WebElement input = chat.findElement(By.cssSelector(".composer .text"));
+        for (int i = 0; i < lines.length; i++) {
+            input.sendKeys(lines[i], i < lines.length - 1 ? Keys.chord(Keys.SHIFT, Keys.ENTER) : Keys.ENTER);
+        }
+    }
+
+    /** "Reply" on a message, as a mouse user finds it: the ↩ that shows next to a message under the pointer. */
+    private void replyTo(WebElement chat, WebElement message, String text) {
+        script("arguments[0].scrollIntoView({block: 'center'})", message);
+        new Actions(browser).moveToElement(message).perform();
+        message.findElement(By.cssSelector(".reply")).click();
+        WebElement replying = chat.findElement(By.cssSelector(".replying"));
+        assertThat(replying.isDisplayed()).isTrue();
+        String quoted = message.findElement(By.cssSelector(".text")).getText().replaceAll("\\s+", " ");
+        assertThat(quoted).startsWith(replying.findElement(By.cssSelector(".what")).getText().replace("…", ""));
+        write(chat, text);
+        wait.until(d -> !replying.isDisplayed());
+    }
+
+    private void press(WebElement chat, String label) {
+        wait.until(d -> {
+            WebElement button = button(chat, label);
+            if (button == null) {
+                return false;
+            }
+            button.click();
+            return true;
+        });
+    }
+
+    private static String text(WebElement chat) {
+        return chat.getText();
+    }
+
+    private static WebElement lastMine(WebElement chat) {
+        List<WebElement> mine = chat.findElements(By.cssSelector(".msg.mine"));
+        return mine.get(mine.size() - 1);
+    }
+
+    /** The last button with this label (the newest message's). */
+    private static WebElement button(WebElement chat, String label) {
+        return chat.findElements(By.cssSelector(".keyboard button")).stream()
+                .filter(b -> b.getText().contains(label)).reduce((first, last) -> last).orElse(null);
+    }
+
+    private Object script(String script, Object... args) {
+        return ((JavascriptExecutor) browser).executeScript(script, args);
+    }
+
+    private void screenshot(Path file) throws IOException {
+        File shot = ((ChromeDriver) browser).getScreenshotAs(OutputType.FILE);
+        Files.copy(shot.toPath(), file, StandardCopyOption.REPLACE_EXISTING);
     }
 
     private static Process startWithoutToken(Path data, int port) throws IOException {
@@ -139,22 +351,8 @@ class SandboxBrowserTest {
         return new ChromeDriver(service, options);
     }
 
-    private static void write(WebElement chat, String text) {
-        chat.findElement(By.cssSelector(".composer .text")).sendKeys(text, Keys.ENTER);
-    }
-
-    private static WebElement button(WebElement chat, String label) {
-        return chat.findElements(By.cssSelector(".keyboard button")).stream()
-                .filter(b -> b.getText().contains(label)).findFirst().orElse(null);
-    }
-
-    private static void screenshot(WebDriver browser, Path file) throws IOException {
-        File shot = ((ChromeDriver) browser).getScreenshotAs(OutputType.FILE);
-        Files.copy(shot.toPath(), file, StandardCopyOption.REPLACE_EXISTING);
-    }
-
     private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
         }
     }
