@@ -52,7 +52,8 @@ class ClusterEndToEndTest {
     private static final String TOKEN = "868686:cluster-test-token";
     private static final String SECRET = "cluster-secret_1";
     private static final int PEOPLE = 15;
-    private static final int LANES = 8;
+    /** Calls the outbox makes at once (relohelp.telegram.senders): that many answers are in the air. */
+    private static final int SENDERS = 8;
     /** Commands whose answers are fixed and tell each other apart, with a phrase of each answer. */
     private static final List<String[]> COMMANDS = List.of(
             new String[] {"/help", "Что я умею"},
@@ -63,7 +64,7 @@ class ClusterEndToEndTest {
             new String[] {"/unmute", "снова включены"});
     private static final String QUESTION = "сколько можно жить в армении без внж";
     /** What the weekly stale list and the daily purge log when they run. */
-    private static final String STALE_LIST = "Stale knowledge list sent";
+    private static final String STALE_LIST = "Stale knowledge list queued";
     private static final String PURGE = "Retention: ";
 
     private final List<Process> processes = new ArrayList<>();
@@ -139,13 +140,13 @@ class ClusterEndToEndTest {
             assertThat(log(data, "alpha")).contains(STALE_LIST, PURGE);
             assertThat(log(data, "beta")).doesNotContain(STALE_LIST).doesNotContain(PURGE);
 
-            // (2) the leader dies with an answer in the air on every lane (Telegram took them, the leader never
+            // (2) the leader dies with an answer in the air on every sender (Telegram took them, the leader never
             // heard) and the other updates stored on either instance; more arrive while nobody leads
             telegram.holdResponses(true);
             people.forEach(person -> telegram.sendText(person, QUESTION));
-            awaitUntil(() -> inbox(database) == total + PEOPLE && answered(telegram, people, COMMANDS.size()) == LANES, 60);
+            awaitUntil(() -> inbox(database) == total + PEOPLE && answered(telegram, people, COMMANDS.size()) == SENDERS, 60);
             Thread.sleep(300);
-            assertThat(answered(telegram, people, COMMANDS.size())).as("the leader is stuck").isEqualTo(LANES);
+            assertThat(answered(telegram, people, COMMANDS.size())).as("the leader is stuck").isEqualTo(SENDERS);
             alpha.destroyForcibly();
             assertThat(alpha.waitFor(10, TimeUnit.SECONDS)).isTrue();
             long killed = System.nanoTime();
