@@ -69,6 +69,8 @@ class StayEndToEndTest extends EndToEndTest {
         assertThat(marked.button("За 1 день")).as("the other reminders still offered").isPresent();
         assertThat(marked.text()).isEqualTo(result.text());
         assertThat(press(user, result, week)).contains("уже есть");
+        assertThat(ask(user, "/privacy").text()).contains("Напоминание: 🇰🇿 Казахстан · за 7 дней до "
+                + today.plusDays(69).format(SHOWN) + " — ждёт отправки");
         BotMessage list = ask(user, "/reminders");
         assertThat(list.allButtons()).hasSize(1);
         assertThat(press(user, list, list.allButtons().get(0).callbackData())).contains("отменено");
