@@ -70,6 +70,11 @@ public class KnowledgeBase implements InitializingBean {
         return index.search(question, profileCountry, language);
     }
 
+    /** The country a text names by a country or city ("в Бишкеке", "v almaty"), read as a question is. */
+    public Optional<Country> countryNamedIn(String text) {
+        return index.countryNamedIn(text);
+    }
+
     /** Active articles (each language on its own) verified before {@code day}, oldest first. */
     public List<Article> verifiedBefore(java.time.LocalDate day) {
         return articles.values().stream().filter(a -> a.verified().isBefore(day))

@@ -119,6 +119,10 @@ final class SearchIndex {
         }
     }
 
+    Optional<Country> countryNamedIn(String text) {
+        return reader.read(text).namedCountry();
+    }
+
     Result search(String question, Optional<Country> profileCountry, Language language) {
         Snapshot current = snapshot;
         QuestionReader.Question q = reader.read(question);

@@ -25,8 +25,10 @@ class CountryTime {
         this.clock = clock;
     }
 
+    /** Today in the country; in UTC while the country is not known yet. */
     LocalDate today(Country country) {
-        return LocalDate.now(clock.withZone(ZONES.getOrDefault(country, ZoneOffset.UTC)));
+        return LocalDate.now(clock.withZone(country == null ? ZoneOffset.UTC
+                : ZONES.getOrDefault(country, ZoneOffset.UTC)));
     }
 
     /** 10:00 local time on the day, in UTC; now if that moment has passed. */

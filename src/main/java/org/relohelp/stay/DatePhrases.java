@@ -2,14 +2,15 @@ package org.relohelp.stay;
 
 import java.time.DateTimeException;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Dates as people type them: 25.09.2022, 25.09, 25/09/22, 2022-09-25, «25 сентября», "September 25",
+ * Dates as people type them, alone or inside a sentence: 25.09.2022, 25.09, 25/09/22, 2022-09-25,
+ * «25 сентября», «1-го октября», "September 25", "1st of October", "3 sentyabrya" (Russian typed in Latin),
  * «вчера», «сегодня». A date without a year is the latest such day not after today. Hand-written: the
  * libraries that read natural-language dates (Natty, Duckling) are English-only or not on Maven Central.
  */
@@ -25,76 +26,153 @@ final class DatePhrases {
         static Parsed problem(Problem problem) {
             return new Parsed(null, problem, List.of());
         }
+
+        boolean isOk() {
+            return problem == Problem.NONE;
+        }
     }
 
-    private static final Pattern NUMERIC = Pattern.compile("(\\d{1,2})\\s*([./-])\\s*(\\d{1,2})(?:\\s*\\2\\s*(\\d{2}|\\d{4}))?");
-    private static final Pattern ISO = Pattern.compile("(\\d{4})-(\\d{1,2})-(\\d{1,2})");
-    private static final Pattern DAY_MONTH = Pattern.compile("(\\d{1,2})\\s+([\\p{L}]+)\\.?(?:\\s+(\\d{4}))?");
-    private static final Pattern MONTH_DAY = Pattern.compile("([\\p{L}]+)\\.?\\s+(\\d{1,2})(?:,?\\s+(\\d{4}))?");
-    private static final Map<String, Integer> MONTHS = Map.ofEntries(
-            Map.entry("янв", 1), Map.entry("фев", 2), Map.entry("мар", 3), Map.entry("апр", 4), Map.entry("мая", 5),
-            Map.entry("май", 5), Map.entry("июн", 6), Map.entry("июл", 7), Map.entry("авг", 8), Map.entry("сен", 9),
-            Map.entry("окт", 10), Map.entry("ноя", 11), Map.entry("дек", 12), Map.entry("jan", 1), Map.entry("feb", 2),
-            Map.entry("mar", 3), Map.entry("apr", 4), Map.entry("may", 5), Map.entry("jun", 6), Map.entry("jul", 7),
-            Map.entry("aug", 8), Map.entry("sep", 9), Map.entry("oct", 10), Map.entry("nov", 11), Map.entry("dec", 12));
+    /**
+     * A date phrase found in a text, in the order of the text. {@code relative} marks «вчера», «сегодня»: in a
+     * sentence they are often not the date asked for («сколько мне сегодня осталось»). {@code yearGiven} is false
+     * when the year was taken from today.
+     */
+    record Found(Parsed parsed, boolean relative, boolean yearGiven) {
+    }
+
+    /** Month names: Russian (any case, short forms), English, and Russian typed in Latin letters. */
+    private static final List<Pattern> MONTHS = List.of(
+            Pattern.compile("янв(арь|аря|аре)?|jan(uary)?|[yij]?anvar[yij]?[ae]?"),
+            Pattern.compile("фев(раль|раля|рале)?|feb(ruary)?|fevral[yij]?[ae]?"),
+            Pattern.compile("мар(т|та|те)?|mar(ch)?|mart[ae]?"),
+            Pattern.compile("апр(ель|еля|еле)?|apr(il)?|aprel[yij]?[ae]?"),
+            Pattern.compile("ма[йяе]|may|ma[yij][ae]?|mai"),
+            Pattern.compile("июн(ь|я|е)?|june?|(iy|i|j)un[yij]?[ae]?"),
+            Pattern.compile("июл(ь|я|е)?|july?|(iy|i|j)ul[yij]?[ae]?"),
+            Pattern.compile("авг(уст|уста|усте)?|aug(ust)?|avg(ust)?[ae]?"),
+            Pattern.compile("сен(т|тябрь|тября|тябре)?|sep(t|tember)?|sent([yij]a|e)?br[yij]?[ae]?"),
+            Pattern.compile("окт(ябрь|ября|ябре)?|oct(ober)?|okt([yij]a|e)?br[yij]?[ae]?"),
+            Pattern.compile("ноя(б|брь|бря|бре)?|nov(ember)?|no[yij]abr[yij]?[ae]?"),
+            Pattern.compile("дек(абрь|абря|абре)?|dec(ember)?|dekabr[yij]?[ae]?"));
+    private static final String MONTH_WORD = "(?:янв|фев|мар|апр|ма|июн|июл|авг|сен|окт|ноя|дек|jan|feb|mar|apr|may|"
+            + "jun|jul|aug|sep|oct|nov|dec|[yij]?anv|fev|mart|aprel|ma[yij]|mai|iy?u|ju|avg|sent|okt|no[yij]|dek)\\p{L}*";
+    private static final String NOT_AFTER_LETTER = "(?<![\\p{L}\\d])";
+    private static final String ORDINAL = "(?:st|nd|rd|th|-?го|-?е)?";
+    private static final String YEAR = "(?:,?\\s+(?<%s>\\d{4})(?!\\d))?";
+    /** 2022-09-25 */
+    private static final String ISO = "(?<![\\d./-])(?<isoY>\\d{4})-(?<isoM>\\d{1,2})-(?<isoD>\\d{1,2})(?![\\d.])";
+    /** «с 1 по 5 июля», "1–5 October": two days of one month */
+    private static final String RANGE = NOT_AFTER_LETTER + "(?<![\\d.])(?<r1>\\d{1,2})\\s*(?:-|–|—|по|до|to|till|until)\\s*"
+            + "(?<r2>\\d{1,2})" + ORDINAL + "\\s*(?:of\\s+)?(?<rM>" + MONTH_WORD + ")\\.?" + YEAR.formatted("rY");
+    /** 25.09.2022, 25/09/22, 25-09; without a year the month has two digits ("1.5 года" is no date) */
+    private static final String NUMERIC = "(?<![\\d.])(?<a>\\d{1,2})(?<sep>[./-])(?<b>\\d{1,2})"
+            + "(?:\\k<sep>(?<numY>\\d{4}|\\d{2}))?(?!\\d|[./]\\d)";
+    /** «25 сентября 2022», "1st of October" */
+    private static final String DAY_MONTH = NOT_AFTER_LETTER + "(?<![\\d.])(?<dmD>\\d{1,2})" + ORDINAL + "\\s*(?:of\\s+)?"
+            + "(?<dmM>" + MONTH_WORD + ")\\.?" + YEAR.formatted("dmY");
+    /** "September 25, 2022" */
+    private static final String MONTH_DAY = NOT_AFTER_LETTER + "(?<mdM>" + MONTH_WORD + ")\\.?\\s+(?:the\\s+)?"
+            + "(?<mdD>\\d{1,2})(?:st|nd|rd|th)?(?![\\d.:/-])" + YEAR.formatted("mdY");
+    private static final String RELATIVE = NOT_AFTER_LETTER
+            + "(?<rel>позавчера|вчера|сегодня|today|yesterday|vchera|segodn[yij]a)(?![\\p{L}\\d])";
+    /** Every form in one pattern, tried left to right, so that "1 October 2026 – 5 November 2026" is two dates. */
+    private static final Pattern PHRASE = Pattern.compile(String.join("|", ISO, RANGE, NUMERIC, DAY_MONTH, MONTH_DAY,
+            RELATIVE));
 
     private DatePhrases() {
     }
 
-    /** A past or present date (an entry or an exit); a future one is reported as such. */
+    /** The one date a text is (an entry or an exit); a future one is reported as such. */
     static Parsed parse(String input, LocalDate today) {
-        String text = input.strip().toLowerCase(Locale.ROOT).replace('ё', 'е');
-        Parsed parsed = read(text, today);
-        if (parsed.problem() == Problem.NONE && parsed.date().isAfter(today)) {
-            return Parsed.problem(Problem.FUTURE);
-        }
-        return parsed;
+        List<Found> found = find(input, today);
+        return found.size() == 1 ? found.get(0).parsed() : Parsed.problem(Problem.UNREADABLE);
     }
 
-    private static Parsed read(String text, LocalDate today) {
-        switch (text) {
-            case "сегодня", "today" -> {
-                return Parsed.ok(today);
+    /**
+     * Every date phrase in a text, in order. Something shaped like a date that is no date (31.02.2025) is found
+     * as UNREADABLE; a day in the future as FUTURE.
+     */
+    static List<Found> find(String input, LocalDate today) {
+        String text = input == null ? "" : input.toLowerCase(Locale.ROOT).replace('ё', 'е');
+        List<Found> found = new ArrayList<>();
+        Matcher m = PHRASE.matcher(text);
+        while (m.find()) {
+            for (Found phrase : m.group("r1") != null ? range(m, today) : single(m, today)) {
+                found.add(phrase.parsed().isOk() && phrase.parsed().date().isAfter(today)
+                        ? new Found(Parsed.problem(Problem.FUTURE), phrase.relative(), phrase.yearGiven()) : phrase);
             }
-            case "вчера", "yesterday" -> {
-                return Parsed.ok(today.minusDays(1));
+        }
+        return found;
+    }
+
+    /** «с 1 по 5 июля», "1–5 October 2026": two dates in one month. */
+    private static List<Found> range(Matcher m, LocalDate today) {
+        int month = month(m.group("rM"));
+        if (month == 0) {
+            return List.of();
+        }
+        Integer year = year(m.group("rY"));
+        List<Found> both = new ArrayList<>();
+        for (String day : List.of(m.group("r1"), m.group("r2"))) {
+            try {
+                both.add(new Found(Parsed.ok(date(number(day), month, year, today)), false, year != null));
+            } catch (DateTimeException impossible) {
+                both.add(new Found(Parsed.problem(Problem.UNREADABLE), false, true));
             }
-            case "позавчера" -> {
-                return Parsed.ok(today.minusDays(2));
-            }
-            default -> { }
+        }
+        return both;
+    }
+
+    private static List<Found> single(Matcher m, LocalDate today) {
+        Found phrase = read(m, today);
+        return phrase == null ? List.of() : List.of(phrase);
+    }
+
+    /** The phrase a match is; null when the word after a number is no month after all («3 марки»). */
+    private static Found read(Matcher m, LocalDate today) {
+        if (m.group("rel") != null) {
+            int back = switch (m.group("rel")) {
+                case "сегодня", "today", "segodnya", "segodnia", "segodnja" -> 0;
+                case "позавчера" -> 2;
+                default -> 1;
+            };
+            return new Found(Parsed.ok(today.minusDays(back)), true, true);
         }
         try {
-            Matcher iso = ISO.matcher(text);
-            if (iso.matches()) {
-                return Parsed.ok(LocalDate.of(Integer.parseInt(iso.group(1)), Integer.parseInt(iso.group(2)),
-                        Integer.parseInt(iso.group(3))));
+            if (m.group("isoY") != null) {
+                return new Found(Parsed.ok(LocalDate.of(number(m.group("isoY")), number(m.group("isoM")),
+                        number(m.group("isoD")))), false, true);
             }
-            Matcher numeric = NUMERIC.matcher(text);
-            if (numeric.matches()) {
-                int a = Integer.parseInt(numeric.group(1));
-                int b = Integer.parseInt(numeric.group(3));
-                Integer year = year(numeric.group(4));
-                if (numeric.group(2).equals("/") && a <= 12 && b <= 12 && a != b) {
-                    // 05/06 is 5 June in Russia and 6 May in the US: ask rather than guess
-                    return new Parsed(null, Problem.AMBIGUOUS, List.of(date(a, b, year, today), date(b, a, year, today)));
-                }
-                return Parsed.ok(date(a, b, year, today));
+            if (m.group("a") != null) {
+                return numeric(m, today);
             }
-            Matcher dayMonth = DAY_MONTH.matcher(text);
-            if (dayMonth.matches() && month(dayMonth.group(2)) > 0) {
-                return Parsed.ok(date(Integer.parseInt(dayMonth.group(1)), month(dayMonth.group(2)),
-                        year(dayMonth.group(3)), today));
+            boolean dayFirst = m.group("dmD") != null;
+            int month = month(m.group(dayFirst ? "dmM" : "mdM"));
+            if (month == 0) {
+                return null;
             }
-            Matcher monthDay = MONTH_DAY.matcher(text);
-            if (monthDay.matches() && month(monthDay.group(1)) > 0) {
-                return Parsed.ok(date(Integer.parseInt(monthDay.group(2)), month(monthDay.group(1)),
-                        year(monthDay.group(3)), today));
-            }
+            String year = m.group(dayFirst ? "dmY" : "mdY");
+            return new Found(Parsed.ok(date(number(m.group(dayFirst ? "dmD" : "mdD")), month, year(year), today)),
+                    false, year != null);
         } catch (DateTimeException impossible) {
-            return Parsed.problem(Problem.UNREADABLE);
+            return new Found(Parsed.problem(Problem.UNREADABLE), false, true);
         }
-        return Parsed.problem(Problem.UNREADABLE);
+    }
+
+    private static Found numeric(Matcher m, LocalDate today) {
+        int a = number(m.group("a"));
+        int b = number(m.group("b"));
+        String yearText = m.group("numY");
+        if (yearText == null && m.group("b").length() < 2) {
+            return null; // "1.5 года" is a number, not the 1st of May
+        }
+        Integer year = year(yearText);
+        if (m.group("sep").equals("/") && a <= 12 && b <= 12 && a != b) {
+            // 05/06 is 5 June in Russia and 6 May in the US: ask rather than guess
+            List<LocalDate> options = List.of(date(a, b, year, today), date(b, a, year, today));
+            return new Found(new Parsed(null, Problem.AMBIGUOUS, options), false, year != null);
+        }
+        return new Found(Parsed.ok(date(a, b, year, today)), false, year != null);
     }
 
     private static LocalDate date(int day, int month, Integer year, LocalDate today) {
@@ -109,11 +187,20 @@ final class DatePhrases {
         if (text == null) {
             return null;
         }
-        int year = Integer.parseInt(text);
+        int year = number(text);
         return text.length() == 2 ? 2000 + year : year;
     }
 
+    private static int number(String digits) {
+        return Integer.parseInt(digits);
+    }
+
     private static int month(String word) {
-        return word.length() < 3 ? 0 : MONTHS.getOrDefault(word.substring(0, 3), 0);
+        for (int i = 0; i < MONTHS.size(); i++) {
+            if (MONTHS.get(i).matcher(word).matches()) {
+                return i + 1;
+            }
+        }
+        return 0;
     }
 }

@@ -2,8 +2,10 @@ package org.relohelp.stay;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.relohelp.chat.Button;
 import org.relohelp.chat.ButtonResult;
 import org.relohelp.chat.Country;
@@ -56,7 +58,11 @@ public class ReminderDesk {
         return action.startsWith(StayView.REMIND_ACTION) || action.startsWith(CANCEL_ACTION);
     }
 
-    /** "remind:<kind>:<date>:<country>" sets one; "unremind:<id>" cancels the user's own. Forged data: nothing. */
+    /**
+     * "remind:KIND:COUNTRY:LAST-LEGAL-DAY:REGISTRATION" ({@link StayView.ReminderRow}) sets one and redraws the
+     * count's buttons with it shown as set; the older "remind:KIND:DATE:COUNTRY" only sets it. "unremind:ID"
+     * cancels the user's own. Forged data: nothing.
+     */
     public Optional<ButtonResult> press(Profile profile, String action) {
         Language lang = profile.language();
         String[] parts = action.split(":");
@@ -67,8 +73,10 @@ public class ReminderDesk {
                         : Optional.empty();
             }
             Reminders.Kind kind = Reminders.Kind.values()[Integer.parseInt(parts[1])];
-            LocalDate event = LocalDate.parse(parts[2]);
-            Country country = Country.valueOf(parts[3]);
+            Optional<StayView.ReminderRow> row = parts.length == 5
+                    ? StayView.ReminderRow.parse(parts[2], parts[3], parts[4]) : Optional.empty();
+            Country country = row.map(StayView.ReminderRow::country).orElseGet(() -> Country.valueOf(parts[3]));
+            LocalDate event = row.isPresent() ? row.get().eventOf(kind).orElseThrow() : LocalDate.parse(parts[2]);
             LocalDate today = time.today(country);
             if (event.isBefore(today) || event.isAfter(today.plusYears(3))) {
                 return Optional.empty();
@@ -80,11 +88,25 @@ public class ReminderDesk {
             day = day.isBefore(today) ? today : day;
             boolean added = reminders.add(profile.userId(), country, kind, event, time.reminderTimeUtc(country, day),
                     lang);
-            return Optional.of(ButtonResult.toast(added ? texts.get(lang, "stay.reminder-set", view.date(day, lang))
-                    : texts.get(lang, "stay.reminder-exists")));
+            String toast = added ? texts.get(lang, "stay.reminder-set", view.date(day, lang))
+                    : texts.get(lang, "stay.reminder-exists");
+            return Optional.of(row.map(r -> new ButtonResult(toast, null,
+                    new Reply(null, view.buttons(r, today, setFor(profile.userId(), r), lang))))
+                    .orElseGet(() -> ButtonResult.toast(toast)));
         } catch (RuntimeException forged) {
             return Optional.empty();
         }
+    }
+
+    /** Which of a count's reminders are pending. */
+    private Set<Reminders.Kind> setFor(long userId, StayView.ReminderRow row) {
+        Set<Reminders.Kind> set = EnumSet.noneOf(Reminders.Kind.class);
+        for (Reminders.Reminder r : reminders.pendingFor(userId)) {
+            if (r.country() == row.country() && row.eventOf(r.kind()).filter(r.eventDate()::equals).isPresent()) {
+                set.add(r.kind());
+            }
+        }
+        return set;
     }
 
     /** /reminders: the pending ones, each a button that cancels it. */

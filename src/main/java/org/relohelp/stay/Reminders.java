@@ -22,6 +22,10 @@ class Reminders {
                     Language language) {
     }
 
+    /** A reminder as /privacy lists it, whatever its state (PENDING, SENDING, SENT, CANCELLED). */
+    record Kept(Country country, Kind kind, LocalDate eventDate, String state) {
+    }
+
     private static final String COLUMNS = "id, user_id, country, kind, event_date, send_at, language";
 
     private final JdbcClient jdbc;
@@ -74,6 +78,13 @@ class Reminders {
     List<Reminder> pendingFor(long userId) {
         return jdbc.sql("select " + COLUMNS + " from reminder where user_id = ? and state = 'PENDING' order by send_at")
                 .param(userId).query(this::reminder).list();
+    }
+
+    List<Kept> keptFor(long userId) {
+        return jdbc.sql("select country, kind, event_date, state from reminder where user_id = ? order by send_at")
+                .param(userId).query((rs, n) -> new Kept(Country.fromCode(rs.getString(1)).orElseThrow(),
+                        Kind.valueOf(rs.getString(2)), rs.getObject(3, LocalDate.class), rs.getString(4)))
+                .list();
     }
 
     boolean cancel(long id, long userId) {

@@ -26,17 +26,27 @@ final class StayCalculator {
     }
 
     /**
-     * @param used            days counted by today's rule (null when today's limit is unknown)
-     * @param left            days left by today's rule, negative when over it (null when unknown)
+     * Days used, days left and the last legal day always agree: {@code used} counts every day spent in today's
+     * window, legal or not, and {@code left} is the number of days from today to the last legal day (0 when over
+     * the limit). Both are null when a limit on the way is unknown, as the last legal day is then.
+     *
+     * @param used            days counted by today's rule, every day present (null when not computed)
+     * @param left            days from today to the last legal day, 0 when over the limit (null when not computed)
      * @param lastLegalDay    the last day of a legal stay if it goes on (null when a limit is unknown)
      * @param overstaySince   the first day over the limit if that is today or earlier
      * @param unknownFrom     the first day whose limit is unknown, if any (and {@code unknownRule}, its rule)
      * @param registrationBy  the registration deadline under the rule at entry (null: none or unknown)
+     * @param periods         the rules in force from the entry to today, or to the last legal day if later
      */
     record Result(LocalDate entry, LocalDate today, StayRule todayRule, Integer used, Integer left,
                   LocalDate lastLegalDay, LocalDate overstaySince, LocalDate unknownFrom, StayRule unknownRule,
                   StayRule entryRule,
                   LocalDate registrationBy, List<Period> periods) {
+
+        /** The deadline is behind: this is when fines apply. */
+        boolean registrationPassed() {
+            return registrationBy != null && registrationBy.isBefore(today);
+        }
     }
 
     private StayCalculator() {
@@ -49,42 +59,41 @@ final class StayCalculator {
                 present.add(d);
             }
         }
-        List<Period> periods = new ArrayList<>();
+        for (LocalDate d = entry; !d.isAfter(today); d = d.plusDays(1)) {
+            present.add(d); // every day spent here so far counts, legal or not
+        }
         LocalDate lastLegal = null;
-        LocalDate overstay = null;
+        LocalDate firstIllegal = null;
         LocalDate unknownFrom = null;
         StayRule unknownRule = null;
-        for (LocalDate d = entry; d.isBefore(entry.plusDays(HORIZON_DAYS)); d = d.plusDays(1)) {
-            present.add(d);
+        for (LocalDate d = entry; d.isBefore(today.plusDays(HORIZON_DAYS)); d = d.plusDays(1)) {
+            present.add(d); // staying on
             Optional<StayRule> rule = ruleOn(rules, d);
             if (rule.isEmpty() || rule.get().limit().kind() == StayRule.LimitKind.UNKNOWN) {
                 unknownFrom = d;
                 unknownRule = rule.orElse(null);
-                rule.ifPresent(r -> extend(periods, r, entry.isAfter(today) ? entry : today));
+                lastLegal = null;
                 break;
             }
             if (!legal(rule.get(), d, entry, present)) {
-                if (!d.isAfter(today)) {
-                    overstay = d;
-                }
+                firstIllegal = d;
                 break;
             }
-            extend(periods, rule.get(), d);
             lastLegal = d;
         }
-        if (unknownFrom != null) {
-            lastLegal = null;
-        }
+        LocalDate overstay = firstIllegal != null && !firstIllegal.isAfter(today) ? firstIllegal : null;
         StayRule todayRule = ruleOn(rules, today).orElse(null);
         Integer used = null;
         Integer left = null;
-        if (todayRule != null && todayRule.limit().kind() != StayRule.LimitKind.UNKNOWN) {
+        boolean counted = unknownFrom == null && (lastLegal != null || firstIllegal != null);
+        if (counted && todayRule != null && todayRule.limit().kind() != StayRule.LimitKind.UNKNOWN) {
             used = count(todayRule, today, entry, present);
-            left = todayRule.limit().days() - used;
+            left = overstay != null ? 0 : (int) (lastLegal.toEpochDay() - today.toEpochDay());
         }
         StayRule entryRule = ruleOn(rules, entry).orElse(null);
+        LocalDate end = lastLegal != null && lastLegal.isAfter(today) ? lastLegal : today;
         return new Result(entry, today, todayRule, used, left, lastLegal, overstay, unknownFrom, unknownRule, entryRule,
-                registrationBy(entryRule, entry), List.copyOf(periods));
+                registrationBy(entryRule, entry), periods(rules, entry, end.isBefore(entry) ? entry : end));
     }
 
     static Optional<StayRule> ruleOn(List<StayRule> rules, LocalDate day) {
@@ -140,12 +149,21 @@ final class StayCalculator {
         };
     }
 
-    private static void extend(List<Period> periods, StayRule rule, LocalDate day) {
-        if (!periods.isEmpty() && periods.get(periods.size() - 1).rule() == rule) {
-            Period last = periods.remove(periods.size() - 1);
-            periods.add(new Period(rule, last.from(), day));
-        } else {
-            periods.add(new Period(rule, day, day));
+    /** The rules in force day by day, as stretches. */
+    private static List<Period> periods(List<StayRule> rules, LocalDate from, LocalDate to) {
+        List<Period> periods = new ArrayList<>();
+        for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
+            Optional<StayRule> rule = ruleOn(rules, d);
+            if (rule.isEmpty()) {
+                continue;
+            }
+            Period last = periods.isEmpty() ? null : periods.get(periods.size() - 1);
+            if (last != null && last.rule() == rule.get() && last.to().plusDays(1).equals(d)) {
+                periods.set(periods.size() - 1, new Period(rule.get(), last.from(), d));
+            } else {
+                periods.add(new Period(rule.get(), d, d));
+            }
         }
+        return List.copyOf(periods);
     }
 }

@@ -3,159 +3,198 @@ package org.relohelp.stay;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.relohelp.chat.Button;
 import org.relohelp.chat.ButtonResult;
 import org.relohelp.chat.Country;
-import org.relohelp.chat.Incoming;
 import org.relohelp.chat.Language;
 import org.relohelp.chat.Reply;
-import org.relohelp.chat.Texts;
+import org.relohelp.knowledge.KnowledgeBase;
 import org.relohelp.users.Profile;
 import org.springframework.stereotype.Service;
 
 /**
- * "Until when may I stay?" as a short conversation: the country (prefilled from the profile), the entry
- * date, earlier trips where a rule looks back over a window, then the count and reminder buttons.
+ * "Until when may I stay?" as a short conversation: the country (from the question, the button or the profile),
+ * the entry date, earlier trips where a rule looks back over a window, then the count and reminder buttons. What
+ * the person already said fills its step, so only what is missing is asked. A step in progress is the
+ * {@link StayStep}'s: the router asks it first.
  */
 @Service
 public class StayDesk {
 
-    static final String ACTION = "stay:";
-    private static final Pattern INTENT = Pattern.compile("до како(го|й) (числа|даты|дня)|сколько (мне )?(ещ[её] )?"
-            + "(дней )?(осталось|можно остават)|посчита\\w* (мои |мой )?(дни|срок)|калькулятор|until when|"
-            + "how many days (do i have )?left|days left|count my days");
-    private static final Pattern TRIP = Pattern.compile("(.+?)\\s*(?:[-–—]|по|до|to)\\s*(.+)");
-    private static final Pattern NO_TRIPS = Pattern.compile("(нет|не было|не ездил\\w*|готово|no|none|done|nope)[.!]?");
-
     private final StaySessions sessions;
     private final StayRules rules;
     private final StayView view;
+    private final StayPrompts prompts;
     private final CountryTime time;
-    private final Texts texts;
+    private final KnowledgeBase places;
 
-    StayDesk(StaySessions sessions, StayRules rules, StayView view, CountryTime time, Texts texts) {
+    StayDesk(StaySessions sessions, StayRules rules, StayView view, StayPrompts prompts, CountryTime time,
+             KnowledgeBase places) {
         this.sessions = sessions;
         this.rules = rules;
         this.view = view;
+        this.prompts = prompts;
         this.time = time;
-        this.texts = texts;
+        this.places = places;
     }
 
-    /** /stay, the menu button and the button under stay articles. */
-    public Reply start(Profile profile) {
-        Optional<Country> country = profile.knownCountry().filter(c -> c != Country.OTHER);
-        StaySessions.Session session = new StaySessions.Session(profile.userId(), StaySessions.Step.COUNTRY,
-                country.orElse(null), null, List.of(), profile.language());
-        if (country.isEmpty()) {
-            sessions.save(session);
-            return askCountry(profile.language());
-        }
-        sessions.save(session.with(StaySessions.Step.ENTRY, country.get(), null));
-        return askEntry(country.get(), profile.language());
+    /** /stay, with what was typed after it ("/stay 1 октября"). */
+    public Reply start(Profile profile, String text) {
+        return begin(profile, read(text, null), null);
     }
 
-    /** A question such as «до какого числа мне можно быть в Казахстане» starts the count. */
+    /** A question such as «до какого числа мне можно быть в Казахстане, если въехал 1 октября» starts the count. */
     public Optional<Reply> onQuestion(Profile profile, String text) {
-        return INTENT.matcher(text.toLowerCase(Locale.ROOT)).find() ? Optional.of(start(profile)) : Optional.empty();
+        StayWords words = read(text, null);
+        return words.intent() ? Optional.of(begin(profile, words, null)) : Optional.empty();
     }
 
-    /** Messages while a count is in progress: dates and trips. Empty when no count is in progress. */
-    public Optional<Reply> onMessage(Profile profile, Incoming message) {
+    public boolean handles(String action) {
+        return action.startsWith(StayPrompts.ACTION);
+    }
+
+    /** The count's buttons; "stay:start:KZ" (under a country's article) starts it for that country. */
+    public Optional<ButtonResult> press(Profile profile, String action) {
+        if (action.equals(Button.COUNT_MY_DAYS) || action.startsWith(Button.COUNT_MY_DAYS + ":")) {
+            String code = action.substring(Button.COUNT_MY_DAYS.length()).replaceFirst("^:", "");
+            Country country = Country.fromCode(code).filter(c -> c != Country.OTHER).orElse(null);
+            return Optional.of(ButtonResult.message(begin(profile, read("", null), country)));
+        }
         Optional<StaySessions.Session> session = sessions.of(profile.userId());
         if (session.isEmpty()) {
             return Optional.empty();
         }
         StaySessions.Session s = session.get();
+        Reply reply = null;
+        if (action.equals(StayPrompts.CANCEL)) {
+            sessions.done(s.userId());
+            reply = prompts.cancelled(s.language());
+        } else if (action.equals(StayPrompts.OTHER_COUNTRY)) {
+            sessions.save(new StaySessions.Session(s.userId(), StaySessions.Step.COUNTRY, null, s.entry(), s.trips(),
+                    s.language()));
+            reply = prompts.askCountry(s.language());
+        } else if (action.startsWith(StayPrompts.CHOOSE)) {
+            reply = Country.fromCode(action.substring(StayPrompts.CHOOSE.length())).filter(c -> c != Country.OTHER)
+                    .map(country -> proceed(s.with(s.step(), country, s.entry()), List.of())).orElse(null);
+        } else if (action.equals(StayPrompts.DONE) && s.step() == StaySessions.Step.TRIP_UNREAD) {
+            reply = prompts.unreadTripPending(s.language());
+        } else if (action.equals(StayPrompts.DONE) || action.equals(StayPrompts.WITHOUT)) {
+            reply = isAtTrips(s) ? finish(s) : null;
+        }
+        return Optional.ofNullable(reply).map(ButtonResult::message);
+    }
+
+    /**
+     * A message while a count is in progress. Empty when it is no answer to the step — a question of its own —
+     * which the caller then answers as a question (and offers the step again, {@link StayPrompts#reoffer}).
+     */
+    Optional<Reply> answer(Profile profile, StaySessions.Session s, String text) {
+        StayWords words = read(text, s.country());
         Language lang = s.language();
-        if (!message.isText()) {
-            return Optional.of(Reply.text(texts.get(lang, "stay.text-only")));
+        if (words.cancel()) {
+            sessions.done(s.userId());
+            return Optional.of(prompts.cancelled(lang));
+        }
+        if (words.intent()) {
+            return Optional.of(begin(profile, words, null));
+        }
+        if (isAtTrips(s) && words.done()) {
+            return Optional.of(s.step() == StaySessions.Step.TRIP_UNREAD ? prompts.unreadTripPending(lang) : finish(s));
+        }
+        if (words.notAnAnswer()) {
+            return Optional.empty();
+        }
+        Optional<Country> named = words.country().filter(c -> c != Country.OTHER && c != s.country());
+        if (named.isPresent() && !isAtTrips(s)) {
+            return Optional.of(proceed(s.with(s.step(), named.get(), s.entry()), words.dates()));
         }
         return Optional.of(switch (s.step()) {
-            case COUNTRY -> askCountry(lang);
-            case ENTRY -> entry(s, message.text());
-            case TRIPS -> trip(s, message.text());
+            case COUNTRY -> proceed(s, words.dates());
+            case ENTRY -> words.dates().isEmpty()
+                    ? prompts.dateProblem(DatePhrases.Parsed.problem(DatePhrases.Problem.UNREADABLE), lang)
+                    : entry(s, words.dates());
+            case TRIPS, TRIP_UNREAD -> trips(s, words.dates());
         });
     }
 
-    public boolean handles(String action) {
-        return action.startsWith(ACTION);
+    private Reply begin(Profile profile, StayWords words, Country fromButton) {
+        Country country = words.country().or(() -> Optional.ofNullable(fromButton)).or(profile::knownCountry)
+                .filter(c -> c != Country.OTHER).orElse(null);
+        return proceed(new StaySessions.Session(profile.userId(), StaySessions.Step.COUNTRY, country, null, List.of(),
+                profile.language()), words.dates());
     }
 
-    public Optional<ButtonResult> press(Profile profile, String action) {
-        String rest = action.substring(ACTION.length());
-        if (action.equals(Button.COUNT_MY_DAYS)) {
-            return Optional.of(ButtonResult.message(start(profile)));
+    /** Fills in what is known and asks for the first thing missing: the country, the entry date, earlier trips. */
+    private Reply proceed(StaySessions.Session s, List<DatePhrases.Found> dates) {
+        if (s.country() == null) {
+            List<LocalDate> good = dates.stream().filter(d -> d.parsed().isOk()).map(d -> d.parsed().date()).toList();
+            LocalDate entry = good.size() == 1 ? good.get(0) : s.entry();
+            sessions.save(s.with(StaySessions.Step.COUNTRY, null, entry));
+            return prompts.askCountry(s.language());
         }
-        if (rest.equals("country")) {
-            sessions.save(new StaySessions.Session(profile.userId(), StaySessions.Step.COUNTRY, null, null, List.of(),
-                    profile.language()));
-            return Optional.of(ButtonResult.message(askCountry(profile.language())));
+        if (s.entry() == null) {
+            return entry(s, dates);
         }
-        Optional<StaySessions.Session> session = sessions.of(profile.userId());
-        if (rest.startsWith("c:") && session.isPresent()) {
-            return Country.fromCode(rest.substring(2)).filter(c -> c != Country.OTHER).map(country -> {
-                sessions.save(session.get().with(StaySessions.Step.ENTRY, country, null));
-                return ButtonResult.message(askEntry(country, session.get().language()));
-            });
-        }
-        if (rest.equals("done") && session.filter(s -> s.step() == StaySessions.Step.TRIPS).isPresent()) {
-            return Optional.of(ButtonResult.message(finish(session.get())));
-        }
-        return Optional.empty();
+        return afterEntry(s.with(StaySessions.Step.TRIPS, s.country(), s.entry()));
     }
 
-    private Reply entry(StaySessions.Session s, String text) {
+    private Reply entry(StaySessions.Session s, List<DatePhrases.Found> dates) {
+        StaySessions.Session asking = s.with(StaySessions.Step.ENTRY, s.country(), null);
+        sessions.save(asking);
         Language lang = s.language();
-        LocalDate today = time.today(s.country());
-        DatePhrases.Parsed parsed = DatePhrases.parse(text, today);
-        if (parsed.problem() != DatePhrases.Problem.NONE) {
-            return dateProblem(parsed, lang);
+        List<LocalDate> distinct = dates.stream().filter(d -> d.parsed().isOk()).map(d -> d.parsed().date())
+                .distinct().toList();
+        if (dates.isEmpty()) {
+            return prompts.askEntry(s.country(), lang);
         }
-        StaySessions.Session withEntry = s.with(StaySessions.Step.TRIPS, s.country(), parsed.date());
-        int window = lookBack(withEntry, today);
+        if (distinct.size() > 1) {
+            return prompts.severalDates(distinct, lang);
+        }
+        if (distinct.isEmpty()) {
+            return prompts.dateProblem(dates.get(0).parsed(), lang);
+        }
+        return afterEntry(asking.with(StaySessions.Step.TRIPS, s.country(), distinct.get(0)));
+    }
+
+    private Reply afterEntry(StaySessions.Session s) {
+        int window = lookBack(s);
         if (window == 0) {
-            sessions.done(s.userId());
-            return finish(withEntry);
-        }
-        sessions.save(withEntry);
-        return Reply.withButtons(texts.get(lang, "stay.ask-trips", window,
-                view.date(parsed.date().minusDays(window - 1L), lang)),
-                List.of(List.of(new Button(texts.get(lang, "stay.button.no-trips"), ACTION + "done"))));
-    }
-
-    private Reply trip(StaySessions.Session s, String text) {
-        Language lang = s.language();
-        String input = text.strip().toLowerCase(Locale.ROOT);
-        if (NO_TRIPS.matcher(input).matches()) {
             return finish(s);
         }
-        Matcher trip = TRIP.matcher(input);
-        LocalDate today = time.today(s.country());
-        if (!trip.matches()) {
-            return Reply.text(texts.get(lang, "stay.trip-unreadable"));
+        sessions.save(s);
+        return prompts.askTrips(s.country(), s.entry(), window, s.language());
+    }
+
+    /** Earlier trips, two dates each, as many as written: «с 01.07.2026 по 29.08.2026», "1 Oct 2026 – 5 Nov 2026". */
+    private Reply trips(StaySessions.Session s, List<DatePhrases.Found> dates) {
+        Language lang = s.language();
+        StaySessions.Session unread = s.at(StaySessions.Step.TRIP_UNREAD);
+        sessions.save(unread);
+        Optional<DatePhrases.Found> bad = dates.stream().filter(d -> !d.parsed().isOk()).findFirst();
+        if (bad.isPresent()) {
+            return prompts.dateProblem(bad.get().parsed(), lang);
         }
-        DatePhrases.Parsed from = DatePhrases.parse(trip.group(1), today);
-        DatePhrases.Parsed to = DatePhrases.parse(trip.group(2), today);
-        if (from.problem() != DatePhrases.Problem.NONE) {
-            return dateProblem(from, lang);
+        if (dates.isEmpty() || dates.size() % 2 != 0) {
+            return prompts.tripProblem("stay.trip-unreadable", lang);
         }
-        if (to.problem() != DatePhrases.Problem.NONE) {
-            return dateProblem(to, lang);
+        List<StayCalculator.Trip> trips = new ArrayList<>();
+        for (int i = 0; i < dates.size(); i += 2) {
+            LocalDate from = dates.get(i).parsed().date();
+            LocalDate to = dates.get(i + 1).parsed().date();
+            if (to.isBefore(from) && !dates.get(i).yearGiven()) {
+                from = from.minusYears(1); // «с 20 декабря по 10 января»
+            }
+            if (to.isBefore(from)) {
+                return prompts.tripProblem("stay.trip-order", lang);
+            }
+            if (to.isAfter(s.entry())) {
+                return prompts.tripProblem("stay.trip-overlaps", lang, view.date(s.entry(), lang));
+            }
+            trips.add(new StayCalculator.Trip(from, to));
         }
-        if (to.date().isBefore(from.date())) {
-            return Reply.text(texts.get(lang, "stay.trip-order"));
-        }
-        if (to.date().isAfter(s.entry())) {
-            return Reply.text(texts.get(lang, "stay.trip-overlaps", view.date(s.entry(), lang)));
-        }
-        sessions.save(s.plus(new StayCalculator.Trip(from.date(), to.date())));
-        return Reply.withButtons(texts.get(lang, "stay.trip-added", view.date(from.date(), lang),
-                view.date(to.date(), lang)),
-                List.of(List.of(new Button(texts.get(lang, "stay.button.done"), ACTION + "done"))));
+        sessions.save(s.at(StaySessions.Step.TRIPS).plus(trips));
+        return prompts.tripsAdded(trips, lang);
     }
 
     private Reply finish(StaySessions.Session s) {
@@ -166,7 +205,7 @@ public class StayDesk {
     }
 
     /** The longest window any rule in force since the entry looks back over (0: none does). */
-    private int lookBack(StaySessions.Session s, LocalDate today) {
+    private int lookBack(StaySessions.Session s) {
         int window = 0;
         for (StayRule rule : rules.of(s.country())) {
             boolean inForce = (rule.validTo() == null || !rule.validTo().isBefore(s.entry()));
@@ -180,30 +219,11 @@ public class StayDesk {
         return window;
     }
 
-    private Reply dateProblem(DatePhrases.Parsed parsed, Language lang) {
-        return Reply.text(switch (parsed.problem()) {
-            case FUTURE -> texts.get(lang, "stay.date-future");
-            case AMBIGUOUS -> texts.get(lang, "stay.date-ambiguous", view.date(parsed.options().get(0), lang),
-                    view.date(parsed.options().get(1), lang));
-            default -> texts.get(lang, "stay.date-unreadable");
-        });
+    private StayWords read(String text, Country country) {
+        return StayWords.read(text, places::countryNamedIn, time.today(country));
     }
 
-    private Reply askCountry(Language lang) {
-        List<List<Button>> rows = new ArrayList<>();
-        List<Country> countries = List.of(Country.KZ, Country.UZ, Country.KG, Country.TJ, Country.GE, Country.AM);
-        for (int i = 0; i < countries.size(); i += 2) {
-            rows.add(List.of(countryButton(countries.get(i), lang), countryButton(countries.get(i + 1), lang)));
-        }
-        return Reply.withButtons(texts.get(lang, "stay.ask-country"), rows);
-    }
-
-    private Button countryButton(Country country, Language lang) {
-        return new Button(texts.countryName(lang, country), ACTION + "c:" + country.name());
-    }
-
-    private Reply askEntry(Country country, Language lang) {
-        return Reply.withButtons(texts.get(lang, "stay.ask-entry", texts.countryName(lang, country)),
-                List.of(List.of(new Button(texts.get(lang, "stay.button.other-country"), ACTION + "country"))));
+    private static boolean isAtTrips(StaySessions.Session s) {
+        return s.step() == StaySessions.Step.TRIPS || s.step() == StaySessions.Step.TRIP_UNREAD;
     }
 }

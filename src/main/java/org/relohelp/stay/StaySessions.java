@@ -16,7 +16,8 @@ import org.springframework.stereotype.Repository;
 @Repository
 class StaySessions {
 
-    enum Step { COUNTRY, ENTRY, TRIPS }
+    /** What the count waits for; TRIP_UNREAD: more trips, and the last one written could not be read. */
+    enum Step { COUNTRY, ENTRY, TRIPS, TRIP_UNREAD }
 
     record Session(long userId, Step step, Country country, LocalDate entry, List<StayCalculator.Trip> trips,
                    Language language) {
@@ -25,9 +26,13 @@ class StaySessions {
             return new Session(userId, nextStep, newCountry, newEntry, trips, language);
         }
 
-        Session plus(StayCalculator.Trip trip) {
+        Session at(Step nextStep) {
+            return new Session(userId, nextStep, country, entry, trips, language);
+        }
+
+        Session plus(List<StayCalculator.Trip> added) {
             List<StayCalculator.Trip> more = new ArrayList<>(trips);
-            more.add(trip);
+            more.addAll(added);
             return new Session(userId, step, country, entry, List.copyOf(more), language);
         }
     }
@@ -63,8 +68,9 @@ class StaySessions {
                 .update();
     }
 
-    void done(long userId) {
-        jdbc.sql("delete from stay_session where user_id = ?").param(userId).update();
+    /** Ends the count; false when none was in progress. */
+    boolean done(long userId) {
+        return jdbc.sql("delete from stay_session where user_id = ?").param(userId).update() > 0;
     }
 
     private static List<StayCalculator.Trip> trips(String stored) {

@@ -17,6 +17,7 @@ import org.relohelp.handoff.VolunteerDesk;
 import org.relohelp.knowledge.Answers;
 import org.relohelp.stay.ReminderDesk;
 import org.relohelp.stay.StayDesk;
+import org.relohelp.stay.StayStep;
 import org.relohelp.users.Forgetting;
 import org.relohelp.users.Muting;
 import org.relohelp.users.Profile;
@@ -48,6 +49,7 @@ class UpdateRouter {
     private final Roster roster;
     private final Roles roles;
     private final StayDesk stay;
+    private final StayStep stayStep;
     private final ReminderDesk reminders;
     private final Forgetting forgetting;
     private final OutboundSender sender;
@@ -60,7 +62,7 @@ class UpdateRouter {
     UpdateRouter(Profiles profiles, Welcome welcome, Answers answers, RefugeeDesk refugees, VolunteerDesk volunteers,
                  Roster roster, Roles roles, StayDesk stay, ReminderDesk reminders, Forgetting forgetting,
                  OutboundSender sender, Texts texts, FloodGuard flood, AdminDesk admin, DraftCapture draftCapture,
-                 Muting muting) {
+                 Muting muting, StayStep stayStep) {
         this.admin = admin;
         this.profiles = profiles;
         this.welcome = welcome;
@@ -70,6 +72,7 @@ class UpdateRouter {
         this.roster = roster;
         this.roles = roles;
         this.stay = stay;
+        this.stayStep = stayStep;
         this.reminders = reminders;
         this.forgetting = forgetting;
         this.sender = sender;
@@ -131,7 +134,7 @@ class UpdateRouter {
         // an admin's pending draft edit comes first: an admin who is also a volunteer must not relay it to a refugee
         Optional<Reply> handled = admin.onMessage(profile, in)
                 .or(() -> volunteers.onMessage(profile.userId(), in))
-                .or(() -> stay.onMessage(profile, in))
+                .or(() -> stayStep.answer(profile, in))
                 .or(() -> refugees.onMessage(profile, in));
         if (handled.isPresent()) {
             return handled.get();
@@ -143,8 +146,15 @@ class UpdateRouter {
         if (count.isPresent()) {
             return count.get();
         }
-        return sender.typingWhile(in.chatId(), () -> answers.answer(in.text(), profile.knownCountry(),
+        Reply answer = sender.typingWhile(in.chatId(), () -> answers.answer(in.text(), profile.knownCountry(),
                 profile.language()));
+        // a question asked in the middle of a /stay count: answered, then the count is offered again
+        Optional<Reply> reoffer = stayStep.reoffer(profile);
+        if (reoffer.isEmpty()) {
+            return answer;
+        }
+        send(in.chatId(), answer);
+        return reoffer.get();
     }
 
     private Reply command(Profile profile, Incoming in, boolean privateChat) {
@@ -155,17 +165,20 @@ class UpdateRouter {
         if (!privateChat && !command.matches("queue|take|mine|help")) {
             return Reply.NOTHING;
         }
+        if (privateChat && !command.matches("cancel|stay|privacy")) { // /privacy only looks: it lists the count too
+            stayStep.leave(profile).ifPresent(notice -> send(in.chatId(), notice)); // a command ends a /stay count
+        }
         return switch (command) {
             case "start" -> roster.isInvite(argument) ? roster.redeem(user, argument) : welcome.start(profile);
             case "help" -> welcome.help(profile);
             case "country" -> welcome.chooseCountry(profile);
             case "lang", "language" -> welcome.chooseLanguage(profile);
             case "human" -> refugees.requestHuman(profile, null);
-            case "stay" -> stay.start(profile);
+            case "stay" -> stay.start(profile, argument);
             case "reminders" -> reminders.list(profile);
             case "privacy" -> forgetting.privacy(profile);
             case "forget" -> forgetting.ask(profile);
-            case "cancel" -> refugees.cancel(profile);
+            case "cancel" -> stayStep.cancel(profile).orElseGet(() -> refugees.cancel(profile));
             case "skip" -> refugees.skip(profile);
             case "mute" -> muting.mute(profile);
             case "unmute" -> muting.unmute(profile);
@@ -199,6 +212,7 @@ class UpdateRouter {
         } else if (action.equals(Button.ASK_VOLUNTEER) || action.startsWith(Button.ASK_VOLUNTEER + ":")) {
             String topic = action.contains(":") ? answers.topicOf(action.substring(action.indexOf(':') + 1))
                     .orElse(null) : null;
+            stayStep.leave(profile).ifPresent(notice -> send(UpdateKinds.chatId(button), notice));
             result = Optional.of(ButtonResult.message(refugees.requestHuman(profile, topic)));
         } else if (volunteers.handles(action)) {
             result = volunteers.press(profile.userId(), action);
@@ -221,6 +235,9 @@ class UpdateRouter {
         }
         if (outcome.newMessage() != null) {
             send(chatId, outcome.newMessage());
+            if (answers.handles(action)) {
+                stayStep.reoffer(profile).ifPresent(line -> send(chatId, line)); // an article read during a count
+            }
         }
     }
 

@@ -37,24 +37,35 @@ public class Forgetting {
     private final Texts texts;
     private final PrivacyProperties properties;
     private final List<KeepsUser> keepers;
+    private final List<KeptData> kept;
     private final Clock clock;
     private final Leadership leadership;
     private final TransactionTemplate transaction;
 
     Forgetting(JdbcClient jdbc, ApplicationEventPublisher events, Texts texts, PrivacyProperties properties,
-               List<KeepsUser> keepers, Clock clock, Leadership leadership, TransactionTemplate transaction) {
+               List<KeepsUser> keepers, List<KeptData> kept, Clock clock, Leadership leadership,
+               TransactionTemplate transaction) {
         this.jdbc = jdbc;
         this.events = events;
         this.texts = texts;
         this.properties = properties;
         this.keepers = keepers;
+        this.kept = kept;
         this.clock = clock;
         this.leadership = leadership;
         this.transaction = transaction;
     }
 
+    /** What is kept in general, then what each feature keeps about this person now. */
     public Reply privacy(Profile profile) {
-        return Reply.text(texts.get(profile.language(), "privacy.text", properties.retentionDays()));
+        Language lang = profile.language();
+        StringBuilder text = new StringBuilder(texts.get(lang, "privacy.text", properties.retentionDays()));
+        List<String> now = kept.stream().flatMap(k -> k.describe(profile.userId(), lang).stream()).toList();
+        if (!now.isEmpty()) {
+            text.append("\n\n").append(texts.get(lang, "privacy.kept-now"));
+            now.forEach(line -> text.append("\n• ").append(line));
+        }
+        return Reply.text(text.append("\n\n").append(texts.get(lang, "privacy.forget")).toString());
     }
 
     public Reply ask(Profile profile) {

@@ -3,6 +3,7 @@ package org.relohelp.stay;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class DatePhrasesTest {
@@ -46,5 +47,65 @@ class DatePhrasesTest {
         assertThat(DatePhrases.parse("31.02.2025", TODAY).problem()).isEqualTo(DatePhrases.Problem.UNREADABLE);
         assertThat(DatePhrases.parse("29.02.2025", TODAY).problem()).isEqualTo(DatePhrases.Problem.UNREADABLE);
         assertThat(DatePhrases.parse("когда-то в сентябре", TODAY).problem()).isEqualTo(DatePhrases.Problem.UNREADABLE);
+    }
+
+    private static List<LocalDate> dates(String text) {
+        List<DatePhrases.Found> found = DatePhrases.find(text, TODAY);
+        assertThat(found).as(text).allMatch(f -> f.parsed().isOk());
+        return found.stream().map(f -> f.parsed().date()).toList();
+    }
+
+    @Test
+    void findsTheDateInsideASentence() {
+        assertThat(dates("до какого числа мне можно быть в казахстане если въехал 1 октября"))
+                .containsExactly(LocalDate.parse("2026-10-01"));
+        assertThat(dates("I entered on 1 October")).containsExactly(LocalDate.parse("2026-10-01"));
+        assertThat(dates("I entered on the 1st of October 2025")).containsExactly(LocalDate.parse("2025-10-01"));
+        assertThat(dates("arrived October 3rd, 2025")).containsExactly(LocalDate.parse("2025-10-03"));
+        assertThat(dates("v almaty s 3 sentyabrya")).containsExactly(LocalDate.parse("2026-09-03"));
+        assertThat(dates("приехал 1-го ноября")).containsExactly(LocalDate.parse("2026-11-01"));
+        assertThat(dates("въехала 2025-12-24, в Бишкек")).containsExactly(LocalDate.parse("2025-12-24"));
+    }
+
+    @Test
+    void readsRussianMonthsTypedInLatinLetters() {
+        String[] months = {"yanvarya", "fevralya", "marta", "aprelya", "maya", "iyunya", "iyulya", "avgusta",
+                "sentyabrya", "oktyabrya", "noyabrya", "dekabrya"};
+        for (int i = 0; i < months.length; i++) {
+            assertThat(date("2 " + months[i] + " 2025")).as(months[i]).isEqualTo(LocalDate.of(2025, i + 1, 2));
+        }
+    }
+
+    @Test
+    void aTripIsTwoDatesInAnyFormTheEntryDateAccepts() {
+        assertThat(dates("2026-07-01 – 2026-08-29"))
+                .containsExactly(LocalDate.parse("2026-07-01"), LocalDate.parse("2026-08-29"));
+        assertThat(dates("с 01.07.2026 по 29.08.2026"))
+                .containsExactly(LocalDate.parse("2026-07-01"), LocalDate.parse("2026-08-29"));
+        assertThat(dates("01.07.2026-29.08.2026"))
+                .containsExactly(LocalDate.parse("2026-07-01"), LocalDate.parse("2026-08-29"));
+        // the "to" inside "October" is no separator
+        assertThat(dates("1 October 2026 – 5 November 2026"))
+                .containsExactly(LocalDate.parse("2026-10-01"), LocalDate.parse("2026-11-05"));
+        assertThat(dates("from 1 October 2026 to 5 November 2026"))
+                .containsExactly(LocalDate.parse("2026-10-01"), LocalDate.parse("2026-11-05"));
+        assertThat(dates("с 1 по 29 августа")).containsExactly(LocalDate.parse("2026-08-01"), LocalDate.parse("2026-08-29"));
+        assertThat(dates("1–5 October 2025")).containsExactly(LocalDate.parse("2025-10-01"), LocalDate.parse("2025-10-05"));
+        assertThat(dates("с 3 марта по вчера")).containsExactly(LocalDate.parse("2026-03-03"), LocalDate.parse("2026-11-22"));
+    }
+
+    @Test
+    void numbersThatAreNoDatesAreLeftAlone() {
+        assertThat(DatePhrases.find("90 дней в любые 180, правило 90/180", TODAY)).isEmpty();
+        assertThat(DatePhrases.find("через 1.5 года", TODAY)).isEmpty();
+        assertThat(DatePhrases.find("3 марки и 2 машины", TODAY)).isEmpty();
+        assertThat(DatePhrases.find("сколько стоит квартира в Алматы?", TODAY)).isEmpty();
+    }
+
+    @Test
+    void relativeWordsAreMarkedAsSuch() {
+        List<DatePhrases.Found> found = DatePhrases.find("сколько мне сегодня осталось", TODAY);
+        assertThat(found).singleElement().satisfies(f -> assertThat(f.relative()).isTrue());
+        assertThat(DatePhrases.find("25.09.2022", TODAY).get(0).relative()).isFalse();
     }
 }

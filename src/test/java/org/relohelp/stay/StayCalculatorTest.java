@@ -28,10 +28,10 @@ class StayCalculatorTest {
                 LocalDate.parse("2025-03-10"));
         // window ending 10 Mar 2025 starts 12 Sep 2024: 30 + 20 + 10 days
         assertThat(result.used()).isEqualTo(60);
-        assertThat(result.left()).isEqualTo(30);
-        // day 90 is reached on 9 Apr (30 + 20 + 40); October days leave the window only from 30 Mar onwards,
-        // so staying on, the count stays at 90 until the window sheds the trip days
-        assertThat(result.lastLegalDay()).isAfterOrEqualTo(LocalDate.parse("2025-04-08"));
+        // October days leave the window from 30 Mar (1 Oct + 179 = 29 Mar) while stay days come in: 79 until
+        // 28 Apr, when October is out; then 79 grows to 90 on 9 May, with December still in the window
+        assertThat(result.lastLegalDay()).isEqualTo(LocalDate.parse("2025-05-09"));
+        assertThat(result.left()).as("days from today to the last legal day").isEqualTo(60);
         assertThat(result.overstaySince()).isNull();
     }
 
@@ -87,7 +87,9 @@ class StayCalculatorTest {
         var result = StayCalculator.compute(rules(Country.KG), LocalDate.parse("2025-01-01"), List.of(),
                 LocalDate.parse("2025-04-15"));
         assertThat(result.overstaySince()).isEqualTo(LocalDate.parse("2025-04-01"));
-        assertThat(result.left()).isNegative();
+        // every day spent counts, also those over the limit: 1 Jan to 15 Apr
+        assertThat(result.used()).isEqualTo(105);
+        assertThat(result.left()).isZero();
     }
 
     @Test
@@ -134,5 +136,29 @@ class StayCalculatorTest {
         assertThat(result.used()).isEqualTo(70 + 5);
         // 70 days in spring + 20 in December reach 90 on 20 December, before the count restarts in January
         assertThat(result.lastLegalDay()).isEqualTo(LocalDate.parse("2025-12-20"));
+    }
+
+    @Test
+    void theRulesAppliedStartAtTheEntryAlsoWhenTheLimitIsUnknown() {
+        var uz = StayCalculator.compute(rules(Country.UZ), LocalDate.parse("2026-10-01"), List.of(),
+                LocalDate.parse("2026-12-05"));
+        assertThat(uz.periods()).singleElement().satisfies(p -> {
+            assertThat(p.from()).isEqualTo(LocalDate.parse("2026-10-01"));
+            assertThat(p.to()).isEqualTo(LocalDate.parse("2026-12-05"));
+        });
+        var kg = StayCalculator.compute(rules(Country.KG), LocalDate.parse("2024-08-01"), List.of(),
+                LocalDate.parse("2024-09-10"));
+        assertThat(kg.periods()).extracting(StayCalculator.Period::from)
+                .containsExactly(LocalDate.parse("2024-08-01"), LocalDate.parse("2024-09-05"));
+    }
+
+    @Test
+    void daysUsedCountEveryDaySpentAlsoAfterTheLimit() {
+        // 437 days in Kazakhstan: the window of 180 days is full, not empty
+        var result = StayCalculator.compute(rules(Country.KZ), LocalDate.parse("2025-09-25"), List.of(),
+                LocalDate.parse("2026-12-05"));
+        assertThat(result.used()).isEqualTo(180);
+        assertThat(result.left()).isZero();
+        assertThat(result.overstaySince()).isEqualTo(LocalDate.parse("2025-12-24"));
     }
 }

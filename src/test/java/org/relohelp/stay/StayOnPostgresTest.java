@@ -28,7 +28,7 @@ class StayOnPostgresTest extends PostgresEndToEndTest {
                 Language.RU);
         sessions.save(session);
         StaySessions.Session trips = session.with(StaySessions.Step.TRIPS, Country.KZ, LocalDate.of(2026, 3, 1))
-                .plus(new StayCalculator.Trip(LocalDate.of(2025, 12, 1), LocalDate.of(2025, 12, 20)));
+                .plus(List.of(new StayCalculator.Trip(LocalDate.of(2025, 12, 1), LocalDate.of(2025, 12, 20))));
         sessions.save(trips);
         assertThat(sessions.of(user)).contains(trips);
         sessions.done(user);
