@@ -20,7 +20,8 @@ import java.util.function.Predicate;
 /**
  * A Telegram Bot API served over HTTP on the loopback interface, for the end-to-end tests and the sandbox.
  * The bot talks to it with the real telegrambots client ({@code POST /bot<token>/<method>}, method names in
- * any case, JSON or form bodies); the people on the other side are driven through this class: they send
+ * any case, JSON, form or multipart bodies); every call is checked against Telegram's description of the Bot API
+ * and refused as Telegram would refuse it. The people on the other side are driven through this class: they send
  * texts, stickers and photos, edit messages and press buttons, and watch what the bot answers.
  */
 public final class BotApiEmulator implements AutoCloseable {
@@ -40,6 +41,7 @@ public final class BotApiEmulator implements AutoCloseable {
     private final Webhook webhook = new Webhook(updates);
     private final ChatLog chats = new ChatLog();
     private final FileStore files = new FileStore();
+    private final TelegramLimits limits;
     private final BotApiMethods methods;
     private final AtomicLong callbackIds = new AtomicLong(1);
     private final Object release = new Object();
@@ -47,7 +49,8 @@ public final class BotApiEmulator implements AutoCloseable {
 
     private BotApiEmulator(String token, int port) throws IOException {
         this.token = token;
-        this.methods = new BotApiMethods(updates, chats, files, webhook);
+        this.limits = new TelegramLimits();
+        this.methods = new BotApiMethods(updates, chats, files, webhook, BotApiSpec.shared(), limits);
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
         this.threads = Executors.newCachedThreadPool(r -> {
             Thread thread = new Thread(r, "bot-api-emulator");
@@ -246,12 +249,20 @@ public final class BotApiEmulator implements AutoCloseable {
      * short burst, 20 a minute per group) are refused with 429 and retry_after, as Telegram does.
      */
     public void enforceLimits(boolean on) {
-        methods.limits().enforce(on);
+        limits.enforce(on);
+    }
+
+    /**
+     * The latest calls refused as Telegram refuses them (400 Bad Request, 404 Not Found), oldest first, as
+     * "method: description"; planned failures and 429s are not among them.
+     */
+    public List<String> refusals() {
+        return methods.refusals();
     }
 
     /** How many messages were refused with 429 for being over a limit. */
     public long tooManyRequests() {
-        return methods.limits().refused();
+        return limits.refused();
     }
 
     /** When the bot first called a Bot API method (System.nanoTime), if it has. */
@@ -323,7 +334,7 @@ public final class BotApiEmulator implements AutoCloseable {
                         path.length == 3 && path[1].startsWith("bot") ? "Unauthorized" : "Not Found");
             } else {
                 answer = methods.call(path[2], RequestBody.read(exchange, files));
-                if (BotApiMethods.isMessageSend(path[2])) {
+                if (methods.isMessageSend(path[2])) {
                     awaitRelease();
                 }
             }
