@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.github.bucket4j.TimeMeter;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -26,6 +27,19 @@ import java.util.function.Predicate;
  */
 public final class BotApiEmulator implements AutoCloseable {
 
+    /** How Telegram's limits on messages are applied ({@link #enforceLimits(Limits)}). */
+    public enum Limits {
+        /** No limits (the default). */
+        NONE,
+        /** Continuously refilled buckets: 30/s overall, 1/s per private chat after a burst of 3, 20/min per group. */
+        BUCKET,
+        /**
+         * Strict sliding windows by the moment each call arrives: at most 30 messages in any second overall,
+         * 1 in any second to one private chat, 20 in any minute to one group.
+         */
+        WINDOW
+    }
+
     static final ObjectMapper JSON = new ObjectMapper();
 
     static {
@@ -47,9 +61,9 @@ public final class BotApiEmulator implements AutoCloseable {
     private final Object release = new Object();
     private boolean holding;
 
-    private BotApiEmulator(String token, int port) throws IOException {
+    private BotApiEmulator(String token, int port, TimeMeter clock) throws IOException {
         this.token = token;
-        this.limits = new TelegramLimits();
+        this.limits = new TelegramLimits(clock);
         this.methods = new BotApiMethods(updates, chats, files, webhook, BotApiSpec.shared(), limits);
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
         this.threads = Executors.newCachedThreadPool(r -> {
@@ -64,8 +78,13 @@ public final class BotApiEmulator implements AutoCloseable {
 
     /** Starts an emulator on 127.0.0.1; port 0 picks a free one. Only this token is accepted. */
     public static BotApiEmulator start(String token, int port) {
+        return start(token, port, TimeMeter.SYSTEM_NANOTIME);
+    }
+
+    /** As {@link #start(String, int)}, with the clock Telegram's limits are counted by (a fake one in tests). */
+    public static BotApiEmulator start(String token, int port, TimeMeter clock) {
         try {
-            return new BotApiEmulator(token, port);
+            return new BotApiEmulator(token, port, clock);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot start the Bot API emulator on 127.0.0.1:" + port, e);
         }
@@ -246,10 +265,16 @@ public final class BotApiEmulator implements AutoCloseable {
 
     /**
      * Telegram-strict mode: messages over Telegram's limits (30 a second, one a second per private chat after a
-     * short burst, 20 a minute per group) are refused with 429 and retry_after, as Telegram does.
+     * short burst, 20 a minute per group) are refused with 429 and retry_after, as Telegram does; counted as
+     * buckets ({@code true}: {@link Limits#BUCKET}).
      */
     public void enforceLimits(boolean on) {
-        limits.enforce(on);
+        enforceLimits(on ? Limits.BUCKET : Limits.NONE);
+    }
+
+    /** Applies Telegram's limits on messages as buckets or as strict sliding windows, or not at all. */
+    public void enforceLimits(Limits mode) {
+        limits.enforce(mode);
     }
 
     /**
