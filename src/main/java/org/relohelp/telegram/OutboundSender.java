@@ -31,6 +31,7 @@ import org.telegram.telegrambots.meta.api.methods.send.SendChatAction;
 import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
 import org.telegram.telegrambots.meta.api.methods.updatingmessages.EditMessageReplyMarkup;
 import org.telegram.telegrambots.meta.api.methods.updatingmessages.EditMessageText;
+import org.telegram.telegrambots.meta.api.objects.LinkPreviewOptions;
 import org.telegram.telegrambots.meta.api.objects.MessageId;
 import org.telegram.telegrambots.meta.api.objects.message.Message;
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.InlineKeyboardMarkup;
@@ -49,6 +50,8 @@ import org.telegram.telegrambots.meta.generics.TelegramClient;
 public class OutboundSender implements Messenger {
 
     private static final Logger log = LoggerFactory.getLogger(OutboundSender.class);
+    /** disable_web_page_preview left the Bot API in 7.0; link_preview_options replaced it. */
+    private static final LinkPreviewOptions NO_PREVIEW = LinkPreviewOptions.builder().isDisabled(true).build();
 
     private final TelegramClient client;
     private final TelegramProperties properties;
@@ -83,7 +86,7 @@ public class OutboundSender implements Messenger {
         for (int i = 0; i < chunks.size(); i++) {
             boolean last = i == chunks.size() - 1;
             SendMessage message = SendMessage.builder().chatId(chatId).text(chunks.get(i))
-                    .parseMode(ParseMode.HTML).disableWebPagePreview(true)
+                    .parseMode(ParseMode.HTML).linkPreviewOptions(NO_PREVIEW)
                     .replyMarkup(last ? keyboard(reply.buttons()) : null).build();
             sent.addAll(journal.once(chatId, () -> sendNow(message, chatId)));
         }
@@ -102,7 +105,7 @@ public class OutboundSender implements Messenger {
         for (int i = 0; i < chunks.size(); i++) {
             boolean last = i == chunks.size() - 1;
             SendMessage message = SendMessage.builder().chatId(chatId).text(chunks.get(i))
-                    .parseMode(ParseMode.HTML).disableWebPagePreview(true)
+                    .parseMode(ParseMode.HTML).linkPreviewOptions(NO_PREVIEW)
                     .replyMarkup(last ? keyboard(reply.buttons()) : null).build();
             limits.acquire(chatId);
             if (i == 0) {
@@ -146,7 +149,7 @@ public class OutboundSender implements Messenger {
                     .replyMarkup(keyboard(replacement.buttons())).build(), chatId).failure() == null;
         }
         return execute(EditMessageText.builder().chatId(chatId).messageId(messageId).text(replacement.html())
-                .parseMode(ParseMode.HTML).disableWebPagePreview(true)
+                .parseMode(ParseMode.HTML).linkPreviewOptions(NO_PREVIEW)
                 .replyMarkup(keyboard(replacement.buttons())).build(), chatId).failure() == null;
     }
 
