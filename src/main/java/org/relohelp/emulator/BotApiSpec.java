@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * The Bot API as Telegram documents it: every method and type with its fields, their types
@@ -52,19 +53,17 @@ final class BotApiSpec {
     private static final Set<String> MESSAGE_RESULTS = Set.of("Message", "MessageId", "Array of Message",
             "Array of MessageId");
 
-    private final String version;
     private final Map<String, Definition> methods;
     private final Map<String, Definition> types;
     private final Set<String> messageSends;
 
-    private BotApiSpec(String version, Map<String, Definition> methods, Map<String, Definition> types) {
-        this.version = version;
+    private BotApiSpec(Map<String, Definition> methods, Map<String, Definition> types) {
         this.methods = methods;
         this.types = types;
         this.messageSends = methods.entrySet().stream()
                 .filter(m -> m.getValue().name().matches("(send|forward|copy).*")
                         && m.getValue().returns().stream().anyMatch(MESSAGE_RESULTS::contains))
-                .map(Map.Entry::getKey).collect(java.util.stream.Collectors.toUnmodifiableSet());
+                .map(Map.Entry::getKey).collect(Collectors.toUnmodifiableSet());
     }
 
     /** The description shipped with the emulator, read once per JVM in the background. */
@@ -99,7 +98,7 @@ final class BotApiSpec {
                     definition(m)));
             Map<String, Definition> types = new HashMap<>();
             root.path("types").forEach(t -> types.put(t.path("name").asText(), definition(t)));
-            return new BotApiSpec(root.path("version").asText(), Map.copyOf(methods), Map.copyOf(types));
+            return new BotApiSpec(Map.copyOf(methods), Map.copyOf(types));
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read the Bot API description " + RESOURCE, e);
         }
@@ -130,10 +129,6 @@ final class BotApiSpec {
         List<String> list = new ArrayList<>(array.size());
         array.forEach(s -> list.add(s.asText()));
         return List.copyOf(list);
-    }
-
-    String version() {
-        return version;
     }
 
     /** A method by name in any case, as Telegram matches them. */
