@@ -170,7 +170,7 @@ public final class TelegramHtmlCheck {
         while (i < n && !isSpace(html.charAt(i)) && html.charAt(i) != '>') {
             i++;
         }
-        String tag = html.substring(from, i).toLowerCase(Locale.ROOT);
+        String tag = html.substring(from, i); // compared as written: "</B>" does not close "<b>", as in Telegram
         while (i < n && isSpace(html.charAt(i))) {
             i++;
         }
@@ -189,38 +189,46 @@ public final class TelegramHtmlCheck {
     }
 
     /**
-     * Decodes {@code &lt; &gt; &amp; &quot;} and numeric entities at {@code at} into {@code out}; returns the
-     * index after the entity, or {@code at} when there is none (then the '&amp;' is literal, as in Telegram).
+     * Decodes {@code &lt; &gt; &amp; &quot;} and numeric entities ({@code &#169; &#xA9;}) at {@code at} into
+     * {@code out}, the ';' optional as in Telegram; returns the index after the entity, or {@code at} when there is
+     * none (then the '&amp;' is literal text).
      */
     private static int decodeEntity(String html, int at, StringBuilder out) {
-        int semicolon = html.indexOf(';', at + 1);
-        if (semicolon < 0 || semicolon - at > 12) {
-            return at;
+        int n = html.length();
+        int end = at + 1;
+        long code;
+        if (end < n && html.charAt(end) == '#') {
+            end++;
+            int radix = end < n && html.charAt(end) == 'x' ? 16 : 10;
+            end += radix == 16 ? 1 : 0;
+            code = 0;
+            while (end < n && html.charAt(end) < 128 && Character.digit(html.charAt(end), radix) >= 0) {
+                code = Math.min(code * radix + Character.digit(html.charAt(end++), radix), Integer.MAX_VALUE);
+            }
+            if (code == 0 || code >= 0x10FFFF || end - at >= 10 || code >= 0xD800 && code <= 0xDFFF) {
+                return at;
+            }
+        } else {
+            while (end < n && isAsciiLetter(html.charAt(end))) {
+                end++;
+            }
+            code = switch (html.substring(at + 1, end)) {
+                case "lt" -> '<';
+                case "gt" -> '>';
+                case "amp" -> '&';
+                case "quot" -> '"';
+                default -> 0;
+            };
+            if (code == 0) {
+                return at;
+            }
         }
-        String name = html.substring(at + 1, semicolon);
-        int code = switch (name) {
-            case "lt" -> '<';
-            case "gt" -> '>';
-            case "amp" -> '&';
-            case "quot" -> '"';
-            default -> numeric(name);
-        };
-        if (code <= 0) {
-            return at;
-        }
-        out.appendCodePoint(code);
-        return semicolon + 1;
+        out.appendCodePoint((int) code);
+        return end < n && html.charAt(end) == ';' ? end + 1 : end;
     }
 
-    private static int numeric(String name) {
-        boolean hex = name.startsWith("#x") || name.startsWith("#X");
-        String digits = name.startsWith("#") ? name.substring(hex ? 2 : 1) : "";
-        if (digits.isEmpty() || !digits.chars().allMatch(ch -> hex ? Character.digit(ch, 16) >= 0
-                : ch >= '0' && ch <= '9')) {
-            return 0;
-        }
-        long code = Long.parseLong(digits, hex ? 16 : 10);
-        return code <= Character.MAX_CODE_POINT && (code < 0xD800 || code > 0xDFFF) ? (int) code : 0;
+    private static boolean isAsciiLetter(char c) {
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z';
     }
 
     private static boolean isSpace(char c) {

@@ -221,10 +221,10 @@ class BotApiConformanceTest {
                 + "<strike>k</strike> <del>d</del> <span class=\"tg-spoiler\">p</span> <tg-spoiler>t</tg-spoiler> "
                 + "<a href=\"https://t.me/?a=1&amp;b=2\">a</a> <code>c</code> <pre><code class=\"language-java\">j"
                 + "</code></pre> <blockquote>q</blockquote> <blockquote expandable>x</blockquote> "
-                + "<tg-emoji emoji-id=\"5368324170671202286\">👍</tg-emoji> 5 > 3 &amp; &lt;ok&gt; &copy R&D &#169;";
+                + "<tg-emoji emoji-id=\"5368324170671202286\">👍</tg-emoji> 5 > 3 &amp; &lt;ok&gt; &copy R&D &#169; &#xA9; &#XA9; a&amp-b &ampb";
         client.execute(SendMessage.builder().chatId(user.id()).text(everyTag).parseMode("HTML").build());
         assertThat(telegram.botMessages(user.id()).get(0).text()).isEqualTo("b s i e u n s k d p t a c j q x 👍 "
-                + "5 > 3 & <ok> &copy R&D ©");
+                + "5 > 3 & <ok> &copy R&D © © &#XA9; a&-b &ampb");
         assertThatThrownBy(() -> client.execute(SendMessage.builder().chatId(user.id()).text("привет <div>x</div>")
                 .parseMode("HTML").build())).isInstanceOf(TelegramApiRequestException.class).hasMessageContaining(
                 "Bad Request: can't parse entities: Unsupported start tag \"div\" at byte offset 13");
@@ -232,6 +232,8 @@ class BotApiConformanceTest {
                 "Bad Request: can't parse entities: Tag \"span\" must have class \"tg-spoiler\" at byte offset 0"));
         assertThat(html("<b>x</i>")).isEqualTo(refusal(400, "Bad Request: can't parse entities: Unmatched end tag at "
                 + "byte offset 4, expected \"</b>\", found \"</i>\""));
+        assertThat(html("<b>x</B>")).isEqualTo(refusal(400, "Bad Request: can't parse entities: Unmatched end tag at "
+                + "byte offset 4, expected \"</b>\", found \"</B>\""));
         assertThat(html("<b>x")).isEqualTo(refusal(400,
                 "Bad Request: can't parse entities: Can't find end tag corresponding to start tag \"b\""));
         assertThat(html("x</b>")).isEqualTo(refusal(400,
