@@ -23,8 +23,8 @@ import java.util.stream.Collectors;
  * and the length limits the descriptions state in words ("1-4096 characters after entities parsing",
  * "1-64 bytes"). Read from {@code bot-api.json} (Bot API 10.1, from the MIT-licensed project
  * PaulSonOfLars/telegram-bot-api-spec, see {@code bot-api.LICENSE.txt}) once per JVM, keeping only what the
- * checks need, on a thread of its own: the first emulator starts without waiting for it (about 0.1 s on a cold
- * JVM), its first call waits if it must.
+ * checks need, on a thread of its own: the first emulator starts without waiting for it (about 80 ms of CPU on a
+ * cold JVM), its first call waits if it must.
  */
 final class BotApiSpec {
 
