@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.github.bucket4j.TimeMeter;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -20,10 +21,24 @@ import java.util.function.Predicate;
 /**
  * A Telegram Bot API served over HTTP on the loopback interface, for the end-to-end tests and the sandbox.
  * The bot talks to it with the real telegrambots client ({@code POST /bot<token>/<method>}, method names in
- * any case, JSON or form bodies); the people on the other side are driven through this class: they send
+ * any case, JSON, form or multipart bodies); every call is checked against Telegram's description of the Bot API
+ * and refused as Telegram would refuse it. The people on the other side are driven through this class: they send
  * texts, stickers and photos, edit messages and press buttons, and watch what the bot answers.
  */
 public final class BotApiEmulator implements AutoCloseable {
+
+    /** How Telegram's limits on messages are applied ({@link #enforceLimits(Limits)}). */
+    public enum Limits {
+        /** No limits (the default). */
+        NONE,
+        /** Continuously refilled buckets: 30/s overall, 1/s per private chat after a burst of 3, 20/min per group. */
+        BUCKET,
+        /**
+         * Strict sliding windows by the moment each call arrives: at most 30 messages in any second overall,
+         * 1 in any second to one private chat, 20 in any minute to one group.
+         */
+        WINDOW
+    }
 
     static final ObjectMapper JSON = new ObjectMapper();
 
@@ -40,14 +55,16 @@ public final class BotApiEmulator implements AutoCloseable {
     private final Webhook webhook = new Webhook(updates);
     private final ChatLog chats = new ChatLog();
     private final FileStore files = new FileStore();
+    private final TelegramLimits limits;
     private final BotApiMethods methods;
     private final AtomicLong callbackIds = new AtomicLong(1);
     private final Object release = new Object();
     private boolean holding;
 
-    private BotApiEmulator(String token, int port) throws IOException {
+    private BotApiEmulator(String token, int port, TimeMeter clock) throws IOException {
         this.token = token;
-        this.methods = new BotApiMethods(updates, chats, files, webhook);
+        this.limits = new TelegramLimits(clock);
+        this.methods = new BotApiMethods(updates, chats, files, webhook, BotApiSpec.shared(), limits);
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
         this.threads = Executors.newCachedThreadPool(r -> {
             Thread thread = new Thread(r, "bot-api-emulator");
@@ -61,8 +78,13 @@ public final class BotApiEmulator implements AutoCloseable {
 
     /** Starts an emulator on 127.0.0.1; port 0 picks a free one. Only this token is accepted. */
     public static BotApiEmulator start(String token, int port) {
+        return start(token, port, TimeMeter.SYSTEM_NANOTIME);
+    }
+
+    /** As {@link #start(String, int)}, with the clock Telegram's limits are counted by (a fake one in tests). */
+    public static BotApiEmulator start(String token, int port, TimeMeter clock) {
         try {
-            return new BotApiEmulator(token, port);
+            return new BotApiEmulator(token, port, clock);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot start the Bot API emulator on 127.0.0.1:" + port, e);
         }
@@ -258,15 +280,29 @@ public final class BotApiEmulator implements AutoCloseable {
 
     /**
      * Telegram-strict mode: messages over Telegram's limits (30 a second, one a second per private chat after a
-     * short burst, 20 a minute per group) are refused with 429 and retry_after, as Telegram does.
+     * short burst, 20 a minute per group) are refused with 429 and retry_after, as Telegram does; counted as
+     * buckets ({@code true}: {@link Limits#BUCKET}).
      */
     public void enforceLimits(boolean on) {
-        methods.limits().enforce(on);
+        enforceLimits(on ? Limits.BUCKET : Limits.NONE);
+    }
+
+    /** Applies Telegram's limits on messages as buckets or as strict sliding windows, or not at all. */
+    public void enforceLimits(Limits mode) {
+        limits.enforce(mode);
+    }
+
+    /**
+     * The latest calls refused as Telegram refuses them (400 Bad Request, 404 Not Found), oldest first, as
+     * "method: description"; planned failures and 429s are not among them.
+     */
+    public List<String> refusals() {
+        return methods.refusals();
     }
 
     /** How many messages were refused with 429 for being over a limit. */
     public long tooManyRequests() {
-        return methods.limits().refused();
+        return limits.refused();
     }
 
     /** When the bot first called a Bot API method (System.nanoTime), if it has. */
@@ -338,7 +374,7 @@ public final class BotApiEmulator implements AutoCloseable {
                         path.length == 3 && path[1].startsWith("bot") ? "Unauthorized" : "Not Found");
             } else {
                 answer = methods.call(path[2], RequestBody.read(exchange, files));
-                if (BotApiMethods.isMessageSend(path[2])) {
+                if (methods.isMessageSend(path[2])) {
                     awaitRelease();
                 }
             }

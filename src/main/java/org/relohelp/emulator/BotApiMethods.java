@@ -3,39 +3,45 @@ package org.relohelp.emulator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The Bot API methods the bot uses, with Telegram's checks and error wording: unknown chats, unparsable
- * HTML, texts over 4096 characters, bad button data, edits that change nothing, button presses answered
- * twice. Every method returns {@code {"ok":true,"result":...}} or {@code {"ok":false,...}}.
+ * The Bot API methods the bot uses. Every call is first checked against Telegram's description of the Bot API
+ * ({@link BotApiConformance}: unknown methods and parameters, missing ones, wrong types, texts over their limits,
+ * unparsable HTML); then come Telegram's own checks: unknown chats, edits that change nothing, button presses
+ * answered twice. Every method returns {@code {"ok":true,"result":...}} or {@code {"ok":false,...}}.
  */
 final class BotApiMethods {
 
     static final long BOT_ID = 7_000_000_001L;
-    private static final int MAX_TEXT = 4096;
+    private static final int MAX_REFUSALS = 1_000;
 
     private final UpdateQueue updates;
     private final ChatLog chats;
     private final FileStore files;
     private final Webhook webhook;
+    private final CompletableFuture<BotApiSpec> spec;
+    private final TelegramLimits limits;
     private final Map<String, List<String>> commands = new ConcurrentHashMap<>();
     private final Map<String, java.util.Deque<Answer>> failures = new ConcurrentHashMap<>();
     private final java.util.Set<Long> left = ConcurrentHashMap.newKeySet();
-    private final TelegramLimits limits = new TelegramLimits();
     private final Map<String, Long> firstCalls = new ConcurrentHashMap<>();
+    private final java.util.Deque<String> refusals = new java.util.ArrayDeque<>();
     private final Map<String, java.util.concurrent.atomic.LongAdder> callCounts = new ConcurrentHashMap<>();
 
-    BotApiMethods(UpdateQueue updates, ChatLog chats, FileStore files, Webhook webhook) {
+    BotApiMethods(UpdateQueue updates, ChatLog chats, FileStore files, Webhook webhook,
+                  CompletableFuture<BotApiSpec> spec, TelegramLimits limits) {
         this.updates = updates;
         this.chats = chats;
         this.files = files;
         this.webhook = webhook;
+        this.spec = spec;
+        this.limits = limits;
     }
 
     record Answer(int status, ObjectNode json) {
@@ -55,11 +61,43 @@ final class BotApiMethods {
         }
     }
 
-    Answer call(String method, ObjectNode params) {
+    Answer call(String method, RequestBody request) {
+        Answer answer = answer(method, request);
+        if (answer.status() == 400 || answer.status() == 404) {
+            synchronized (refusals) {
+                String name = spec.join().method(method).map(BotApiSpec.Definition::name).orElse(method);
+                refusals.addLast(name + ": " + answer.json().path("description").asText());
+                if (refusals.size() > MAX_REFUSALS) {
+                    refusals.removeFirst();
+                }
+            }
+        }
+        return answer;
+    }
+
+    /** The latest calls refused with 400 or 404, oldest first, as "method: description". */
+    List<String> refusals() {
+        synchronized (refusals) {
+            return List.copyOf(refusals);
+        }
+    }
+
+    private Answer answer(String method, RequestBody request) {
         String name = method.toLowerCase(Locale.ROOT);
         firstCalls.putIfAbsent(name, System.nanoTime());
         callCounts.computeIfAbsent(name, n -> new java.util.concurrent.atomic.LongAdder()).increment();
-        if (MESSAGE_SENDS.contains(name)) {
+        BotApiSpec api = spec.join();
+        BotApiSpec.Definition definition = api.method(name).orElse(null);
+        if (definition == null) {
+            return Answer.error(404, "Not Found: method not found");
+        }
+        ObjectNode params = request.params();
+        try {
+            new BotApiConformance(api).check(definition, params, request.uploads());
+        } catch (IllegalArgumentException e) {
+            return Answer.error(400, e.getMessage());
+        }
+        if (api.isMessageSend(name)) {
             int retryAfter = limits.retryAfter(params.path("chat_id").asLong(0));
             if (retryAfter > 0) {
                 return tooManyRequests(retryAfter);
@@ -100,7 +138,8 @@ final class BotApiMethods {
                     left.add(Long.parseLong(params.path("chat_id").asText("0")));
                     yield Answer.ok(true);
                 }
-                default -> Answer.error(404, "Not Found: method not found");
+                default -> Answer.error(400, "Bad Request: " + definition.name() + " is a Bot API method the "
+                        + "emulator does not implement");
             };
         } catch (Blocked e) {
             return Answer.error(403, "Forbidden: bot was blocked by the user");
@@ -112,22 +151,15 @@ final class BotApiMethods {
         }
     }
 
-    /** The calls that put a message into a chat, the ones Telegram's limits count. */
-    private static final java.util.Set<String> MESSAGE_SENDS =
-            java.util.Set.of("sendmessage", "copymessage", "sendphoto", "senddocument");
-
-    static boolean isMessageSend(String method) {
-        return MESSAGE_SENDS.contains(method.toLowerCase(Locale.ROOT));
+    /** The calls that put a new message into a chat, the ones Telegram's limits count. */
+    boolean isMessageSend(String method) {
+        return spec.join().isMessageSend(method);
     }
 
     static Answer tooManyRequests(int retryAfter) {
         Answer answer = Answer.error(429, "Too Many Requests: retry after " + retryAfter);
         answer.json().putObject("parameters").put("retry_after", retryAfter);
         return answer;
-    }
-
-    TelegramLimits limits() {
-        return limits;
     }
 
     /** When a method was first called (System.nanoTime), if it was. */
@@ -171,7 +203,7 @@ final class BotApiMethods {
     private Answer sendMessage(ObjectNode params) {
         long chatId = knownChat(params);
         String html = params.path("text").asText("");
-        String text = checkedText(html, params.path("parse_mode").asText(""));
+        String text = plainText(html, params);
         BotMessage message = BotMessage.text(chatId, chats.nextMessageId(chatId), text, html,
                 buttons(params.get("reply_markup")));
         return Answer.ok(messageJson(chats.addBotMessage(message)));
@@ -189,7 +221,7 @@ final class BotApiMethods {
             throw new IllegalArgumentException("Bad Request: wrong file identifier/HTTP URL specified");
         }
         String caption = params.path("caption").asText("");
-        String text = caption.isEmpty() ? "" : checkedText(caption, params.path("parse_mode").asText(""));
+        String text = plainText(caption, params);
         BotMessage message = new BotMessage(chatId, chats.nextMessageId(chatId), text, caption,
                 buttons(params.get("reply_markup")), 0, kind, fileId);
         return Answer.ok(messageJson(chats.addBotMessage(message)));
@@ -209,7 +241,7 @@ final class BotApiMethods {
         if (params.hasNonNull("caption") && copy.media() != null) {
             String caption = params.get("caption").asText();
             copy = new BotMessage(copy.chatId(), copy.messageId(),
-                    checkedText(caption, params.path("parse_mode").asText("")), caption, List.of(), 0,
+                    plainText(caption, params), caption, List.of(), 0,
                     copy.media(), copy.fileId());
         }
         chats.addBotMessage(copy);
@@ -240,7 +272,7 @@ final class BotApiMethods {
         BotMessage before = chats.find(chatId, messageId)
                 .orElseThrow(() -> new IllegalArgumentException("Bad Request: message to edit not found"));
         String html = withText ? params.path("text").asText("") : before.html();
-        String text = withText ? checkedText(html, params.path("parse_mode").asText("")) : before.text();
+        String text = withText ? plainText(html, params) : before.text();
         List<List<BotMessage.InlineButton>> buttons = buttons(params.get("reply_markup"));
         if (text.equals(before.text()) && buttons.equals(before.buttons())) {
             throw new IllegalArgumentException("Bad Request: message is not modified: specified new message content "
@@ -293,15 +325,10 @@ final class BotApiMethods {
     private static final class Blocked extends RuntimeException {
     }
 
-    private static String checkedText(String html, String parseMode) {
-        if (html.isBlank()) {
-            throw new IllegalArgumentException("Bad Request: message text is empty");
-        }
-        String text = parseMode.equalsIgnoreCase("html") ? TelegramHtmlCheck.toPlainText(html) : html;
-        if (text.length() > MAX_TEXT) {
-            throw new IllegalArgumentException("Bad Request: message is too long");
-        }
-        return text;
+    /** The text people see: HTML parsed (checked before, see BotApiConformance), trimmed as Telegram trims. */
+    private static String plainText(String text, ObjectNode params) {
+        return params.path("parse_mode").asText("").equalsIgnoreCase("html") ? TelegramHtmlCheck.toPlainText(text)
+                : text.strip();
     }
 
     private static List<List<BotMessage.InlineButton>> buttons(JsonNode markup) {
@@ -310,12 +337,6 @@ final class BotApiMethods {
             List<BotMessage.InlineButton> buttons = new ArrayList<>();
             for (JsonNode button : row) {
                 String data = button.hasNonNull("callback_data") ? button.get("callback_data").asText() : null;
-                if (data != null && (data.isEmpty() || data.getBytes(StandardCharsets.UTF_8).length > 64)) {
-                    throw new IllegalArgumentException("Bad Request: BUTTON_DATA_INVALID");
-                }
-                if (button.path("text").asText("").isEmpty()) {
-                    throw new IllegalArgumentException("Bad Request: text buttons are unallowed in the inline keyboard");
-                }
                 buttons.add(new BotMessage.InlineButton(button.get("text").asText(), data,
                         button.hasNonNull("url") ? button.get("url").asText() : null));
             }
@@ -324,16 +345,16 @@ final class BotApiMethods {
         return List.copyOf(rows);
     }
 
-    /** Form bodies carry nested objects as JSON strings. */
+    /** Form and multipart bodies carry nested objects as JSON strings (checked before, see BotApiConformance). */
     private static JsonNode json(JsonNode node) {
-        if (node == null || node.isNull()) {
+        if (node == null || node.isNull() || node.isTextual() && node.asText().isEmpty()) {
             return BotApiEmulator.JSON.createObjectNode();
         }
         if (node.isTextual()) {
             try {
                 return BotApiEmulator.JSON.readTree(node.asText());
             } catch (java.io.IOException e) {
-                throw new IllegalArgumentException("Bad Request: can't parse reply keyboard markup JSON object");
+                throw new java.io.UncheckedIOException(e);
             }
         }
         return node;

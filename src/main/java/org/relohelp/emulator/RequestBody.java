@@ -7,34 +7,35 @@ import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * A Bot API request's parameters as one JSON object, from a JSON, form, multipart or query-string request.
- * Uploaded files go to the {@link FileStore} and their parameter becomes the new file id. The multipart
- * reader is small and hand-written: the JDK has none, and servlet-based parsers do not fit this server.
+ * Uploaded files go to the {@link FileStore} and their parameter becomes the new file id; {@code uploads} names
+ * the parts that carried a file. The multipart reader is small and hand-written: the JDK has none, and
+ * servlet-based parsers do not fit this server.
  */
-final class RequestBody {
+record RequestBody(ObjectNode params, Set<String> uploads) {
 
     private static final Pattern BOUNDARY = Pattern.compile("boundary=\"?([^\";]+)\"?");
     private static final Pattern NAME = Pattern.compile("name=\"([^\"]*)\"");
     private static final Pattern FILE_NAME = Pattern.compile("filename=\"([^\"]*)\"");
     private static final Pattern CONTENT_TYPE = Pattern.compile("(?im)^content-type:\\s*(\\S+)");
 
-    private RequestBody() {
-    }
-
-    static ObjectNode read(HttpExchange exchange, FileStore files) throws IOException {
+    static RequestBody read(HttpExchange exchange, FileStore files) throws IOException {
         byte[] bytes = exchange.getRequestBody().readAllBytes();
         String type = String.valueOf(exchange.getRequestHeaders().getFirst("Content-Type"));
-        ObjectNode params = BotApiEmulator.JSON.createObjectNode();
+        RequestBody request = new RequestBody(BotApiEmulator.JSON.createObjectNode(), new HashSet<>());
+        ObjectNode params = request.params();
         String query = exchange.getRequestURI().getRawQuery();
         if (query != null) {
             addForm(params, query);
         }
         if (bytes.length == 0) {
-            return params;
+            return request;
         }
         String lower = type.toLowerCase();
         if (lower.contains("json")) {
@@ -47,10 +48,10 @@ final class RequestBody {
         } else if (lower.contains("multipart/form-data")) {
             Matcher boundary = BOUNDARY.matcher(type);
             if (boundary.find()) {
-                addParts(params, bytes, boundary.group(1), files);
+                addParts(request, bytes, boundary.group(1), files);
             }
         }
-        return params;
+        return request;
     }
 
     private static void addForm(ObjectNode params, String form) {
@@ -64,7 +65,7 @@ final class RequestBody {
         }
     }
 
-    private static void addParts(ObjectNode params, byte[] body, String boundary, FileStore files) {
+    private static void addParts(RequestBody request, byte[] body, String boundary, FileStore files) {
         byte[] delimiter = ("--" + boundary).getBytes(StandardCharsets.ISO_8859_1);
         int at = indexOf(body, delimiter, 0);
         while (at >= 0) {
@@ -77,12 +78,12 @@ final class RequestBody {
                 return;
             }
             byte[] part = Arrays.copyOfRange(body, start + 2, Math.max(start + 2, next - 2));
-            addPart(params, part, files);
+            addPart(request, part, files);
             at = next;
         }
     }
 
-    private static void addPart(ObjectNode params, byte[] part, FileStore files) {
+    private static void addPart(RequestBody request, byte[] part, FileStore files) {
         int split = indexOf(part, "\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1), 0);
         if (split < 0) {
             return;
@@ -96,10 +97,11 @@ final class RequestBody {
         Matcher fileName = FILE_NAME.matcher(headers);
         if (fileName.find()) {
             Matcher contentType = CONTENT_TYPE.matcher(headers);
-            params.put(name.group(1), files.put(fileName.group(1),
+            request.params().put(name.group(1), files.put(fileName.group(1),
                     contentType.find() ? contentType.group(1) : "application/octet-stream", content));
+            request.uploads().add(name.group(1));
         } else {
-            params.put(name.group(1), new String(content, StandardCharsets.UTF_8));
+            request.params().put(name.group(1), new String(content, StandardCharsets.UTF_8));
         }
     }
 
