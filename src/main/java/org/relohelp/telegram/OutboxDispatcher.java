@@ -278,7 +278,6 @@ class OutboxDispatcher implements SmartLifecycle {
     private long dispatch() {
         long now = System.nanoTime();
         List<Line> picked = new ArrayList<>();
-        int bulkPicked = 0;
         while (busy.get() + picked.size() < properties.senders()) {
             if (!overall.allows(now)) {
                 break;
@@ -294,18 +293,18 @@ class OutboxDispatcher implements SmartLifecycle {
             Outbox.Row row = line.rows.firstEntry().getValue();
             line.inFlight = true;
             line.version++;
-            overall.add(now);
+            // counted from now until its answer (and a second after): see Window
+            overall.started();
             if (row.bulk()) {
-                bulk.add(now);
-                bulkPicked++;
+                bulk.started();
             }
             if (countsPerChat(row)) {
-                line.window.add(now);
+                line.window.started();
             }
             picked.add(line);
         }
         if (!picked.isEmpty()) {
-            send(picked, bulkPicked);
+            send(picked);
         }
         return untilNext(System.nanoTime());
     }
@@ -325,25 +324,26 @@ class OutboxDispatcher implements SmartLifecycle {
         return null;
     }
 
-    private void send(List<Line> picked, int bulkPicked) {
+    private void send(List<Line> picked) {
         List<Long> ids = picked.stream().map(line -> line.rows.firstKey()).toList();
-        List<Outbox.Item> items = transaction.execute(status -> outbox.take(ids));
-        writeAhead.flush();
-        // the windows hold the moment the calls really leave, not the moment they were chosen
-        long leaving = System.nanoTime();
-        overall.moveLast(picked.size(), leaving);
-        bulk.moveLast(bulkPicked, leaving);
+        List<Outbox.Item> items;
+        try {
+            items = transaction.execute(status -> outbox.take(ids));
+            writeAhead.flush();
+        } catch (RuntimeException e) {
+            // not taken: nothing left, so nothing counts against the limits
+            long now = System.nanoTime();
+            picked.forEach(line -> unpick(line, line.rows.firstEntry().getValue(), now));
+            throw e;
+        }
         Map<Long, Outbox.Item> byId = items.stream().collect(Collectors.toMap(Outbox.Item::id, Function.identity()));
         for (Line line : picked) {
             Outbox.Row row = line.rows.firstEntry().getValue();
-            if (countsPerChat(row)) {
-                line.window.moveLast(1, leaving);
-            }
             Outbox.Item item = byId.get(row.id());
             if (item == null) {
                 // deleted meanwhile (the person was forgotten) or taken by another instance
+                unpick(line, row, System.nanoTime());
                 forgetRow(line, row.id());
-                line.inFlight = false;
                 reschedule(line);
                 continue;
             }
@@ -355,10 +355,26 @@ class OutboxDispatcher implements SmartLifecycle {
                 } catch (RuntimeException e) {
                     outcome = OutboxCalls.Outcome.retry(OutboxCalls.backOff(item.attempts()), item.payload());
                 }
-                completions.add(new Done(item, outcome));
+                completions.add(new Done(row, item, outcome, System.nanoTime()));
                 busy.decrementAndGet();
                 wake();
             });
+        }
+    }
+
+    /** A row picked but not sent: it leaves the windows as if answered at once. */
+    private void unpick(Line line, Outbox.Row row, long now) {
+        line.inFlight = false;
+        answered(line, row, now);
+    }
+
+    private void answered(Line line, Outbox.Row row, long at) {
+        overall.answered(at);
+        if (row.bulk()) {
+            bulk.answered(at);
+        }
+        if (countsPerChat(row)) {
+            line.window.answered(at);
         }
     }
 
@@ -396,6 +412,7 @@ class OutboxDispatcher implements SmartLifecycle {
         for (Done d : batch) {
             Line line = lines.computeIfAbsent(d.item.chatId(), this::line);
             line.inFlight = false;
+            answered(line, d.row, d.answeredAt);
             if (d.outcome.isRetry()) {
                 line.notBefore = now + d.outcome.retryAfter().toNanos();
             } else {
@@ -559,6 +576,6 @@ class OutboxDispatcher implements SmartLifecycle {
                 .thenComparingLong(Entry::headId);
     }
 
-    private record Done(Outbox.Item item, OutboxCalls.Outcome outcome) {
+    private record Done(Outbox.Row row, Outbox.Item item, OutboxCalls.Outcome outcome, long answeredAt) {
     }
 }

@@ -1,59 +1,88 @@
 package org.relohelp.telegram;
 
-import java.util.ArrayDeque;
+import java.util.Arrays;
 
 /**
- * A sliding-window limit: at most {@code limit} events in any span of {@code span} nanoseconds, the strict reading
- * of "no more than N per second". It keeps the times of the last {@code limit} events only. Not thread-safe: the
- * outbox's dispatcher thread owns its windows.
+ * A sliding-window limit: at most {@code limit} requests in any span of {@code span} nanoseconds, the strict reading
+ * of "no more than N per second", as the receiving server counts them — by when they arrive there. That moment is
+ * not known here, only that it lies between the start of the call and its answer. So a request counts from its start
+ * until its answer plus the span: a new one may start only when, among the last {@code limit}, the oldest answer came
+ * at least a span ago. Whatever the network's timing, two requests this lets through arrive at least a span apart
+ * or within the limit. Not thread-safe: the outbox's dispatcher thread owns its windows.
  */
 final class Window {
 
     private final int limit;
     private final long span;
-    private final ArrayDeque<Long> times = new ArrayDeque<>();
+    /** Answer times of finished requests, oldest first; at most {@code limit}. */
+    private final long[] answered;
+    private int size;
+    private int inFlight;
 
     Window(int limit, long spanNanos) {
         this.limit = limit;
         this.span = spanNanos;
+        this.answered = new long[limit];
     }
 
-    /** The earliest moment, at or after {@code now}, at which one more event keeps the limit. */
+    /** The earliest moment, at or after {@code now}, at which one more request keeps the limit; MAX_VALUE: not known. */
     long next(long now) {
         prune(now);
-        return times.size() < limit ? now : Math.max(now, times.peekFirst() + span);
+        int counted = size + inFlight;
+        if (counted < limit) {
+            return now;
+        }
+        if (inFlight >= limit) {
+            return Long.MAX_VALUE; // wait for an answer
+        }
+        // this many of the answered ones must leave the span first
+        int leaving = counted - limit + 1;
+        return Math.max(now, answered[leaving - 1] + span);
     }
 
     boolean allows(long now) {
         return next(now) <= now;
     }
 
-    void add(long at) {
-        times.addLast(at);
-        if (times.size() > limit) {
-            times.pollFirst();
-        }
+    /** A request leaves now; it counts until its answer and a span after. */
+    void started() {
+        inFlight++;
     }
 
-    /** Moves the last {@code count} events to {@code at} (later than they were noted: the calls left then). */
-    void moveLast(int count, long at) {
-        int moved = Math.min(count, times.size());
-        for (int i = 0; i < moved; i++) {
-            times.pollLast();
+    /** The request started earlier was answered at {@code at}. */
+    void answered(long at) {
+        inFlight = Math.max(0, inFlight - 1);
+        int position = size;
+        while (position > 0 && answered[position - 1] > at) {
+            position--;
         }
-        for (int i = 0; i < moved; i++) {
-            add(at);
+        if (size == limit) {
+            if (position == 0) {
+                return; // older than every answer kept: it cannot matter
+            }
+            System.arraycopy(answered, 1, answered, 0, position - 1);
+            position--;
+        } else {
+            System.arraycopy(answered, position, answered, position + 1, size - position);
+            size++;
         }
+        answered[position] = at;
     }
 
     boolean idle(long now) {
         prune(now);
-        return times.isEmpty();
+        return size == 0 && inFlight == 0;
     }
 
     private void prune(long now) {
-        while (!times.isEmpty() && times.peekFirst() <= now - span) {
-            times.pollFirst();
+        int gone = 0;
+        while (gone < size && answered[gone] <= now - span) {
+            gone++;
+        }
+        if (gone > 0) {
+            System.arraycopy(answered, gone, answered, 0, size - gone);
+            size -= gone;
+            Arrays.fill(answered, size, size + gone, 0);
         }
     }
 }

@@ -37,6 +37,26 @@ class DeliveryEndToEndTest extends EndToEndTest {
         }
     }
 
+    /**
+     * Telegram's limits read the strict way: no more than 30 messages in any one second, whenever the second starts.
+     * The outbox keeps a window slightly longer than a second, so network timing cannot push two bursts into one.
+     */
+    @Test
+    void aBurstUnderStrictOneSecondWindowsDrawsNo429() {
+        List<EmulatedUser> people = java.util.stream.IntStream.range(0, 75).mapToObj(i -> newUser("ru")).toList();
+        long refusedBefore = TELEGRAM.tooManyRequests();
+        TELEGRAM.enforceLimits(org.relohelp.emulator.BotApiEmulator.Limits.WINDOW);
+        try {
+            people.forEach(p -> TELEGRAM.sendText(p, "спасибо"));
+            for (EmulatedUser person : people) {
+                assertThat(TELEGRAM.awaitBotMessages(person.id(), 1, WAIT)).hasSize(1);
+            }
+            assertThat(TELEGRAM.tooManyRequests() - refusedBefore).as("429s in 75 sends").isZero();
+        } finally {
+            TELEGRAM.enforceLimits(false);
+        }
+    }
+
     @Test
     void serverErrorsAreRetriedWithBackOff() {
         EmulatedUser user = newUser("ru");
