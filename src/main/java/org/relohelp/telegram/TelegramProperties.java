@@ -38,13 +38,14 @@ public record TelegramProperties(String token,
     /**
      * Telegram's limits, kept as sliding windows: never more than {@code perSecond} messages in any one second
      * overall, {@code perChat} in any second to one private chat, {@code perGroupPerMinute} in any minute to one
-     * group. Each window is {@code margin} longer than Telegram's, so uneven network timing cannot make requests
-     * arrive closer together than Telegram allows. Mass mailings ({@code bulkPerSecond}) take only part of the
-     * overall rate, so answers to people never wait behind them.
+     * group. A request counts from its start until its answer plus the window ({@link Window}), so network timing
+     * cannot make requests arrive closer together than Telegram allows; {@code margin} lengthens each window a
+     * little more, for clocks that round. Mass mailings ({@code bulkPerSecond}) take only part of the overall rate,
+     * so answers to people never wait behind them.
      */
     public record Limits(@DefaultValue("30") int perSecond, @DefaultValue("1") int perChat,
                          @DefaultValue("20") int perGroupPerMinute, @DefaultValue("20") int bulkPerSecond,
-                         @DefaultValue("50ms") Duration margin) {
+                         @DefaultValue("10ms") Duration margin) {
 
         public Limits {
             if (perSecond < 1 || perChat < 1 || perGroupPerMinute < 1 || bulkPerSecond < 1 || margin.isNegative()) {

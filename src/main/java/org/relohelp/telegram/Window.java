@@ -14,15 +14,15 @@ final class Window {
 
     private final int limit;
     private final long span;
-    /** Answer times of finished requests, oldest first; at most {@code limit}. */
-    private final long[] answered;
+    /** Answer times of finished requests, oldest first; at most {@code limit} (grown as needed). */
+    private long[] answered;
     private int size;
     private int inFlight;
 
     Window(int limit, long spanNanos) {
         this.limit = limit;
         this.span = spanNanos;
-        this.answered = new long[limit];
+        this.answered = new long[Math.min(limit, 32)];
     }
 
     /** The earliest moment, at or after {@code now}, at which one more request keeps the limit; MAX_VALUE: not known. */
@@ -63,6 +63,9 @@ final class Window {
             System.arraycopy(answered, 1, answered, 0, position - 1);
             position--;
         } else {
+            if (size == answered.length) {
+                answered = Arrays.copyOf(answered, Math.min(limit, size * 2));
+            }
             System.arraycopy(answered, position, answered, position + 1, size - position);
             size++;
         }
