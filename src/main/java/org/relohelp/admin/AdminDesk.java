@@ -11,7 +11,7 @@ import org.relohelp.handoff.Roles;
 import org.relohelp.knowledge.Answers;
 import org.relohelp.knowledge.Gaps;
 import org.relohelp.stay.StayRuleList;
-import org.relohelp.users.Profile;
+import org.relohelp.chat.Profile;
 import org.springframework.stereotype.Component;
 
 /**

@@ -13,7 +13,7 @@ import org.relohelp.chat.Language;
 import org.relohelp.chat.Messenger;
 import org.relohelp.chat.Reply;
 import org.relohelp.handoff.Roles;
-import org.relohelp.users.Profile;
+import org.relohelp.chat.Profile;
 import org.relohelp.users.Profiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -17,7 +17,7 @@ import org.relohelp.chat.Receipt;
 import org.relohelp.chat.Reply;
 import org.relohelp.cluster.Leadership;
 import org.relohelp.cluster.LeadershipGained;
-import org.relohelp.users.Profile;
+import org.relohelp.chat.Profile;
 import org.relohelp.users.Profiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import org.relohelp.chat.Country;
 import org.relohelp.chat.Language;
-import org.relohelp.users.Profile;
+import org.relohelp.chat.Profile;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;

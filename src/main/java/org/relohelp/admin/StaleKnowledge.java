@@ -15,7 +15,7 @@ import org.relohelp.knowledge.Article;
 import org.relohelp.knowledge.KnowledgeBase;
 import org.relohelp.knowledge.Staleness;
 import org.relohelp.stay.StayRuleList;
-import org.relohelp.users.Profile;
+import org.relohelp.chat.Profile;
 import org.relohelp.users.Profiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

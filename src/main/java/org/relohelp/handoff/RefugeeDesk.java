@@ -12,7 +12,7 @@ import org.relohelp.chat.Language;
 import org.relohelp.chat.Messenger;
 import org.relohelp.chat.Reply;
 import org.relohelp.chat.Texts;
-import org.relohelp.users.Profile;
+import org.relohelp.chat.Profile;
 import org.springframework.stereotype.Service;
 
 /**

@@ -1,7 +1,7 @@
 package org.relohelp.handoff;
 
 import org.relohelp.chat.Language;
-import org.relohelp.users.Profile;
+import org.relohelp.chat.Profile;
 import org.relohelp.users.Profiles;
 import org.springframework.stereotype.Component;
 

@@ -16,7 +16,7 @@ import org.relohelp.chat.Texts;
 import org.relohelp.chat.UserBlockedBot;
 import org.relohelp.cluster.Leadership;
 import org.relohelp.cluster.LeadershipGained;
-import org.relohelp.users.Profile;
+import org.relohelp.chat.Profile;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;

@@ -10,7 +10,7 @@ import org.relohelp.chat.Country;
 import org.relohelp.chat.Language;
 import org.relohelp.chat.Reply;
 import org.relohelp.knowledge.KnowledgeBase;
-import org.relohelp.users.Profile;
+import org.relohelp.chat.Profile;
 import org.springframework.stereotype.Service;
 
 /**

@@ -3,7 +3,7 @@ package org.relohelp.stay;
 import java.util.Optional;
 import org.relohelp.chat.Incoming;
 import org.relohelp.chat.Reply;
-import org.relohelp.users.Profile;
+import org.relohelp.chat.Profile;
 import org.springframework.stereotype.Component;
 
 /**

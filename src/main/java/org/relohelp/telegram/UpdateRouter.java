@@ -20,7 +20,7 @@ import org.relohelp.stay.StayDesk;
 import org.relohelp.stay.StayStep;
 import org.relohelp.users.Forgetting;
 import org.relohelp.users.Muting;
-import org.relohelp.users.Profile;
+import org.relohelp.chat.Profile;
 import org.relohelp.users.Profiles;
 import org.relohelp.users.Welcome;
 import org.slf4j.Logger;

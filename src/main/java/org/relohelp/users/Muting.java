@@ -1,5 +1,6 @@
 package org.relohelp.users;
 
+import org.relohelp.chat.Profile;
 import org.relohelp.chat.Reply;
 import org.relohelp.chat.Texts;
 import org.springframework.stereotype.Service;

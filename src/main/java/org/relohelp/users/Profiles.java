@@ -1,5 +1,6 @@
 package org.relohelp.users;
 
+import org.relohelp.chat.Profile;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.ArrayList;

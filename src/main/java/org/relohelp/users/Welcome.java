@@ -1,5 +1,6 @@
 package org.relohelp.users;
 
+import org.relohelp.chat.Profile;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
