@@ -53,8 +53,12 @@ public class StaleKnowledge {
         this.leadership = leadership;
     }
 
-    /** The weekly list; nothing is sent when everything is fresh. Several instances: only the leader sends it. */
-    @Scheduled(cron = "${relohelp.knowledge.stale-report-cron:0 0 9 * * MON}")
+    /**
+     * The weekly list; nothing is sent when everything is fresh. Several instances: only the leader sends it. The
+     * cron is read in a named zone, never the machine's.
+     */
+    @Scheduled(cron = "${relohelp.knowledge.stale-report-cron:0 0 9 * * MON}",
+            zone = "${relohelp.knowledge.stale-report-zone:UTC}")
     public void remindAdmins() {
         if (!leadership.isLeader()) {
             return;

@@ -212,12 +212,12 @@ class HandoffEndToEndTest extends EndToEndTest {
     void untakenTicketsAreAnnouncedAgainAndSilentOnesReturnToTheQueue() {
         long waiting = openTicket(newUser("ru"), "Долго жду ответа");
         awaitMessageWith(VOLUNTEER_GROUP, "Заявка #" + waiting);
-        timers.reannounce(LocalDateTime.now().plusMinutes(1));
+        timers.reannounce(LocalDateTime.now(clock).plusMinutes(1));
         awaitMessageWith(VOLUNTEER_GROUP, "Заявку #" + waiting + " пока никто не взял");
 
         EmulatedUser silent = volunteer("Молчун");
         ask(silent, "/take " + waiting);
-        timers.returnSilent(LocalDateTime.now().plusMinutes(1));
+        timers.returnSilent(LocalDateTime.now(clock).plusMinutes(1));
         assertThat(awaitMessageWith(ADMIN.id(), "Заявка #" + waiting).text()).contains("Молчун", "возвращена");
         assertThat(jdbc.sql("select status from ticket where id = ?").param(waiting).query(String.class).single())
                 .isEqualTo("QUEUED");
@@ -228,7 +228,7 @@ class HandoffEndToEndTest extends EndToEndTest {
         long waiting = openTicket(newUser("ru"), "Жду, а никто не берёт");
         awaitMessageWith(VOLUNTEER_GROUP, "Заявка #" + waiting);
         jdbc.sql("update ticket set announced_at = ? where id = ?")
-                .params(LocalDateTime.now().minus(properties.reannounceAfter()).minusMinutes(1), waiting)
+                .params(LocalDateTime.now(clock).minus(properties.reannounceAfter()).minusMinutes(1), waiting)
                 .update();
         TicketTimers follower = new TicketTimers(tickets, volunteers, announcements, desk, messenger, texts, properties,
                 languages, clock, new NotLeading());

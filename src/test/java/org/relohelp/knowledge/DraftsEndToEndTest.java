@@ -6,8 +6,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Set;
@@ -39,6 +39,8 @@ class DraftsEndToEndTest extends EndToEndTest {
 
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    Clock clock;
 
     @Test
     void anAnswerSavedByAVolunteerIsEditedApprovedAndFoundByTheNextQuestion(CapturedOutput output)
@@ -86,7 +88,7 @@ class DraftsEndToEndTest extends EndToEndTest {
 
         before = TELEGRAM.botMessages(ADMIN.id()).size();
         assertThat(press(ADMIN, edited, "draft:ok:" + draft)).isEqualTo("Опубликовано");
-        String id = "draft-" + LocalDate.now(ZoneOffset.UTC).format(DateTimeFormatter.BASIC_ISO_DATE) + "-" + draft;
+        String id = "draft-" + LocalDate.now(clock).format(DateTimeFormatter.BASIC_ISO_DATE) + "-" + draft;
         String file = ArticlePublisher.FOLDER + "/" + id + ".ru.md";
         TELEGRAM.awaitBotMessage(ADMIN.id(), m -> m.messageId() == edited.messageId()
                 && m.text().contains("опубликован") && m.text().contains(file) && m.buttons().isEmpty(), WAIT);
@@ -105,7 +107,7 @@ class DraftsEndToEndTest extends EndToEndTest {
         assertThat(parsed.keywords()).contains("ветеринарный", "паспорт", "котёнка");
         assertThat(parsed.sources()).extracting(Article.Source::title)
                 .containsExactly("Ответ волонтёра, проверен администратором");
-        assertThat(parsed.verified()).isEqualTo(LocalDate.now(ZoneOffset.UTC));
+        assertThat(parsed.verified()).isEqualTo(LocalDate.now(clock));
         try (Stream<Path> drafts = Files.list(KNOWLEDGE.resolve(ArticlePublisher.FOLDER))) {
             assertThat(drafts.map(p -> p.getFileName().toString())).containsExactly(id + ".ru.md");
         }
