@@ -4,7 +4,6 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Optional;
-import org.relohelp.chat.Html;
 import org.relohelp.chat.Language;
 import org.relohelp.chat.Messenger;
 import org.relohelp.chat.Reply;
@@ -93,13 +92,13 @@ public class StaleKnowledge {
         for (StayRuleList.Aged rule : rules) {
             if (lines++ < MAX_LINES) {
                 html.append("\n• ").append(texts.get(lang, "stale.rule", texts.countryName(lang, rule.country()),
-                        Html.escape(rule.title()), date(rule.verified(), lang)));
+                        rule.title(), date(rule.verified(), lang)));
             }
         }
         for (Article article : articles) {
             if (lines++ < MAX_LINES) {
-                html.append("\n• ").append(texts.get(lang, "stale.article", Html.escape(article.id()),
-                        article.language().code(), Html.escape(article.title()), date(article.verified(), lang)));
+                html.append("\n• ").append(texts.get(lang, "stale.article", article.id(),
+                        article.language().code(), article.title(), date(article.verified(), lang)));
             }
         }
         if (lines > MAX_LINES) {

@@ -7,7 +7,6 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.relohelp.chat.Button;
 import org.relohelp.chat.ButtonResult;
-import org.relohelp.chat.Html;
 import org.relohelp.chat.Incoming;
 import org.relohelp.chat.Language;
 import org.relohelp.chat.Messenger;
@@ -52,7 +51,7 @@ public class VolunteerDesk {
         Volunteer v = volunteer.get();
         return switch (command) {
             case "queue" -> queue(lang);
-            case "take" -> number(argument).map(n -> Reply.text(take(v, n, lang)))
+            case "take" -> number(argument).map(n -> Reply.plain(take(v, n, lang)))
                     .orElseGet(() -> usage(lang, command));
             case "mine" -> mine(v, lang);
             case "switch" -> number(argument).map(n -> switchTo(v, n, lang)).orElseGet(() -> usage(lang, command));
@@ -79,33 +78,36 @@ public class VolunteerDesk {
                 .orElseGet(() -> ButtonResult.toast(texts.get(lang, "handoff.not-volunteer"))));
     }
 
-    /** Exactly one volunteer wins a ticket; the winner gets it with its history, the refugee is told. */
+    /**
+     * Exactly one volunteer wins a ticket; the winner gets it with its history, the refugee is told. The outcome is
+     * plain text: a toast under the button, or a message for /take.
+     */
     @Transactional
     String take(Volunteer volunteer, long number, Language lang) {
         if (!tickets.claim(number, volunteer.userId())) {
             return tickets.find(number).filter(t -> t.status() == Ticket.Status.ASSIGNED && t.volunteerId() != null)
                     .flatMap(t -> volunteers.active(t.volunteerId()))
-                    .map(winner -> texts.get(lang, "handoff.take-lost", number, winner.displayName()))
-                    .orElseGet(() -> texts.get(lang, "handoff.take-gone", number));
+                    .map(winner -> texts.plain(lang, "handoff.take-lost", number, winner.displayName()))
+                    .orElseGet(() -> texts.plain(lang, "handoff.take-gone", number));
         }
         Ticket ticket = tickets.find(number).orElseThrow();
         String header = texts.get(lang, "handoff.ticket-header", number, ticket.guest(),
                 announcements.country(ticket, lang), announcements.topic(ticket, lang), ticket.language().code(),
-                Html.escape(ticket.description()));
+                ticket.description());
         List<Integer> sent = messenger.send(volunteer.userId(), Reply.text(header));
         if (sent.isEmpty()) {
             // Telegram lets a bot write only to people who started it: without that, the ticket stays queued.
             tickets.release(number);
             tickets.announced(number, ticket.announcementChat(), ticket.announcementMessage());
-            return texts.get(lang, "handoff.take-open-chat", messenger.botUsername());
+            return texts.plain(lang, "handoff.take-open-chat", messenger.botUsername());
         }
         sent.forEach(id -> relay.note(ticket, volunteer.userId(), id));
         volunteers.setCurrentTicket(volunteer.userId(), number);
         announcements.taken(ticket, volunteer);
         relay.deliverWaiting(ticket, volunteer.userId());
         messenger.send(ticket.userId(), Reply.text(texts.get(ticket.language(), "handoff.taken",
-                Html.escape(volunteer.displayName()), number)));
-        return texts.get(lang, "handoff.take-won", number);
+                volunteer.displayName(), number)));
+        return texts.plain(lang, "handoff.take-won", number);
     }
 
     /**
@@ -228,7 +230,7 @@ public class VolunteerDesk {
             return Reply.text(texts.get(lang, "handoff.me-saved"));
         }
         String any = texts.get(lang, "handoff.any");
-        return Reply.text(texts.get(lang, "handoff.me", Html.escape(volunteer.displayName()),
+        return Reply.text(texts.get(lang, "handoff.me", volunteer.displayName(),
                 volunteer.languages().isEmpty() ? any : volunteer.languages(),
                 volunteer.countries().isEmpty() ? any : volunteer.countries()));
     }

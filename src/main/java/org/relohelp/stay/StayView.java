@@ -35,7 +35,7 @@ class StayView {
         lines.add(texts.get(lang, "stay.result.title", texts.countryName(lang, country)));
         lines.add(texts.get(lang, "stay.result.entry", date(r.entry(), lang)));
         if (r.used() != null) {
-            lines.add(texts.get(lang, "stay.result.used", Html.escape(r.todayRule().title(lang)), r.used(),
+            lines.add(texts.get(lang, "stay.result.used", r.todayRule().title(lang), r.used(),
                     Math.max(0, r.left())));
         }
         if (r.overstaySince() != null) {
@@ -45,7 +45,7 @@ class StayView {
         }
         if (r.unknownFrom() != null) {
             lines.add(texts.get(lang, "stay.result.unknown", date(r.unknownFrom(), lang),
-                    r.unknownRule() == null ? "" : Html.escape(r.unknownRule().note(lang))));
+                    r.unknownRule() == null ? "" : r.unknownRule().note(lang)));
         }
         lines.add(registration(r, lang));
         lines.add("");
@@ -54,7 +54,7 @@ class StayView {
         for (StayCalculator.Period p : r.periods()) {
             applied.add(p.rule());
             lines.add(texts.get(lang, "stay.result.period", date(p.from(), lang), date(p.to(), lang),
-                    Html.escape(p.rule().title(lang)), date(p.rule().verified(), lang)));
+                    p.rule().title(lang), date(p.rule().verified(), lang)));
         }
         StayRule current = r.todayRule() != null ? r.todayRule() : r.entryRule();
         if (current != null && r.unknownFrom() == null) {
