@@ -40,6 +40,11 @@ class TextsTest {
     }
 
     @Test
+    void anApostropheInATextWithArgumentsIsKept() {
+        assertThat(texts.get(Language.EN, "drafts.approved", 3, "draft-1.en.md")).contains("the bot's data folder");
+    }
+
+    @Test
     void aTextWithoutArgumentsIsUsedAsWritten() {
         assertThat(texts.get(Language.EN, "privacy.text")).startsWith("<b>Your data in Relohelp</b>");
     }
