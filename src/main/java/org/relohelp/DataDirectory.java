@@ -16,6 +16,8 @@ import org.springframework.core.env.Environment;
  * before anything leaves for Telegram the bot forces out what is committed (telegram's {@code WriteAhead}), so a
  * killed process loses only work nobody outside has seen. {@code QUERY_CACHE_SIZE}: H2
  * keeps 8 parsed statements per connection by default, fewer than an update runs, so it parsed SQL again and again.
+ * {@code TRACE_LEVEL_FILE=0}: H2 would write every failed call, with its message (which may quote a statement's
+ * values: people's words) and a stack trace, to {@code relohelp.trace.db}; errors reach the log as exceptions anyway.
  */
 @Configuration(proxyBeanMethods = false)
 class DataDirectory {
@@ -63,6 +65,6 @@ class DataDirectory {
     static String url(String dataDir) {
         Path dir = Path.of(dataDir).toAbsolutePath().normalize();
         return "jdbc:h2:file:" + dir.resolve("relohelp").toString().replace('\\', '/') + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=100"
-                + ";QUERY_CACHE_SIZE=100";
+                + ";QUERY_CACHE_SIZE=100;TRACE_LEVEL_FILE=0";
     }
 }

@@ -14,9 +14,17 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 public class RelohelpApplication {
 
     public static void main(String[] args) {
+        application().run(args);
+    }
+
+    /**
+     * The program as {@code main} runs it: the mode (the sandbox without a token) and the knowledge folder are
+     * chosen before anything starts; the sandbox first, as it moves the data folder.
+     */
+    public static SpringApplication application() {
         SpringApplication app = new SpringApplication(RelohelpApplication.class);
-        app.addListeners(new SandboxLauncher());
-        app.run(args);
+        app.addListeners(new SandboxLauncher(), new KnowledgeFolder());
+        return app;
     }
 
     @Bean

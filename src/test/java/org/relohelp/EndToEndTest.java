@@ -30,7 +30,8 @@ public abstract class EndToEndTest {
     protected static final long VOLUNTEER_GROUP = -1_002_000_000_001L;
     protected static final EmulatedUser ADMIN = new EmulatedUser(4_900_000_001L, "Admin", "ru");
     protected static final TestChats CHATS = new TestChats(TELEGRAM, WAIT, 5_000_000_000L);
-    private static final Path DATA = dataDir();
+    /** The data folder of the shared context: its H2 files. */
+    protected static final Path DATA = dataDir();
     /** A copy of config/knowledge: tests that publish articles (drafts) must never write into the repository. */
     protected static final Path KNOWLEDGE = TestChats.knowledgeCopy(DATA.resolve("knowledge"));
 

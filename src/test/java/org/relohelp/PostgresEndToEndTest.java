@@ -32,8 +32,9 @@ public abstract class PostgresEndToEndTest {
     protected static final long VOLUNTEER_GROUP = -1_002_000_000_002L;
     protected static final EmulatedUser ADMIN = new EmulatedUser(4_900_000_002L, "Admin", "ru");
     protected static final TestChats CHATS = new TestChats(TELEGRAM, WAIT, 6_000_000_000L);
-    /** A copy of config/knowledge: approving a draft writes an article file, never into the repository. */
+    /** A copy of config/knowledge, and a folder for approved drafts: never the repository or ./data. */
     protected static final Path KNOWLEDGE = TestChats.knowledgeCopy(tempDir("postgres-knowledge-"));
+    private static final Path DRAFTS = tempDir("postgres-drafts-");
 
     @BeforeAll
     static void postgres() {
@@ -46,6 +47,7 @@ public abstract class PostgresEndToEndTest {
         registry.add("RELOHELP_DB_USER", PostgresServer::user);
         registry.add("RELOHELP_DB_PASSWORD", PostgresServer::password);
         registry.add("relohelp.knowledge.dir", KNOWLEDGE::toString);
+        registry.add("relohelp.knowledge.drafts-dir", DRAFTS::toString);
         registry.add("relohelp.telegram.token", () -> TOKEN);
         registry.add("relohelp.telegram.api-url", TELEGRAM::url);
         registry.add("relohelp.telegram.poll-timeout", () -> "5s");

@@ -2,6 +2,7 @@ package org.relohelp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -44,6 +45,8 @@ class PostgresTest extends PostgresEndToEndTest {
     FlywayProperties flywayProperties;
     @Autowired
     Forgetting forgetting;
+    @Autowired
+    Clock clock;
 
     @Test
     void everyMigrationIsAppliedAndValidOnPostgres() {
@@ -217,7 +220,7 @@ class PostgresTest extends PostgresEndToEndTest {
     @Test
     void theStayCountWithARememberedTripAndAReminder() {
         EmulatedUser user = refugeeInKazakhstan();
-        LocalDate today = LocalDate.now(ZoneId.of("Asia/Almaty"));
+        LocalDate today = LocalDate.now(clock.withZone(ZoneId.of("Asia/Almaty")));
         assertThat(CHATS.ask(user, "/stay").text()).contains("Казахстан", "когда вы въехали");
         assertThat(CHATS.ask(user, today.minusDays(20).format(TYPED)).text()).contains("180", "поездки");
         assertThat(CHATS.ask(user, today.minusDays(150).format(TYPED) + " – " + today.minusDays(121).format(TYPED)).text())
@@ -241,7 +244,7 @@ class PostgresTest extends PostgresEndToEndTest {
         TELEGRAM.sendText(vera, "ответ волонтёра");
         CHATS.awaitMessageWith(refugee.id(), "ответ волонтёра");
         CHATS.ask(refugee, "/stay");
-        TELEGRAM.sendText(refugee, LocalDate.now(ZoneId.of("Asia/Almaty")).minusDays(5).format(TYPED));
+        TELEGRAM.sendText(refugee, LocalDate.now(clock.withZone(ZoneId.of("Asia/Almaty"))).minusDays(5).format(TYPED));
         CHATS.press(refugee, CHATS.awaitMessageWith(refugee.id(), "поездки"), "stay:done");
         BotMessage count = CHATS.awaitMessageWith(refugee.id(), "Последний законный день");
         CHATS.press(refugee, count, count.button("За 7 дней").orElseThrow().callbackData());
@@ -264,7 +267,7 @@ class PostgresTest extends PostgresEndToEndTest {
         for (EmulatedUser u : List.of(blocked, inactive, active)) {
             CHATS.ask(u, "/start");
         }
-        LocalDateTime now = LocalDateTime.now();
+        LocalDateTime now = LocalDateTime.now(clock);
         jdbc.sql("update profile set blocked_at = ? where user_id = ?").params(now.minusDays(8), blocked.id()).update();
         jdbc.sql("update profile set last_seen_at = ? where user_id = ?").params(now.minusDays(31), inactive.id())
                 .update();

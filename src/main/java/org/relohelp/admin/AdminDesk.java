@@ -2,7 +2,6 @@ package org.relohelp.admin;
 
 import java.util.Optional;
 import org.relohelp.chat.ButtonResult;
-import org.relohelp.chat.Html;
 import org.relohelp.chat.Incoming;
 import org.relohelp.chat.Language;
 import org.relohelp.chat.Reply;
@@ -82,7 +81,7 @@ public class AdminDesk {
         Reply articles = answers.reload(language);
         StayRuleList.Reloaded rules = stayRules.reload();
         String stay = rules.error() == null ? texts.get(language, "reload.stay", String.valueOf(rules.rules()))
-                : texts.get(language, "reload.stay-invalid", Html.escape(rules.error()));
+                : texts.get(language, "reload.stay-invalid", rules.error());
         return Reply.text(articles.html() + "\n" + stay);
     }
 }

@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 import org.relohelp.chat.Button;
 import org.relohelp.chat.ButtonResult;
+import org.relohelp.chat.Html;
 import org.relohelp.chat.Language;
 import org.relohelp.chat.Messenger;
 import org.relohelp.chat.Reply;
@@ -85,13 +86,13 @@ public class BroadcastDesk {
         messenger.send(admin.userId(), view.message(request.text(), shown));
         String languages = byLanguage.size() < 2 ? "" : " " + view.text(lang, "broadcast.languages",
                 byLanguage.get(Language.RU), byLanguage.get(Language.EN));
-        String html = view.text(lang, "broadcast.preview", audience, recipients.size(), languages,
+        String html = view.text(lang, "broadcast.preview", audience, recipients.size(), Html.trusted(languages),
                 properties.activeDays());
         if (byLanguage.size() > 1) {
             html += "\n" + view.text(lang, "broadcast.other-language-note");
         }
         return Reply.withButtons(html, List.of(List.of(
-                new Button(view.text(lang, "broadcast.button.send", recipients.size()), SEND + id),
+                new Button(view.label(lang, "broadcast.button.send", recipients.size()), SEND + id),
                 new Button(view.text(lang, "broadcast.button.cancel"), CANCEL + id))));
     }
 

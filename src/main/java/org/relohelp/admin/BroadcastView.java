@@ -26,12 +26,12 @@ class BroadcastView {
                 + texts.get(language, "broadcast.footer") + "</i>");
     }
 
-    /** "🇰🇿 Казахстан, все языки" */
+    /** "🇰🇿 Казахстан, все языки", plain text: an argument of the admin's texts. */
     String audience(Country country, Language audienceLanguage, Language lang) {
         String where = country == null ? texts.get(lang, "broadcast.all-countries") : texts.countryName(lang, country);
         String speaking = audienceLanguage == null ? texts.get(lang, "broadcast.all-languages")
                 : texts.get(lang, "broadcast.lang." + audienceLanguage.code());
-        return Html.escape(where + ", " + speaking);
+        return where + ", " + speaking;
     }
 
     String progress(long id, Broadcasts.Counts counts, boolean finished, Language lang) {
@@ -47,5 +47,10 @@ class BroadcastView {
 
     String text(Language lang, String key, Object... args) {
         return texts.get(lang, key, args);
+    }
+
+    /** A button's label: plain text. */
+    String label(Language lang, String key, Object... args) {
+        return texts.plain(lang, key, args);
     }
 }

@@ -9,7 +9,6 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.relohelp.chat.ButtonResult;
-import org.relohelp.chat.Html;
 import org.relohelp.chat.Incoming;
 import org.relohelp.chat.Language;
 import org.relohelp.chat.Reply;
@@ -124,17 +123,17 @@ public class DraftReview {
         try {
             file = publisher.publish(new NewArticle(baseId, draft.language(),
                     draft.country() == null ? Set.of() : Set.of(draft.country()), draft.topic(), draft.title(),
-                    draft.body(), texts.get(draft.language(), "drafts.source")));
+                    draft.body(), texts.plain(draft.language(), "drafts.source")));
         } catch (RuntimeException e) {
             // the draft stays for another try; the reason names a field or a file, never the draft's words
             TransactionAspectSupport.currentTransactionStatus().setRollbackOnly();
             log.warn("Draft {} could not be published: {}", draft.id(), e.getClass().getSimpleName());
             return ButtonResult.message(Reply.text(texts.get(lang, "drafts.publish-failed", draft.id(),
-                    Html.escape(String.valueOf(e.getMessage())))));
+                    String.valueOf(e.getMessage()))));
         }
         log.info("Draft {} approved as {}", draft.id(), file);
         return new ButtonResult(texts.get(lang, "drafts.approved-toast"), next(lang),
-                Reply.text(texts.get(lang, "drafts.approved", String.valueOf(draft.id()), Html.escape(file))));
+                Reply.text(texts.get(lang, "drafts.approved", draft.id(), file)));
     }
 
     private ButtonResult edit(long userId, Draft draft, Language lang) {

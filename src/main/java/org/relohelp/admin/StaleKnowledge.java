@@ -4,7 +4,6 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Optional;
-import org.relohelp.chat.Html;
 import org.relohelp.chat.Language;
 import org.relohelp.chat.Messenger;
 import org.relohelp.chat.Reply;
@@ -53,8 +52,12 @@ public class StaleKnowledge {
         this.leadership = leadership;
     }
 
-    /** The weekly list; nothing is sent when everything is fresh. Several instances: only the leader sends it. */
-    @Scheduled(cron = "${relohelp.knowledge.stale-report-cron:0 0 9 * * MON}")
+    /**
+     * The weekly list; nothing is sent when everything is fresh. Several instances: only the leader sends it. The
+     * cron is read in a named zone, never the machine's.
+     */
+    @Scheduled(cron = "${relohelp.knowledge.stale-report-cron:0 0 9 * * MON}",
+            zone = "${relohelp.knowledge.stale-report-zone:UTC}")
     public void remindAdmins() {
         if (!leadership.isLeader()) {
             return;
@@ -90,13 +93,13 @@ public class StaleKnowledge {
         for (StayRuleList.Aged rule : rules) {
             if (lines++ < MAX_LINES) {
                 html.append("\n• ").append(texts.get(lang, "stale.rule", texts.countryName(lang, rule.country()),
-                        Html.escape(rule.title()), date(rule.verified(), lang)));
+                        rule.title(), date(rule.verified(), lang)));
             }
         }
         for (Article article : articles) {
             if (lines++ < MAX_LINES) {
-                html.append("\n• ").append(texts.get(lang, "stale.article", Html.escape(article.id()),
-                        article.language().code(), Html.escape(article.title()), date(article.verified(), lang)));
+                html.append("\n• ").append(texts.get(lang, "stale.article", article.id(),
+                        article.language().code(), article.title(), date(article.verified(), lang)));
             }
         }
         if (lines > MAX_LINES) {

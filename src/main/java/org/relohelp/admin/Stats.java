@@ -59,22 +59,22 @@ public class Stats {
         TicketStats.Summary ticketSummary = tickets.since(monthAgo);
         long handled = answers.answered() + ticketSummary.created();
         String deflection = handled == 0 ? "—" : Math.round(100.0 * answers.answered() / handled) + "%";
-        html.append("\n\n").append(texts.get(lang, "stats.answers", n(answers.answered()), n(answers.unanswered()),
-                n(ticketSummary.created()), deflection));
+        html.append("\n\n").append(texts.get(lang, "stats.answers", answers.answered(), answers.unanswered(),
+                ticketSummary.created(), deflection));
         if (!answers.votes().isEmpty()) {
             html.append("\n\n").append(texts.get(lang, "stats.votes"));
             answers.votes().forEach(v -> html.append("\n• ").append(Html.escape(v.title()))
                     .append(" — 👍 ").append(v.helpful()).append(" / 👎 ").append(v.notHelpful()));
         }
-        html.append("\n\n").append(texts.get(lang, "stats.tickets", n(ticketSummary.queued()),
-                n(ticketSummary.assigned()), n(ticketSummary.closed())));
+        html.append("\n\n").append(texts.get(lang, "stats.tickets", ticketSummary.queued(),
+                ticketSummary.assigned(), ticketSummary.closed()));
         html.append('\n').append(texts.get(lang, "stats.first-reply",
                 ticketSummary.firstReply().map(d -> duration(d, lang)).orElse("—")));
         html.append('\n').append(texts.get(lang, "stats.rating", ticketSummary.averageRating()
-                .map(r -> String.format(Locale.ROOT, "%.1f", r)).orElse("—"), n(ticketSummary.ratings())));
+                .map(r -> String.format(Locale.ROOT, "%.1f", r)).orElse("—"), ticketSummary.ratings()));
         long failed = setAside.countSince(monthAgo);
         if (failed > 0) {
-            html.append("\n\n").append(texts.get(lang, "stats.set-aside", n(failed)));
+            html.append("\n\n").append(texts.get(lang, "stats.set-aside", failed));
             setAside.latest(3).forEach(e -> html.append("\n• #").append(e.updateId()).append(" · ")
                     .append(Html.escape(e.kind())).append(" · ").append(Html.escape(e.error())));
         }
@@ -91,7 +91,7 @@ public class Stats {
             byCountry.merge(country, group.people(), Long::sum);
             byLanguage.merge(group.language().code(), group.people(), Long::sum);
         }
-        return texts.get(lang, key, n(total), joined(byCountry), joined(byLanguage));
+        return texts.get(lang, key, total, joined(byCountry), joined(byLanguage));
     }
 
     private static String joined(Map<String, Long> counts) {
@@ -100,18 +100,13 @@ public class Stats {
         }
         StringBuilder text = new StringBuilder();
         counts.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).forEach(e ->
-                text.append(text.isEmpty() ? "" : ", ").append(Html.escape(e.getKey())).append(' ').append(e.getValue()));
+                text.append(text.isEmpty() ? "" : ", ").append(e.getKey()).append(' ').append(e.getValue()));
         return text.toString();
     }
 
     private String duration(Duration d, Language lang) {
         long minutes = d.toMinutes();
-        return minutes < 60 ? texts.get(lang, "stats.minutes", String.valueOf(minutes))
+        return minutes < 60 ? texts.get(lang, "stats.minutes", minutes)
                 : texts.get(lang, "stats.hours", String.format(Locale.ROOT, "%.1f", minutes / 60.0));
-    }
-
-    /** Counts as plain digits: MessageFormat would group them by the locale. */
-    private static String n(long count) {
-        return String.valueOf(count);
     }
 }

@@ -16,4 +16,8 @@ public interface ChatFeature {
     default List<ButtonRoute> buttons() {
         return List.of();
     }
+
+    default List<DeepLink> deepLinks() {
+        return List.of();
+    }
 }

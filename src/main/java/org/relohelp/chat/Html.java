@@ -1,9 +1,21 @@
 package org.relohelp.chat;
 
-/** Escaping for Telegram's HTML parse mode: only {@code & < > "} are special. */
+/**
+ * Telegram's HTML parse mode: escaping (only {@code & < > "} are special), and text that is HTML already. The bot's
+ * texts escape their arguments themselves ({@link Texts}); an argument that is deliberately HTML — a list built from
+ * other texts, a link — goes in as {@link #trusted(String)}, so it is not escaped twice.
+ */
 public final class Html {
 
-    private Html() {
+    private final String html;
+
+    private Html(String html) {
+        this.html = html;
+    }
+
+    /** HTML built by the bot itself, with anything a person typed inside it already escaped. */
+    public static Html trusted(String html) {
+        return new Html(html == null ? "" : html);
     }
 
     public static String escape(String text) {
@@ -22,5 +34,10 @@ public final class Html {
             }
         }
         return out.toString();
+    }
+
+    @Override
+    public String toString() {
+        return html;
     }
 }

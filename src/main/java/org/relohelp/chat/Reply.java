@@ -3,8 +3,8 @@ package org.relohelp.chat;
 import java.util.List;
 
 /**
- * What a feature wants to say: Telegram-HTML text (user input inside it already escaped with {@link Html})
- * and rows of inline buttons. The telegram edge turns it into Bot API calls.
+ * What a feature wants to say: Telegram-HTML text (user input inside it escaped: by {@link Texts} for its arguments,
+ * with {@link Html} elsewhere) and rows of inline buttons. The telegram edge turns it into Bot API calls.
  */
 public record Reply(String html, List<List<Button>> buttons) {
 
@@ -17,6 +17,11 @@ public record Reply(String html, List<List<Button>> buttons) {
 
     public static Reply text(String html) {
         return new Reply(html, List.of());
+    }
+
+    /** Plain text, escaped as a whole. */
+    public static Reply plain(String text) {
+        return new Reply(Html.escape(text), List.of());
     }
 
     public static Reply withButtons(String html, List<List<Button>> buttons) {

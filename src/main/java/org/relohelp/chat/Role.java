@@ -6,4 +6,18 @@ public interface Role {
     Access access();
 
     boolean heldBy(long userId);
+
+    static Role of(Access access, java.util.function.LongPredicate holders) {
+        return new Role() {
+            @Override
+            public Access access() {
+                return access;
+            }
+
+            @Override
+            public boolean heldBy(long userId) {
+                return holders.test(userId);
+            }
+        };
+    }
 }

@@ -8,8 +8,8 @@ import org.springframework.stereotype.Repository;
 
 /**
  * The lease row (V11). Taking and renewing are one conditional update, atomic on both databases: it succeeds
- * for the holder, or for anyone once the lease has run out. Times are UTC from the instances' clocks, so their
- * clocks must agree to well within {@code renew-every} (NTP does).
+ * for the holder, or for anyone once the lease has run out. Times are UTC from the database's clock
+ * ({@link DatabaseClock}), so the instances' own clocks and time zones play no part.
  */
 @Repository
 class LeaderLease {

@@ -15,7 +15,8 @@ import org.springframework.context.SmartLifecycle;
  * while its last renewal succeeded and until {@code lease - renew-every} after that renewal began (a monotonic
  * clock), so it has stopped before anybody else can take the lease, even when a renewal hangs. A renewal that
  * fails ends the leadership at once. On stop, after the updates in hand are done (this stops after the Telegram
- * connection), the lease is released so another instance takes over without waiting for it to run out.
+ * connection), the lease is released so another instance takes over without waiting for it to run out. The lease's
+ * times come from {@code clock}: in service the database's ({@link DatabaseClock}), in tests one they move.
  */
 class LeaseKeeper implements Leadership, SmartLifecycle {
 

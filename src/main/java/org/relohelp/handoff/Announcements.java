@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.List;
 import org.relohelp.chat.Button;
-import org.relohelp.chat.Html;
 import org.relohelp.chat.Language;
 import org.relohelp.chat.Messenger;
 import org.relohelp.chat.Reply;
@@ -44,7 +43,7 @@ class Announcements {
         long waited = Duration.between(ticket.queuedAt(), LocalDateTime.now(clock)).toMinutes();
         String html = (again ? texts.get(GROUP, "handoff.announce-again", ticket.number()) + "\n\n" : "")
                 + texts.get(GROUP, "handoff.announce", ticket.number(), country(ticket, GROUP), topic(ticket, GROUP),
-                ticket.language().code(), waited, Html.escape(ticket.description()));
+                ticket.language().code(), waited, ticket.description());
         Reply reply = Reply.withButtons(html, List.of(List.of(
                 new Button(texts.get(GROUP, "handoff.button.take"), TAKE_ACTION + ticket.number()))));
         if (properties.volunteerChatId() != null) {
@@ -61,7 +60,7 @@ class Announcements {
     void taken(Ticket ticket, Volunteer volunteer) {
         if (ticket.announcementChat() != null && ticket.announcementMessage() != null) {
             messenger.edit(ticket.announcementChat(), ticket.announcementMessage(), Reply.text(texts.get(GROUP,
-                    "handoff.announce-taken", ticket.number(), Html.escape(volunteer.displayName()))));
+                    "handoff.announce-taken", ticket.number(), volunteer.displayName())));
         }
     }
 

@@ -106,7 +106,7 @@ class HandoffReceipts implements DeliveryReceipts {
                     String name = volunteers.active(volunteerId).map(Volunteer::displayName).orElse("");
                     if (ticket.announcementChat() != null) {
                         messenger.send(ticket.announcementChat(), Reply.text(texts.get(languages.of(volunteerId),
-                                "handoff.take-undeliverable", Html.escape(name), number, messenger.botUsername())));
+                                "handoff.take-undeliverable", name, number, messenger.botUsername())));
                     }
                 });
     }

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Optional;
 import org.relohelp.chat.Button;
 import org.relohelp.chat.ButtonResult;
-import org.relohelp.chat.Html;
 import org.relohelp.chat.Incoming;
 import org.relohelp.chat.Language;
 import org.relohelp.chat.Messenger;
@@ -62,7 +61,7 @@ public class RefugeeDesk {
         steps.expect(profile.userId(), HandoffSteps.Step.DESCRIBE, null, profile.country(), topic, profile.language());
         String country = profile.knownCountry().map(c -> texts.countryName(profile.language(), c))
                 .orElse(texts.get(profile.language(), "handoff.country-unknown"));
-        return Reply.text(texts.get(profile.language(), "handoff.describe", Html.escape(country)));
+        return Reply.text(texts.get(profile.language(), "handoff.describe", country));
     }
 
     /** /cancel: drops a started request or closes the user's own ticket. */
@@ -151,7 +150,7 @@ public class RefugeeDesk {
                 profile.language());
         Language lang = profile.language();
         return Reply.withButtons(texts.get(lang, "handoff.reopen-offer", closed.number()), List.of(
-                List.of(new Button(texts.get(lang, "handoff.button.reopen", closed.number()),
+                List.of(new Button(texts.plain(lang, "handoff.button.reopen", closed.number()),
                         REOPEN_ACTION + closed.number())),
                 List.of(new Button(texts.get(lang, "handoff.button.new-question"),
                         NEW_QUESTION_ACTION + closed.number()))));
@@ -208,7 +207,7 @@ public class RefugeeDesk {
         }
         relay.deliverWaiting(reopened, volunteer);
         String name = volunteers.active(volunteer).map(Volunteer::displayName).orElse("");
-        return Reply.text(texts.get(lang, "handoff.reopened-assigned", closed.number(), Html.escape(name)));
+        return Reply.text(texts.get(lang, "handoff.reopened-assigned", closed.number(), name));
     }
 
     /** A refugee edited a message that was relayed: the volunteer's copy follows. */
@@ -222,6 +221,6 @@ public class RefugeeDesk {
             return texts.get(lang, "handoff.already-queued", ticket.number(), tickets.placeInQueue(ticket));
         }
         String name = volunteers.active(ticket.volunteerId()).map(Volunteer::displayName).orElse("");
-        return texts.get(lang, "handoff.already-assigned", ticket.number(), Html.escape(name));
+        return texts.get(lang, "handoff.already-assigned", ticket.number(), name);
     }
 }

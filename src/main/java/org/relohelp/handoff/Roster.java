@@ -2,7 +2,6 @@ package org.relohelp.handoff;
 
 import java.util.List;
 import java.util.stream.Collectors;
-import org.relohelp.chat.Html;
 import org.relohelp.chat.Language;
 import org.relohelp.chat.Messenger;
 import org.relohelp.chat.Reply;
@@ -99,7 +98,7 @@ public class Roster {
         if (all.isEmpty()) {
             return Reply.text(texts.get(lang, "roster.list-empty"));
         }
-        String lines = all.stream().map(v -> "• " + Html.escape(v.displayName()) + " · id " + v.userId() + " · "
+        String lines = all.stream().map(v -> "• " + v.displayName() + " · id " + v.userId() + " · "
                 + v.languages() + (v.countries().isEmpty() ? "" : " · " + v.countries()) + " · #"
                 + tickets.assignedTo(v.userId()).size()).collect(Collectors.joining("\n"));
         return Reply.text(texts.get(lang, "roster.list", all.size(), lines));

@@ -2,7 +2,6 @@ package org.relohelp.handoff;
 
 import java.time.Clock;
 import java.time.LocalDateTime;
-import org.relohelp.chat.Html;
 import org.relohelp.chat.Messenger;
 import org.relohelp.chat.Reply;
 import org.relohelp.chat.Texts;
@@ -82,7 +81,7 @@ class TicketTimers {
             transaction.executeWithoutResult(status -> {
                 for (Long admin : properties.adminIds()) {
                     messenger.send(admin, Reply.text(texts.get(languages.of(admin), "admin.silent-ticket",
-                            ticket.number(), Html.escape(name), properties.replyDeadline().toHours())));
+                            ticket.number(), name, properties.replyDeadline().toHours())));
                 }
                 desk.release(ticket, languages.of(ticket.volunteerId()));
             });

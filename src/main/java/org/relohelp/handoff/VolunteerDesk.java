@@ -7,7 +7,6 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.relohelp.chat.Button;
 import org.relohelp.chat.ButtonResult;
-import org.relohelp.chat.Html;
 import org.relohelp.chat.Incoming;
 import org.relohelp.chat.Language;
 import org.relohelp.chat.Messenger;
@@ -51,7 +50,7 @@ public class VolunteerDesk {
         Volunteer v = volunteer.get();
         return switch (command) {
             case "queue" -> queue(lang);
-            case "take" -> number(argument).map(n -> Reply.text(take(v, n, lang)))
+            case "take" -> number(argument).map(n -> Reply.plain(take(v, n, lang)))
                     .orElseGet(() -> usage(lang, command));
             case "mine" -> mine(v, lang);
             case "switch" -> number(argument).map(n -> switchTo(v, n, lang)).orElseGet(() -> usage(lang, command));
@@ -79,20 +78,20 @@ public class VolunteerDesk {
     }
 
     /**
-     * Exactly one volunteer wins a ticket; the winner gets it with its history, the refugee is told. Runs in the
-     * transaction of the update that asked (the button or /take).
+     * Exactly one volunteer wins a ticket; the winner gets it with its history, the refugee is told. The outcome is
+     * plain text: a toast under the button, or a message for /take. Runs in the transaction of the update that asked.
      */
     String take(Volunteer volunteer, long number, Language lang) {
         if (!tickets.claim(number, volunteer.userId())) {
             return tickets.find(number).filter(t -> t.status() == Ticket.Status.ASSIGNED && t.volunteerId() != null)
                     .flatMap(t -> volunteers.active(t.volunteerId()))
-                    .map(winner -> texts.get(lang, "handoff.take-lost", number, winner.displayName()))
-                    .orElseGet(() -> texts.get(lang, "handoff.take-gone", number));
+                    .map(winner -> texts.plain(lang, "handoff.take-lost", number, winner.displayName()))
+                    .orElseGet(() -> texts.plain(lang, "handoff.take-gone", number));
         }
         Ticket ticket = tickets.find(number).orElseThrow();
         String header = texts.get(lang, "handoff.ticket-header", number, ticket.guest(),
                 announcements.country(ticket, lang), announcements.topic(ticket, lang), ticket.language().code(),
-                Html.escape(ticket.description()));
+                ticket.description());
         // Telegram lets a bot write only to people who started it: if the header cannot be delivered, its receipt
         // gives the ticket back to the queue (HandoffReceipts)
         messenger.send(volunteer.userId(), Reply.text(header), HandoffReceipts.header(number));
@@ -100,8 +99,8 @@ public class VolunteerDesk {
         announcements.taken(ticket, volunteer);
         relay.deliverWaiting(ticket, volunteer.userId());
         messenger.send(ticket.userId(), Reply.text(texts.get(ticket.language(), "handoff.taken",
-                Html.escape(volunteer.displayName()), number)));
-        return texts.get(lang, "handoff.take-won", number);
+                volunteer.displayName(), number)));
+        return texts.plain(lang, "handoff.take-won", number);
     }
 
     /**
@@ -221,7 +220,7 @@ public class VolunteerDesk {
             return Reply.text(texts.get(lang, "handoff.me-saved"));
         }
         String any = texts.get(lang, "handoff.any");
-        return Reply.text(texts.get(lang, "handoff.me", Html.escape(volunteer.displayName()),
+        return Reply.text(texts.get(lang, "handoff.me", volunteer.displayName(),
                 volunteer.languages().isEmpty() ? any : volunteer.languages(),
                 volunteer.countries().isEmpty() ? any : volunteer.countries()));
     }

@@ -15,14 +15,13 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Adds a reviewed article to the knowledge folder (under {@code drafts/}, so curators see in the repository
- * which files came from the bot) and serves it at once through the same import as {@code /reload}.
+ * Adds a reviewed article to the published drafts' folder ({@code <data-dir>/knowledge-drafts}: on the data volume,
+ * writable, kept across upgrades; the knowledge folder may be read-only or inside the jar) and serves it at once
+ * through the same import as {@code /reload}.
  */
 @Component
 public class ArticlePublisher {
 
-    /** The subfolder of the knowledge folder that published articles go to; the import reads it like any other. */
-    public static final String FOLDER = "drafts";
     private static final Logger log = LoggerFactory.getLogger(ArticlePublisher.class);
 
     private final KnowledgeProperties properties;
@@ -42,18 +41,17 @@ public class ArticlePublisher {
     }
 
     /**
-     * Writes the article and imports it; returns its file name relative to the knowledge folder. A text that
+     * Writes the article and imports it; returns its file name in the published drafts' folder. A text that
      * would not make a valid article is refused with an {@link IllegalArgumentException} before anything is
      * written; if the import does not take the file, the file is removed again.
      */
     public synchronized String publish(NewArticle article) {
-        Path folder = properties.dir().resolve(FOLDER);
+        Path folder = properties.draftsDir();
         String id = freeId(article.baseId(), folder);
         String name = id + "." + article.language().code() + ".md";
-        String file = FOLDER + "/" + name;
         String content = ArticleFileWriter.write(id, article, LocalDate.now(clock));
         try {
-            parser.parse(file, content);
+            parser.parse(name, content);
         } catch (InvalidArticleException e) {
             throw new IllegalArgumentException(e.getMessage(), e);
         }
@@ -66,15 +64,15 @@ public class ArticlePublisher {
             Files.writeString(partial, content, StandardCharsets.UTF_8);
             Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
             knowledge.reload();
-            if (knowledge.article(id, article.language()).filter(a -> a.file().equals(file)).isEmpty()) {
-                throw new IllegalStateException("the import did not take " + file);
+            if (knowledge.article(id, article.language()).filter(a -> a.file().equals(name)).isEmpty()) {
+                throw new IllegalStateException("the import did not take " + name);
             }
         } catch (IOException | RuntimeException e) {
             deleteQuietly(target);
             throw e instanceof IOException io ? new UncheckedIOException(io) : (RuntimeException) e;
         }
-        log.info("Published knowledge file {}", file);
-        return file;
+        log.info("Published knowledge file {}", name);
+        return name;
     }
 
     private String freeId(String base, Path folder) {

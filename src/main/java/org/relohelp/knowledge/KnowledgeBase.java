@@ -12,8 +12,8 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * The articles in service: imported from {@code config/knowledge/} into the database at start-up (and on
- * {@link #reload()}), and searchable through the Lucene index built from the database.
+ * The articles in service: imported from the knowledge folder and then the published drafts into the database at
+ * start-up (and on {@link #reload()}), and searchable through the Lucene index built from the database.
  */
 @Component
 public class KnowledgeBase implements InitializingBean {
@@ -42,7 +42,7 @@ public class KnowledgeBase implements InitializingBean {
 
     /** Re-reads the knowledge folder and rebuilds the index; what changed is in the report. */
     public synchronized ImportReport reload() {
-        ImportReport report = importer.sync(properties.dir());
+        ImportReport report = importer.sync(properties.folders());
         serve(store.active());
         return report;
     }

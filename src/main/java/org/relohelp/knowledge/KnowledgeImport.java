@@ -21,7 +21,9 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Brings the database in line with the Markdown files: new and changed files are upserted, files that are
  * gone are retired, unchanged ones left alone. A malformed file is reported with its reason and skipped;
- * an earlier good version of it stays in service until the file is fixed.
+ * an earlier good version of it stays in service until the file is fixed. Several folders are read in order (the
+ * knowledge base, then the published drafts); a file is named relative to its folder, and an id and language that
+ * an earlier folder has already is refused, so the knowledge base wins.
  */
 @Component
 class KnowledgeImport {
@@ -37,6 +39,14 @@ class KnowledgeImport {
 
     @Transactional
     ImportReport sync(Path dir) {
+        return sync(List.of(dir));
+    }
+
+    @Transactional
+    ImportReport sync(List<Path> dirs) {
+        if (!Files.isDirectory(dirs.get(0))) {
+            log.warn("Knowledge folder {} does not exist: no articles loaded", dirs.get(0).toAbsolutePath());
+        }
         Map<String, ArticleStore.StoredFile> stored = store.files();
         Map<String, String> owners = new HashMap<>();
         List<String> invalid = new ArrayList<>();
@@ -44,7 +54,7 @@ class KnowledgeImport {
         int added = 0;
         int changed = 0;
         int unchanged = 0;
-        for (Path path : markdownFiles(dir)) {
+        for (Path dir : dirs) for (Path path : markdownFiles(dir)) {
             String file = dir.relativize(path).toString().replace('\\', '/');
             seen.add(file);
             String content = read(path);
@@ -78,7 +88,7 @@ class KnowledgeImport {
         }
         ImportReport report = new ImportReport(added, changed, unchanged, retired, List.copyOf(invalid));
         log.info("Knowledge import from {}: {} added, {} changed, {} unchanged, {} retired, {} invalid",
-                dir, added, changed, unchanged, retired, invalid.size());
+                dirs, added, changed, unchanged, retired, invalid.size());
         return report;
     }
 
@@ -91,7 +101,6 @@ class KnowledgeImport {
 
     private static List<Path> markdownFiles(Path dir) {
         if (!Files.isDirectory(dir)) {
-            log.warn("Knowledge folder {} does not exist: no articles loaded", dir.toAbsolutePath());
             return List.of();
         }
         try (Stream<Path> files = Files.walk(dir)) {

@@ -1,6 +1,7 @@
 package org.relohelp.knowledge;
 
 import java.nio.file.Path;
+import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -8,6 +9,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * Where the knowledge base lives and how sure the search must be before it answers with one article.
  *
  * @param dir           folder of the Markdown articles, {@code synonyms.txt} and {@code places.yml}
+ *                      ({@code RELOHELP_KNOWLEDGE_DIR}; by default the copy packaged in the jar, see KnowledgeFolder)
+ * @param draftsDir     where approved drafts are published ({@code <data-dir>/knowledge-drafts}): read after
+ *                      {@code dir}, on the data volume, so an upgrade keeps them
  * @param minCoverage   share of the question's words the best article must match to be answered directly
  * @param minLead       how much the best article's score must exceed the next one's (1.25 = 25 %)
  * @param staleAfterMonths an article or stay rule verified longer ago than this is marked to users and listed
@@ -15,7 +19,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("relohelp.knowledge")
 public record KnowledgeProperties(@DefaultValue("config/knowledge") Path dir,
+                                  Path draftsDir,
                                   @DefaultValue("0.5") double minCoverage,
                                   @DefaultValue("1.25") double minLead,
                                   @DefaultValue("12") int staleAfterMonths) {
+
+    /** The folders the import reads, in order. */
+    List<Path> folders() {
+        return draftsDir == null ? List.of(dir) : List.of(dir, draftsDir);
+    }
 }

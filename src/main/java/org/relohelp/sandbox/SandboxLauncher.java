@@ -8,13 +8,14 @@ import org.springframework.boot.context.event.ApplicationPreparedEvent;
 import org.springframework.context.ApplicationEvent;
 import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.SmartApplicationListener;
+import org.springframework.core.Ordered;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
 
 /**
  * Decides the mode before anything starts. With a bot token the bot runs against Telegram. Without one it
- * runs the sandbox: the Bot API emulator on 127.0.0.1, the real client pointed at it, its own database under
- * {@code <data-dir>/sandbox}, and the chat page ({@link SandboxPage}). With the sandbox switched off
+ * runs the sandbox: the Bot API emulator on 127.0.0.1, the real client pointed at it, its own database, knowledge
+ * copy and published drafts under {@code <data-dir>/sandbox}, and the chat page ({@link SandboxPage}). With the sandbox switched off
  * ({@code RELOHELP_SANDBOX=false}) a missing token stops the program with one line saying what to set.
  * Registered by {@code main} only, so test contexts choose their own Bot API.
  */
@@ -24,6 +25,12 @@ public class SandboxLauncher implements SmartApplicationListener {
     static final String TOKEN = "100000001:sandbox";
 
     private BotApiEmulator emulator;
+
+    /** Before the knowledge folder is chosen (KnowledgeFolder): the sandbox moves the data folder. */
+    @Override
+    public int getOrder() {
+        return Ordered.LOWEST_PRECEDENCE - 10;
+    }
 
     @Override
     public boolean supportsEventType(Class<? extends ApplicationEvent> type) {

@@ -88,8 +88,8 @@ public class ReminderDesk {
             day = day.isBefore(today) ? today : day;
             boolean added = reminders.add(profile.userId(), country, kind, event, time.reminderTimeUtc(country, day),
                     lang);
-            String toast = added ? texts.get(lang, "stay.reminder-set", view.date(day, lang))
-                    : texts.get(lang, "stay.reminder-exists");
+            String toast = added ? texts.plain(lang, "stay.reminder-set", view.date(day, lang))
+                    : texts.plain(lang, "stay.reminder-exists");
             return Optional.of(row.map(r -> new ButtonResult(toast, null,
                     new Reply(null, view.buttons(r, today, setFor(profile.userId(), r), lang))))
                     .orElseGet(() -> ButtonResult.toast(toast)));
@@ -118,8 +118,8 @@ public class ReminderDesk {
         }
         List<List<Button>> rows = new ArrayList<>();
         for (Reminders.Reminder r : pending) {
-            rows.add(List.of(new Button(texts.get(lang, "stay.reminder-label", texts.countryName(lang, r.country()),
-                    texts.get(lang, "stay.kind." + r.kind().name(), view.date(r.eventDate(), lang))),
+            rows.add(List.of(new Button(texts.plain(lang, "stay.reminder-label", texts.countryName(lang, r.country()),
+                    texts.plain(lang, "stay.kind." + r.kind().name(), view.date(r.eventDate(), lang))),
                     CANCEL_ACTION + r.id())));
         }
         return Reply.withButtons(texts.get(lang, "stay.reminders"), rows);

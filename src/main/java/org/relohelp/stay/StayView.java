@@ -45,7 +45,7 @@ class StayView {
         for (StayCalculator.Period p : r.periods()) {
             applied.add(p.rule());
             lines.add(texts.get(lang, "stay.result.period", date(p.from(), lang), date(p.to(), lang),
-                    Html.escape(p.rule().title(lang)), date(p.rule().verified(), lang)));
+                    p.rule().title(lang), date(p.rule().verified(), lang)));
         }
         Set<StayRule> noted = new LinkedHashSet<>();
         if (r.unknownFrom() == null) {
@@ -73,7 +73,7 @@ class StayView {
     private List<String> summary(StayCalculator.Result r, Language lang) {
         List<String> lines = new ArrayList<>();
         if (r.used() != null) {
-            lines.add(texts.get(lang, "stay.result.used", Html.escape(r.todayRule().title(lang)), r.used(), r.left()));
+            lines.add(texts.get(lang, "stay.result.used", r.todayRule().title(lang), r.used(), r.left()));
         }
         if (r.overstaySince() != null) {
             lines.add(texts.get(lang, "stay.result.overstay", date(r.overstaySince(), lang)));
@@ -82,7 +82,7 @@ class StayView {
         }
         if (r.unknownFrom() != null) {
             lines.add(texts.get(lang, "stay.result.unknown", date(r.unknownFrom(), lang),
-                    r.unknownRule() == null ? "" : Html.escape(r.unknownRule().note(lang))));
+                    r.unknownRule() == null ? "" : r.unknownRule().note(lang)));
         }
         lines.add(registration(r, lang));
         return lines;

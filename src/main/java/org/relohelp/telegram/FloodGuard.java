@@ -7,9 +7,11 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Component;
 
 /**
- * Messages per person in the last minute. Past the limit the person is asked once to slow down and further
- * messages in that minute are dropped, so a flood never reaches volunteers. In memory on purpose: a restart
- * simply forgives everyone.
+ * Messages and button presses per person in the last minute. Past the limit the person is asked once to slow down
+ * and further updates in that minute are dropped, so a flood never reaches volunteers. In memory on purpose: a
+ * restart simply forgives everyone. People silent for a minute are forgotten (swept about once a minute), so the
+ * map holds only those who wrote in the last two minutes, however many people use the bot. Hand-written: neither
+ * Caffeine nor Guava is on the runtime classpath, and this is a sweep of a map.
  */
 @Component
 class FloodGuard {
@@ -20,6 +22,7 @@ class FloodGuard {
 
     private final int perMinute;
     private final Map<Long, Deque<Long>> recent = new ConcurrentHashMap<>();
+    private volatile long lastSweep = System.nanoTime();
 
     FloodGuard(TelegramProperties properties) {
         this.perMinute = properties.floodPerMinute();
@@ -30,16 +33,34 @@ class FloodGuard {
     }
 
     Verdict check(long userId, long nowNanos) {
-        Deque<Long> times = recent.computeIfAbsent(userId, id -> new ArrayDeque<>());
-        synchronized (times) {
-            while (!times.isEmpty() && nowNanos - times.peekFirst() > MINUTE_NANOS) {
-                times.pollFirst();
-            }
-            times.addLast(nowNanos);
-            if (times.size() <= perMinute) {
-                return Verdict.PASS;
-            }
-            return times.size() == perMinute + 1 ? Verdict.WARN : Verdict.DROP;
+        Verdict[] verdict = new Verdict[1];
+        // compute holds the entry's lock, so a sweep never drops a list that is being added to
+        recent.compute(userId, (id, times) -> {
+            Deque<Long> within = times == null ? new ArrayDeque<>() : times;
+            forgetOlderThanAMinute(within, nowNanos);
+            within.addLast(nowNanos);
+            verdict[0] = within.size() <= perMinute ? Verdict.PASS
+                    : within.size() == perMinute + 1 ? Verdict.WARN : Verdict.DROP;
+            return within;
+        });
+        if (nowNanos - lastSweep > MINUTE_NANOS) {
+            lastSweep = nowNanos;
+            recent.keySet().forEach(id -> recent.computeIfPresent(id, (key, times) -> {
+                forgetOlderThanAMinute(times, nowNanos);
+                return times.isEmpty() ? null : times;
+            }));
+        }
+        return verdict[0];
+    }
+
+    /** How many people are remembered. */
+    int remembered() {
+        return recent.size();
+    }
+
+    private static void forgetOlderThanAMinute(Deque<Long> times, long nowNanos) {
+        while (!times.isEmpty() && nowNanos - times.peekFirst() > MINUTE_NANOS) {
+            times.pollFirst();
         }
     }
 }

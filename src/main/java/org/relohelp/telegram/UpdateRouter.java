@@ -202,6 +202,16 @@ class UpdateRouter {
     }
 
     private void onButton(CallbackQuery button) {
+        // presses count towards the same per-person limit as messages; past it, one toast, then silence
+        FloodGuard.Verdict verdict = flood.check(button.getFrom().getId());
+        if (verdict != FloodGuard.Verdict.PASS && !roles.isAdmin(button.getFrom().getId())
+                && !roles.isVolunteer(button.getFrom().getId())) {
+            if (verdict == FloodGuard.Verdict.WARN) {
+                sender.answerButton(button.getId(), texts.get(Language.fromTelegramCode(
+                        button.getFrom().getLanguageCode()), "input.slow-down"));
+            }
+            return;
+        }
         Profile profile = profiles.touch(button.getFrom().getId(), button.getFrom().getLanguageCode());
         String action = button.getData() == null ? "" : button.getData();
         Optional<ButtonResult> result = Optional.empty();

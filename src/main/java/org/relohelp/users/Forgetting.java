@@ -105,7 +105,7 @@ public class Forgetting {
                 .params(LocalDateTime.now(clock), event.userId()).update();
     }
 
-    @Scheduled(cron = "${relohelp.privacy.purge-cron:0 30 3 * * *}")
+    @Scheduled(cron = "${relohelp.privacy.purge-cron:0 30 3 * * *}", zone = "UTC")
     void daily() {
         if (!leadership.isLeader()) {
             return; // several instances: the leader purges, once

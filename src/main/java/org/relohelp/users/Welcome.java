@@ -7,7 +7,6 @@ import java.util.Optional;
 import org.relohelp.chat.Button;
 import org.relohelp.chat.ButtonResult;
 import org.relohelp.chat.Country;
-import org.relohelp.chat.Html;
 import org.relohelp.chat.Language;
 import org.relohelp.chat.Reply;
 import org.relohelp.chat.Texts;
@@ -39,7 +38,7 @@ public class Welcome {
         Language lang = profile.language();
         String country = profile.knownCountry().map(c -> texts.countryName(lang, c))
                 .orElse(texts.get(lang, "help.no-country"));
-        return Reply.text(texts.get(lang, "help.text", Html.escape(country)));
+        return Reply.text(texts.get(lang, "help.text", country));
     }
 
     public Reply chooseCountry(Profile profile) {

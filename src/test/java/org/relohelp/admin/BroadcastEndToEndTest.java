@@ -58,7 +58,7 @@ class BroadcastEndToEndTest extends EndToEndTest {
         EmulatedUser elsewhere = inCountry("ru", "KG");
         assertThat(ask(muted, "/mute").text()).contains("больше не придут", "/unmute");
         jdbc.sql("update profile set last_seen_at = ? where user_id = ?")
-                .params(LocalDateTime.now().minusDays(31), away.id()).update();
+                .params(LocalDateTime.now(clock).minusDays(31), away.id()).update();
         TELEGRAM.block(blocker);
 
         int before = TELEGRAM.botMessages(ADMIN.id()).size();
@@ -164,7 +164,7 @@ class BroadcastEndToEndTest extends EndToEndTest {
         recipient(id, waiting2, "PENDING");
         jdbc.sql("insert into broadcast (id, admin_id, country, body, state, sent, blocked, failed, skipped, created_at) "
                 + "values (?, ?, 'UZ', 'Продолжение после перезапуска', 'SENDING', 0, 0, 0, 0, ?)")
-                .params(id, ADMIN.id(), LocalDateTime.now()).update();
+                .params(id, ADMIN.id(), LocalDateTime.now(clock)).update();
 
         runner.resume();
 
@@ -186,7 +186,7 @@ class BroadcastEndToEndTest extends EndToEndTest {
         recipient(id, reader, "PENDING");
         jdbc.sql("insert into broadcast (id, admin_id, country, body, state, sent, blocked, failed, skipped, created_at) "
                 + "values (?, ?, 'AM', 'Только от ведущего', 'SENDING', 0, 0, 0, 0, ?)")
-                .params(id, ADMIN.id(), LocalDateTime.now()).update();
+                .params(id, ADMIN.id(), LocalDateTime.now(clock)).update();
         BroadcastRunner follower = new BroadcastRunner(broadcasts, view, profiles, messenger, properties, clock,
                 new NotLeading(), transaction);
 

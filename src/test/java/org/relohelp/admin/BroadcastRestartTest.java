@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.List;
@@ -33,9 +34,10 @@ class BroadcastRestartTest {
             users.forEach(telegram::openChat);
             ConfigurableApplicationContext bot = start(telegram, data);
             JdbcClient jdbc = bot.getBean(JdbcClient.class);
+            LocalDateTime now = LocalDateTime.now(bot.getBean(Clock.class));
             for (long user : users) {
                 jdbc.sql("insert into profile (user_id, language, country, created_at, last_seen_at) "
-                        + "values (?, 'ru', 'KG', ?, ?)").params(user, LocalDateTime.now(), LocalDateTime.now()).update();
+                        + "values (?, 'ru', 'KG', ?, ?)").params(user, now, now).update();
             }
             telegram.sendText(admin, "/broadcast KG Новые правила регистрации в Кыргызстане");
             BotMessage control = telegram.awaitBotMessages(admin.id(), 2, WAIT).get(1);

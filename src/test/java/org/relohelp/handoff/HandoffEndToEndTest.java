@@ -189,6 +189,56 @@ class HandoffEndToEndTest extends EndToEndTest {
                 .doesNotContain("Гость");
     }
 
+    /** A number as the bot shows it after '#', digit groups and all ("#1 234" reads as "1 234"). */
+    private static final Pattern SHOWN = Pattern.compile("#(\\d[\\d\\s\\u00A0\\u202F,]*\\d|\\d)");
+
+    @Test
+    void fromTicket1234OnNumbersAndIdsAreShownAsTheyMustBeTyped() {
+        long first = Math.max(1234, jdbc.sql("select coalesce(max(id), 0) + 1 from ticket").query(Long.class).single());
+        jdbc.sql("alter table ticket alter column id restart with " + first).update();
+        EmulatedUser vera = newUser("ru");
+        ask(vera, "/start");
+        assertThat(ask(ADMIN, "/addvolunteer " + vera.id()).text()).contains("Волонтёр " + vera.id() + " добавлен");
+        EmulatedUser refugee = newUser("ru");
+        ask(refugee, "/human");
+        String created = ask(refugee, "Вопрос с четырёхзначным номером").text();
+        assertThat(shown(created)).isEqualTo(String.valueOf(first));
+        long ticket = first;
+
+        BotMessage announcement = awaitMessageWith(VOLUNTEER_GROUP, "Заявка #" + ticket);
+        assertThat(announcement.allButtons()).extracting(BotMessage.InlineButton::callbackData).contains("take:" + ticket);
+        TELEGRAM.sendText(vera, "/take " + shown(announcement.text()));
+        assertThat(awaitMessageWith(vera.id(), " ваша").text()).isEqualTo("Заявка #" + ticket + " ваша");
+        BotMessage header = awaitMessageWith(vera.id(), "Гость #" + ticket);
+        Matcher switchTo = Pattern.compile("(/switch [^.\\n]+)").matcher(header.text());
+        assertThat(switchTo.find()).as(header.text()).isTrue();
+        assertThat(ask(vera, switchTo.group(1)).text()).contains("уходят в заявку #" + ticket);
+        assertThat(shown(ask(vera, "/mine").text())).isEqualTo(String.valueOf(ticket));
+
+        assertThat(ask(vera, "/release " + ticket).text()).contains("Заявка #" + ticket + " возвращена");
+        BotMessage again = awaitMessageWith(VOLUNTEER_GROUP, "Заявку #" + ticket + " пока никто не взял");
+        assertThat(press(vera, again, "take:" + shown(again.text()))).isEqualTo("Заявка #" + ticket + " ваша");
+        assertThat(ask(vera, "/close " + ticket).text()).contains("Заявка #" + ticket + " закрыта");
+        BotMessage rate = awaitMessageWith(refugee.id(), "Оцените");
+        assertThat(shown(rate.text())).isEqualTo(String.valueOf(ticket));
+        assertThat(rate.allButtons()).extracting(BotMessage.InlineButton::callbackData).contains("rate:" + ticket + ":5");
+
+        BotMessage offer = ask(refugee, "Ещё вопрос");
+        assertThat(shown(offer.text())).isEqualTo(String.valueOf(ticket));
+        BotMessage.InlineButton reopen = offer.button("Да, открыть").orElseThrow();
+        assertThat(shown(reopen.text())).isEqualTo(String.valueOf(ticket));
+        press(refugee, offer, reopen.callbackData());
+        awaitMessageWith(refugee.id(), "Заявка #" + ticket + " снова открыта");
+        assertThat(ask(ADMIN, "/removevolunteer " + vera.id()).text()).contains("Волонтёр " + vera.id() + " удалён");
+        assertThat(ask(refugee, "/cancel").text()).contains("Заявка #" + ticket + " закрыта");
+    }
+
+    private static String shown(String text) {
+        Matcher m = SHOWN.matcher(text);
+        assertThat(m.find()).as(text).isTrue();
+        return m.group(1);
+    }
+
     @Autowired
     TicketTimers timers;
     @Autowired
@@ -214,12 +264,12 @@ class HandoffEndToEndTest extends EndToEndTest {
     void untakenTicketsAreAnnouncedAgainAndSilentOnesReturnToTheQueue() {
         long waiting = openTicket(newUser("ru"), "Долго жду ответа");
         awaitMessageWith(VOLUNTEER_GROUP, "Заявка #" + waiting);
-        timers.reannounce(LocalDateTime.now().plusMinutes(1));
+        timers.reannounce(LocalDateTime.now(clock).plusMinutes(1));
         awaitMessageWith(VOLUNTEER_GROUP, "Заявку #" + waiting + " пока никто не взял");
 
         EmulatedUser silent = volunteer("Молчун");
         ask(silent, "/take " + waiting);
-        timers.returnSilent(LocalDateTime.now().plusMinutes(1));
+        timers.returnSilent(LocalDateTime.now(clock).plusMinutes(1));
         assertThat(awaitMessageWith(ADMIN.id(), "Заявка #" + waiting).text()).contains("Молчун", "возвращена");
         assertThat(jdbc.sql("select status from ticket where id = ?").param(waiting).query(String.class).single())
                 .isEqualTo("QUEUED");
@@ -230,7 +280,7 @@ class HandoffEndToEndTest extends EndToEndTest {
         long waiting = openTicket(newUser("ru"), "Жду, а никто не берёт");
         awaitMessageWith(VOLUNTEER_GROUP, "Заявка #" + waiting);
         jdbc.sql("update ticket set announced_at = ? where id = ?")
-                .params(LocalDateTime.now().minus(properties.reannounceAfter()).minusMinutes(1), waiting)
+                .params(LocalDateTime.now(clock).minus(properties.reannounceAfter()).minusMinutes(1), waiting)
                 .update();
         TicketTimers follower = new TicketTimers(tickets, volunteers, announcements, desk, messenger, texts, properties,
                 languages, clock, new NotLeading(), transaction);

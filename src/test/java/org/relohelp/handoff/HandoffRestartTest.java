@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -53,10 +53,11 @@ class HandoffRestartTest {
             BotMessage header = telegram.awaitBotMessage(volunteer.id(), m -> m.text().contains("Гость #"), WAIT);
             telegram.awaitBotMessage(refugee.id(), m -> m.text().contains("взял(а)"), WAIT);
             // a reminder falls due while the bot is down
+            Clock clock = bot.getBean(Clock.class);
             bot.getBean(JdbcClient.class).sql("insert into reminder (user_id, country, kind, event_date, send_at, "
                     + "state, language, created_at) values (?, 'KZ', 'DAY_BEFORE', ?, ?, 'PENDING', 'ru', ?)")
-                    .params(refugee.id(), LocalDate.now().plusDays(1), LocalDateTime.now(ZoneOffset.UTC).plusSeconds(1),
-                            LocalDateTime.now()).update();
+                    .params(refugee.id(), LocalDate.now(clock).plusDays(1), LocalDateTime.now(clock).plusSeconds(1),
+                            LocalDateTime.now(clock)).update();
             bot.close();
 
             telegram.sendText(refugee, "Вы здесь? Пишу, пока бот перезапускается");

@@ -6,8 +6,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Set;
@@ -28,17 +28,22 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Knowledge capture end to end: a volunteer's answer in a ticket, saved with /savekb as a reply, reviewed by an
- * admin (/drafts, Edit, Approve) becomes a file in the knowledge folder, which is a copy of config/knowledge
- * (see {@link EndToEndTest#KNOWLEDGE}), and the next question finds it. Rejection, misuse and forged buttons
+ * admin (/drafts, Edit, Approve) becomes a file in the published drafts' folder on the data volume (never in the
+ * knowledge folder, a copy of config/knowledge here: {@link EndToEndTest#KNOWLEDGE}), and the next question finds it. Rejection, misuse and forged buttons
  * change nothing they should not.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class DraftsEndToEndTest extends EndToEndTest {
 
+    /** Where approved drafts go by default: {@code <data-dir>/knowledge-drafts}. */
+    private static final Path DRAFTS = DATA.resolve("knowledge-drafts");
+
     private static final Pattern NUMBER = Pattern.compile("#(\\d+)");
 
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    Clock clock;
 
     @Test
     void anAnswerSavedByAVolunteerIsEditedApprovedAndFoundByTheNextQuestion(CapturedOutput output)
@@ -86,15 +91,16 @@ class DraftsEndToEndTest extends EndToEndTest {
 
         before = TELEGRAM.botMessages(ADMIN.id()).size();
         assertThat(press(ADMIN, edited, "draft:ok:" + draft)).isEqualTo("Опубликовано");
-        String id = "draft-" + LocalDate.now(ZoneOffset.UTC).format(DateTimeFormatter.BASIC_ISO_DATE) + "-" + draft;
-        String file = ArticlePublisher.FOLDER + "/" + id + ".ru.md";
+        String id = "draft-" + LocalDate.now(clock).format(DateTimeFormatter.BASIC_ISO_DATE) + "-" + draft;
+        String file = id + ".ru.md";
         TELEGRAM.awaitBotMessage(ADMIN.id(), m -> m.messageId() == edited.messageId()
                 && m.text().contains("опубликован") && m.text().contains(file) && m.buttons().isEmpty(), WAIT);
         assertThat(TELEGRAM.awaitBotMessages(ADMIN.id(), before + 1, WAIT).get(before).text())
                 .isEqualTo("Это был последний черновик на проверке.");
         assertThat(press(ADMIN, edited, "draft:ok:" + draft)).isEqualTo("Этот черновик уже обработан.");
 
-        Path written = KNOWLEDGE.resolve(file);
+        // on the data volume, beside the database: the knowledge folder may be read-only (Docker) or in the jar
+        Path written = DRAFTS.resolve(file);
         Article parsed = new ArticleFileParser().parse(file, Files.readString(written, StandardCharsets.UTF_8));
         assertThat(parsed.id()).isEqualTo(id);
         assertThat(parsed.language()).isEqualTo(Language.RU);
@@ -105,11 +111,12 @@ class DraftsEndToEndTest extends EndToEndTest {
         assertThat(parsed.keywords()).contains("ветеринарный", "паспорт", "котёнка");
         assertThat(parsed.sources()).extracting(Article.Source::title)
                 .containsExactly("Ответ волонтёра, проверен администратором");
-        assertThat(parsed.verified()).isEqualTo(LocalDate.now(ZoneOffset.UTC));
-        try (Stream<Path> drafts = Files.list(KNOWLEDGE.resolve(ArticlePublisher.FOLDER))) {
+        assertThat(parsed.verified()).isEqualTo(LocalDate.now(clock));
+        try (Stream<Path> drafts = Files.list(DRAFTS)) {
             assertThat(drafts.map(p -> p.getFileName().toString())).containsExactly(id + ".ru.md");
         }
-        assertThat(Path.of("config/knowledge", file)).doesNotExist();
+        assertThat(KNOWLEDGE.resolve("drafts")).doesNotExist();
+        assertThat(Path.of("config/knowledge/drafts", file)).doesNotExist();
         assertThat(jdbc.sql("select count(*) from draft").query(Integer.class).single()).isZero();
         assertThat(jdbc.sql("select count(*) from draft_edit").query(Integer.class).single()).isZero();
 
@@ -162,9 +169,8 @@ class DraftsEndToEndTest extends EndToEndTest {
         assertThat(press(ADMIN, edited, "draft:edit:" + draft)).isEqualTo("Этот черновик уже обработан.");
         assertThat(jdbc.sql("select count(*) from draft").query(Integer.class).single()).isZero();
         assertThat(jdbc.sql("select count(*) from draft_edit").query(Integer.class).single()).isZero();
-        Path folder = KNOWLEDGE.resolve(ArticlePublisher.FOLDER);
-        if (Files.isDirectory(folder)) {
-            try (Stream<Path> files = Files.list(folder)) {
+        if (Files.isDirectory(DRAFTS)) {
+            try (Stream<Path> files = Files.list(DRAFTS)) {
                 assertThat(files.map(Path::toString)).noneMatch(f -> f.endsWith("-" + draft + ".ru.md"));
             }
         }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.relohelp.chat.Language;
@@ -80,6 +81,20 @@ class KnowledgeImportTest {
         ImportReport report = importer.sync(dir);
         assertThat(report.added()).isEqualTo(1);
         assertThat(report.invalid()).singleElement().asString().contains("the same id and language as");
+    }
+
+    @Test
+    void publishedDraftsAreReadAfterTheKnowledgeBaseWhichWins() throws IOException {
+        write("base/kz/kz-stay.ru.md", article("kz-stay", "ru", "Срок"));
+        write("drafts/draft-20260101-1.ru.md", article("draft-20260101-1", "ru", "Черновик"));
+        write("drafts/kz-stay.ru.md", article("kz-stay", "ru", "Старая копия"));
+        ImportReport report = importer.sync(List.of(dir.resolve("base"), dir.resolve("drafts"), dir.resolve("none")));
+        assertThat(report.added()).isEqualTo(2);
+        assertThat(report.invalid()).singleElement().asString()
+                .startsWith("kz-stay.ru.md: the same id and language as kz/kz-stay.ru.md");
+        assertThat(store.active()).extracting(Article::file)
+                .containsExactlyInAnyOrder("kz/kz-stay.ru.md", "draft-20260101-1.ru.md");
+        assertThat(store.find("kz-stay", Language.RU).orElseThrow().title()).isEqualTo("Срок");
     }
 
     private String updatedAt(String file) {

@@ -2,10 +2,10 @@ package org.relohelp.stay;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
@@ -43,13 +43,15 @@ class StayEndToEndTest extends EndToEndTest {
     Reminders reminders;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    Clock clock;
 
     @Test
     void countsTheStayWithEarlierTripsAndSetsAReminder() {
         EmulatedUser user = newUser("ru");
         press(user, ask(user, "/start"), "country:KZ");
         TELEGRAM.awaitBotMessages(user.id(), 2, WAIT);
-        LocalDate today = LocalDate.now(ZoneId.of("Asia/Almaty"));
+        LocalDate today = LocalDate.now(clock.withZone(ZoneId.of("Asia/Almaty")));
 
         assertThat(ask(user, "/stay").text()).contains("Казахстан", "когда вы въехали");
         assertThat(ask(user, "31.02.2025").text()).contains("Не понял дату");
@@ -322,14 +324,14 @@ class StayEndToEndTest extends EndToEndTest {
     void aReminderDueWhileTheBotWasDownGoesOutOnceAndNotToABlockedUser() {
         EmulatedUser user = newUser("ru");
         ask(user, "/start");
-        LocalDateTime past = LocalDateTime.now(ZoneOffset.UTC).minusHours(3);
-        reminders.add(user.id(), Country.KZ, Reminders.Kind.DAY_BEFORE, LocalDate.now().plusDays(1), past, Language.RU);
+        LocalDateTime past = LocalDateTime.now(clock).minusHours(3);
+        reminders.add(user.id(), Country.KZ, Reminders.Kind.DAY_BEFORE, LocalDate.now(clock).plusDays(1), past, Language.RU);
         reminderDesk.sendDue();
         reminderDesk.sendDue();
         awaitMessageWith(user.id(), "последний законный день");
         assertThat(TELEGRAM.botMessages(user.id()).stream().filter(m -> m.text().contains("Напоминание"))).hasSize(1);
 
-        reminders.add(user.id(), Country.KZ, Reminders.Kind.REGISTRATION, LocalDate.now().plusDays(2), past,
+        reminders.add(user.id(), Country.KZ, Reminders.Kind.REGISTRATION, LocalDate.now(clock).plusDays(2), past,
                 Language.RU);
         jdbc.sql("update reminder set state = 'SENDING' where user_id = ? and kind = 'REGISTRATION'")
                 .param(user.id()).update();
@@ -339,9 +341,9 @@ class StayEndToEndTest extends EndToEndTest {
 
         EmulatedUser blocker = newUser("ru");
         ask(blocker, "/start");
-        reminders.add(blocker.id(), Country.KZ, Reminders.Kind.WEEK_BEFORE, LocalDate.now().plusDays(7), past,
+        reminders.add(blocker.id(), Country.KZ, Reminders.Kind.WEEK_BEFORE, LocalDate.now(clock).plusDays(7), past,
                 Language.RU);
-        reminders.add(blocker.id(), Country.KZ, Reminders.Kind.DAY_BEFORE, LocalDate.now().plusDays(7),
+        reminders.add(blocker.id(), Country.KZ, Reminders.Kind.DAY_BEFORE, LocalDate.now(clock).plusDays(7),
                 past.plusDays(6), Language.RU);
         TELEGRAM.block(blocker);
         reminderDesk.sendDue();
@@ -355,8 +357,8 @@ class StayEndToEndTest extends EndToEndTest {
     void anInstanceThatDoesNotLeadSendsNoReminder() {
         EmulatedUser user = newUser("ru");
         ask(user, "/start");
-        LocalDateTime past = LocalDateTime.now(ZoneOffset.UTC).minusHours(3);
-        reminders.add(user.id(), Country.KZ, Reminders.Kind.DAY_BEFORE, LocalDate.now().plusDays(1), past, Language.RU);
+        LocalDateTime past = LocalDateTime.now(clock).minusHours(3);
+        reminders.add(user.id(), Country.KZ, Reminders.Kind.DAY_BEFORE, LocalDate.now(clock).plusDays(1), past, Language.RU);
         ReminderDesk follower = new ReminderDesk(reminders, countryTime, stayView, messenger, texts, new NotLeading(),
                 transaction);
 

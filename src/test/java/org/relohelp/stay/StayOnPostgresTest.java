@@ -2,6 +2,7 @@ package org.relohelp.stay;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;
@@ -20,6 +21,8 @@ class StayOnPostgresTest extends PostgresEndToEndTest {
     Reminders reminders;
     @Autowired
     StayRules rules;
+    @Autowired
+    Clock clock;
 
     @Test
     void aSessionIsSavedReplacedAndDone() {
@@ -38,11 +41,11 @@ class StayOnPostgresTest extends PostgresEndToEndTest {
     @Test
     void aReminderIsAddedOnceClaimedOnceAndSent() {
         long user = 6_800_000_002L;
-        LocalDateTime past = LocalDateTime.now().minusHours(1);
-        LocalDate event = LocalDate.now().plusDays(7);
+        LocalDateTime past = LocalDateTime.now(clock).minusHours(1);
+        LocalDate event = LocalDate.now(clock).plusDays(7);
         assertThat(reminders.add(user, Country.KZ, Reminders.Kind.WEEK_BEFORE, event, past, Language.RU)).isTrue();
         assertThat(reminders.add(user, Country.KZ, Reminders.Kind.WEEK_BEFORE, event, past, Language.RU)).isFalse();
-        Reminders.Reminder due = reminders.due(LocalDateTime.now()).stream().filter(r -> r.userId() == user)
+        Reminders.Reminder due = reminders.due(LocalDateTime.now(clock)).stream().filter(r -> r.userId() == user)
                 .findFirst().orElseThrow();
         assertThat(due.eventDate()).isEqualTo(event);
         assertThat(reminders.claim(due.id())).isTrue();

@@ -30,4 +30,19 @@ final class BotProcess {
         builder.environment().putAll(more);
         return builder.start();
     }
+
+    /**
+     * The packaged jar, {@code java -jar target/relohelp.jar} run in {@code folder} as an operator would install it
+     * elsewhere, with only the environment given (no data folder: the default, {@code ./data} in that folder).
+     */
+    static Process startJar(Path folder, Map<String, String> environment, String logFile) throws IOException {
+        Path jar = Path.of("target", "relohelp.jar").toAbsolutePath();
+        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar", jar.toString()).directory(folder.toFile()).redirectErrorStream(true)
+                .redirectOutput(folder.resolve(logFile).toFile());
+        builder.environment().keySet().removeIf(name -> name.startsWith("TELEGRAM_") || name.startsWith("RELOHELP_")
+                || name.startsWith("SPRING_"));
+        builder.environment().putAll(environment);
+        return builder.start();
+    }
 }

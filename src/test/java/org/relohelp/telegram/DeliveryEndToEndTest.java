@@ -78,6 +78,34 @@ class DeliveryEndToEndTest extends EndToEndTest {
     }
 
     @Test
+    void buttonPressesCountTowardsTheSameLimit() throws InterruptedException {
+        EmulatedUser flooder = newUser("ru");
+        BotMessage greeting = ask(flooder, "/start");
+        long answeredBefore = TELEGRAM.calls("answerCallbackQuery");
+        List<String> presses = new java.util.ArrayList<>();
+        for (int i = 0; i < 36; i++) {
+            presses.add(TELEGRAM.press(flooder, greeting, "gone:" + i));
+        }
+        // /start and 29 presses make the 30 a minute allowed here; the 30th press is asked to slow down
+        assertThat(TELEGRAM.awaitCallbackAnswer(presses.get(28), WAIT).orElseThrow()).contains("больше не работает");
+        assertThat(TELEGRAM.awaitCallbackAnswer(presses.get(29), WAIT).orElseThrow()).contains("очень часто");
+        Thread.sleep(1_000);
+        assertThat(TELEGRAM.calls("answerCallbackQuery") - answeredBefore).as("the other six are dropped").isEqualTo(30);
+        assertThat(TELEGRAM.botMessages(flooder.id())).hasSize(1); // the greeting: the warning is a toast
+    }
+
+    @Test
+    void staffPressingButtonsAreNeverSlowedDown() {
+        BotMessage help = ask(ADMIN, "/admin");
+        List<String> presses = new java.util.ArrayList<>();
+        for (int i = 0; i < 36; i++) {
+            presses.add(TELEGRAM.press(ADMIN, help, "gone:" + i));
+        }
+        assertThat(presses).allSatisfy(id -> assertThat(TELEGRAM.awaitCallbackAnswer(id, WAIT).orElseThrow())
+                .contains("больше не работает"));
+    }
+
+    @Test
     void staffAreNeverSlowedDown() {
         int before = TELEGRAM.botMessages(ADMIN.id()).size();
         for (int i = 0; i < 36; i++) {

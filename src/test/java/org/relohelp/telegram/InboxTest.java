@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.List;
@@ -52,7 +53,7 @@ class InboxTest extends EndToEndTest {
                 // as if the process died after storing this update and before handling it
                 bot.getBean(JdbcClient.class).sql("insert into inbox (update_id, payload, received_at) values (?, ?, ?)")
                         .params(41, new ObjectMapper().writeValueAsString(update(41, user, "/start")),
-                                LocalDateTime.now()).update();
+                                LocalDateTime.now(bot.getBean(Clock.class))).update();
             }
             assertThat(telegram.botMessages(user.id())).isEmpty();
             try (ConfigurableApplicationContext again = start(token, telegram, data)) {

@@ -10,15 +10,24 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.relohelp.emulator.BotApiEmulator;
 import org.relohelp.emulator.BotMessage;
 import org.relohelp.emulator.EmulatedUser;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -26,6 +35,7 @@ import org.springframework.test.context.DynamicPropertySource;
 /**
  * Webhook mode against the emulator's setWebhook: updates arrive by POST with the secret header and are answered
  * once each, in order; a request without the right secret is refused, and an update POSTed twice is handled once.
+ * This instance's clock runs an hour ahead of the database's: the leader lease must go by the database's.
  */
 @SpringBootTest
 @DirtiesContext
@@ -50,6 +60,18 @@ class WebhookEndToEndTest {
         registry.add("relohelp.telegram.limits.per-chat", () -> "50");
         registry.add("relohelp.management.port", () -> "0");
         registry.add("relohelp.data-dir", data::toString);
+    }
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @TestConfiguration
+    static class ClockAnHourAhead {
+        @Bean
+        @Primary
+        Clock clockAnHourAhead() {
+            return Clock.offset(Clock.systemUTC(), Duration.ofHours(1));
+        }
     }
 
     @AfterAll
@@ -94,6 +116,16 @@ class WebhookEndToEndTest {
         assertThat(TELEGRAM.awaitBotMessages(chat, 1, WAIT).get(0).text()).contains("Relohelp");
         Thread.sleep(700);
         assertThat(TELEGRAM.botMessages(chat)).hasSize(1);
+    }
+
+    @Test
+    void theLeaseRunsOnTheDatabasesClockNotOnThisInstances() {
+        // the keeper took the lease before the webhook was set; an instance whose clock is ahead must not hold it
+        // for longer than the lease (nor take another's too early)
+        OffsetDateTime databaseNow = jdbc.sql("select current_timestamp").query(OffsetDateTime.class).single();
+        LocalDateTime expires = jdbc.sql("select expires_at from leader_lease").query(LocalDateTime.class).single();
+        LocalDateTime now = databaseNow.withOffsetSameInstant(ZoneOffset.UTC).toLocalDateTime();
+        assertThat(expires).isAfter(now).isBefore(now.plusSeconds(16));
     }
 
     private static int post(String body, String secret) throws IOException, InterruptedException {

@@ -2,6 +2,7 @@ package org.relohelp.users;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -28,6 +29,8 @@ class ForgetEndToEndTest extends EndToEndTest {
     JdbcClient jdbc;
     @Autowired
     Forgetting forgetting;
+    @Autowired
+    Clock clock;
 
     @Test
     void forgetLeavesNoRowMentioningTheUserAndLogsCarryNoWords(CapturedOutput output) {
@@ -44,7 +47,7 @@ class ForgetEndToEndTest extends EndToEndTest {
         awaitMessageWith(vera.id(), "шпинатная история");
         TELEGRAM.sendText(vera, "ответ про шпинат");
         awaitMessageWith(refugee.id(), "ответ про шпинат");
-        LocalDate today = LocalDate.now(ZoneId.of("Asia/Almaty"));
+        LocalDate today = LocalDate.now(clock.withZone(ZoneId.of("Asia/Almaty")));
         ask(refugee, "/stay");
         TELEGRAM.sendText(refugee, today.minusDays(5).format(DateTimeFormatter.ofPattern("dd.MM.yyyy")));
         BotMessage trips = awaitMessageWith(refugee.id(), "поездки");
@@ -78,7 +81,7 @@ class ForgetEndToEndTest extends EndToEndTest {
         for (EmulatedUser u : List.of(blocked, inactive, waitingForReminder, active)) {
             ask(u, "/start");
         }
-        LocalDateTime now = LocalDateTime.now();
+        LocalDateTime now = LocalDateTime.now(clock);
         jdbc.sql("update profile set blocked_at = ? where user_id = ?").params(now.minusDays(8), blocked.id()).update();
         jdbc.sql("update profile set last_seen_at = ? where user_id in (?, ?)")
                 .params(now.minusDays(31), inactive.id(), waitingForReminder.id()).update();
@@ -107,7 +110,7 @@ class ForgetEndToEndTest extends EndToEndTest {
         EmulatedUser recent = newUser("ru");
         ask(back, "/start");
         ask(recent, "/start");
-        LocalDateTime now = LocalDateTime.now();
+        LocalDateTime now = LocalDateTime.now(clock);
         jdbc.sql("update profile set blocked_at = ?, last_seen_at = ? where user_id = ?")
                 .params(now.minusDays(3), now.minusDays(3), back.id()).update();
         LocalDateTime recentlySeen = now.minusSeconds(20).withNano(0);

@@ -1,0 +1,72 @@
+package org.relohelp.telegram;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.relohelp.emulator.BotApiEmulator;
+import org.relohelp.emulator.BotMessage;
+import org.relohelp.emulator.EmulatedUser;
+
+/**
+ * The packaged jar installed somewhere else: started from an empty folder (no config/ beside it), configured only by
+ * the environment, it must run against Telegram — here the emulator — with the knowledge base it carries, and with
+ * the drafts an earlier version published on its data folder. Runs after {@code package} ({@code ./mvnw verify}).
+ */
+class InstalledJarIT {
+
+    private static final String TOKEN = "767676:installed-jar-token";
+    private static final String DRAFT = """
+            ---
+            id: draft-20260101-1
+            language: ru
+            countries: [KZ]
+            topic: housing
+            title: "Аренда гаража для кемпера в Алматы"
+            keywords: [гараж, кемпер, аренда гаража]
+            sources:
+              - title: "Ответ волонтёра, проверен администратором"
+            verified: 2026-01-01
+            ---
+            Гараж для кемпера ищите на крыше мира.
+            """;
+
+    @Test
+    void runsFromAnyFolderWithTheKnowledgeItCarries() throws Exception {
+        Path folder = Files.createTempDirectory(Files.createDirectories(Path.of("target")), "installed-")
+                .toAbsolutePath();
+        // published by an earlier version of the bot, on the data folder it keeps across upgrades
+        Path drafts = Files.createDirectories(folder.resolve("data/knowledge-drafts"));
+        Files.writeString(drafts.resolve("draft-20260101-1.ru.md"), DRAFT);
+        try (BotApiEmulator telegram = BotApiEmulator.start(TOKEN, 0)) {
+            Process bot = BotProcess.startJar(folder, Map.of("TELEGRAM_BOT_TOKEN", TOKEN,
+                    "TELEGRAM_API_URL", telegram.url(), "RELOHELP_MANAGEMENT_PORT", "0",
+                    // were the token ignored, the sandbox would start: never on the default port
+                    "RELOHELP_SANDBOX_PORT", "0"), "bot.log");
+            try {
+                EmulatedUser user = new EmulatedUser(8_200_000_001L, "Elsewhere", "ru");
+                telegram.sendText(user, "/start");
+                assertThat(telegram.awaitBotMessages(user.id(), 1, Duration.ofSeconds(60)).get(0).text())
+                        .contains("В какой стране");
+                telegram.sendText(user, "сколько можно жить в армении без внж");
+                BotMessage answer = telegram.awaitBotMessages(user.id(), 2, Duration.ofSeconds(10)).get(1);
+                assertThat(answer.allButtons()).extracting(BotMessage.InlineButton::callbackData)
+                        .contains("fb:+:am-stay");
+                telegram.sendText(user, "аренда гаража для кемпера в алматы");
+                assertThat(telegram.awaitBotMessages(user.id(), 3, Duration.ofSeconds(10)).get(2).text())
+                        .contains("Аренда гаража для кемпера");
+            } finally {
+                bot.destroy();
+                assertThat(bot.waitFor(10, TimeUnit.SECONDS)).as("stops within 10 s of SIGTERM").isTrue();
+            }
+            String log = Files.readString(folder.resolve("bot.log"));
+            assertThat(log).doesNotContain("SANDBOX", "does not exist", TOKEN);
+            assertThat(folder.resolve("data/relohelp.mv.db")).exists();
+            assertThat(folder.resolve("data/knowledge/kz/kz-tax-id.ru.md")).exists();
+        }
+    }
+}
