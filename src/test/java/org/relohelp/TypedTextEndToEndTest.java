@@ -65,6 +65,7 @@ class TypedTextEndToEndTest extends EndToEndTest {
         exactly(edited, answer);
         press(ADMIN, edited, "draft:no:" + draft);
         ask(vera, "/close " + ticket);
+        awaitMessageWith(refugee.id(), "Оцените"); // the close reaches the refugee from the outbox, after the commit
 
         LocalDate today = LocalDate.now(clock);
         ask(refugee, "/stay");

@@ -19,11 +19,11 @@ import org.springframework.stereotype.Repository;
 class MessagePairs {
 
     record Pair(long id, long ticket, boolean fromRefugee, long refugeeChat, Integer refugeeMessage,
-                Long volunteerChat, Integer volunteerMessage, String kind) {
+                Long volunteerChat, Integer volunteerMessage, String kind, LocalDateTime createdAt) {
     }
 
     private static final String COLUMNS = "id, ticket_id, from_refugee, refugee_chat, refugee_message, volunteer_chat, "
-            + "volunteer_message, kind";
+            + "volunteer_message, kind, created_at";
 
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -61,8 +61,8 @@ class MessagePairs {
     }
 
     Optional<Pair> find(long pairId) {
-        return jdbc.sql("select " + COLUMNS + " from message_pair where id = ?").param(pairId).query(Pair.class)
-                .optional();
+        return jdbc.sql("select " + COLUMNS + " from message_pair where id = ?").param(pairId)
+                .query(MessagePairs::pair).optional();
     }
 
     /** A bot message at the volunteer that belongs to a ticket (announcement copies, labels, history). */
@@ -87,7 +87,7 @@ class MessagePairs {
         return new Pair(row.getLong("id"), row.getLong("ticket_id"), row.getBoolean("from_refugee"),
                 row.getLong("refugee_chat"), row.getObject("refugee_message", Integer.class),
                 row.getObject("volunteer_chat", Long.class), row.getObject("volunteer_message", Integer.class),
-                row.getString("kind"));
+                row.getString("kind"), row.getObject("created_at", LocalDateTime.class));
     }
 
     Optional<Pair> byVolunteerMessage(long chat, int message) {

@@ -1,10 +1,14 @@
 package org.relohelp.handoff;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDateTime;
 import java.util.Optional;
 import org.relohelp.chat.Html;
 import org.relohelp.chat.Incoming;
 import org.relohelp.chat.Language;
 import org.relohelp.chat.Messenger;
+import org.relohelp.chat.NotYet;
 import org.relohelp.chat.Receipt;
 import org.relohelp.chat.Reply;
 import org.relohelp.chat.Texts;
@@ -20,16 +24,21 @@ import org.springframework.stereotype.Component;
 @Component
 class Relay {
 
+    /** How long a queued copy may take to reach the other side before an edit of it is let go. */
+    private static final Duration COPY_ON_ITS_WAY = Duration.ofSeconds(30);
+
     private final Messenger messenger;
     private final MessagePairs pairs;
     private final Tickets tickets;
     private final Texts texts;
+    private final Clock clock;
 
-    Relay(Messenger messenger, MessagePairs pairs, Tickets tickets, Texts texts) {
+    Relay(Messenger messenger, MessagePairs pairs, Tickets tickets, Texts texts, Clock clock) {
         this.messenger = messenger;
         this.pairs = pairs;
         this.tickets = tickets;
         this.texts = texts;
+        this.clock = clock;
     }
 
     /** Keeps a refugee's message for the ticket; it reaches a volunteer now or when one takes the ticket. */
@@ -70,7 +79,8 @@ class Relay {
     /** A refugee edited a message: the volunteer's copy changes too (texts; captions stay as sent). */
     void refugeeEdited(Incoming edit, Language volunteerLanguage) {
         pairs.byRefugeeMessage(edit.chatId(), edit.messageId())
-                .filter(p -> p.fromRefugee() && p.volunteerMessage() != null && edit.isText())
+                .filter(p -> p.fromRefugee() && edit.isText())
+                .filter(p -> delivered(p, p.volunteerMessage()))
                 .ifPresent(p -> {
                     String text = Html.escape(edit.text());
                     if (p.kind().equals("text")) {
@@ -84,9 +94,24 @@ class Relay {
     /** A volunteer edited a message: the refugee's copy changes too. */
     void volunteerEdited(Incoming edit) {
         pairs.byVolunteerMessage(edit.chatId(), edit.messageId())
-                .filter(p -> !p.fromRefugee() && p.refugeeMessage() != null && edit.isText())
+                .filter(p -> !p.fromRefugee() && edit.isText())
+                .filter(p -> delivered(p, p.refugeeMessage()))
                 .ifPresent(p -> messenger.edit(p.refugeeChat(), p.refugeeMessage(),
                         Reply.text(Html.escape(edit.text()))));
+    }
+
+    /**
+     * Whether the pair's copy has its message id. A copy queued moments ago may still be on its way: then the edit is
+     * handled again shortly ({@link NotYet}) rather than lost; an older one never arrived and the edit is let go.
+     */
+    private boolean delivered(MessagePairs.Pair pair, Integer copy) {
+        if (copy != null) {
+            return true;
+        }
+        if (pair.createdAt().isAfter(LocalDateTime.now(clock).minus(COPY_ON_ITS_WAY))) {
+            throw new NotYet("the copy of message pair " + pair.id() + " is on its way");
+        }
+        return false;
     }
 
     /** The ticket a volunteer's reply (to any ticket message in their chat) belongs to. */

@@ -100,7 +100,7 @@ class StayView {
                 ? "stay.result.deadline-day" : "stay.result.deadline-working-days", date(r.registrationBy(), lang),
                 registration.days());
         return texts.get(lang, r.registrationPassed() ? "stay.result.registration-passed" : "stay.result.registration",
-                deadline);
+                Html.trusted(deadline)); // made by Texts above, escaped already
     }
 
     /**

@@ -9,6 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.relohelp.chat.Language;
+import org.relohelp.chat.NotYet;
 import org.relohelp.chat.Reply;
 import org.relohelp.chat.Texts;
 import org.relohelp.cluster.Leadership;
@@ -222,6 +223,9 @@ class UpdateIntake implements LongPollingUpdateConsumer {
 
     private Duration failed(Update update, long term, RuntimeException e) {
         int id = update.getUpdateId();
+        if (e instanceof NotYet) {
+            return Duration.ofMillis(200); // what it refers to is on its way (a feature bounds how long)
+        }
         if (DatabaseTrouble.isTransient(e)) {
             int waits = databaseWaits.merge(id, 1, Integer::sum);
             if (waits == 1 || waits % 20 == 0) {

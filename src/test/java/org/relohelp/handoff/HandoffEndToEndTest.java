@@ -217,7 +217,10 @@ class HandoffEndToEndTest extends EndToEndTest {
 
         assertThat(ask(vera, "/release " + ticket).text()).contains("Заявка #" + ticket + " возвращена");
         BotMessage again = awaitMessageWith(VOLUNTEER_GROUP, "Заявку #" + ticket + " пока никто не взял");
+        int headers = headers(vera, ticket);
         assertThat(press(vera, again, "take:" + shown(again.text()))).isEqualTo("Заявка #" + ticket + " ваша");
+        // the ticket's header comes from the outbox after the commit: wait for it, or it would look like /close's reply
+        org.awaitility.Awaitility.await().atMost(WAIT).until(() -> headers(vera, ticket) == headers + 1);
         assertThat(ask(vera, "/close " + ticket).text()).contains("Заявка #" + ticket + " закрыта");
         BotMessage rate = awaitMessageWith(refugee.id(), "Оцените");
         assertThat(shown(rate.text())).isEqualTo(String.valueOf(ticket));
@@ -291,6 +294,34 @@ class HandoffEndToEndTest extends EndToEndTest {
                 .noneMatch(m -> m.text().contains("Заявку #" + waiting + " пока никто не взял"));
         timers.run();
         awaitMessageWith(VOLUNTEER_GROUP, "Заявку #" + waiting + " пока никто не взял");
+    }
+
+    /**
+     * An edit can come before the bot has heard that the message it edits was delivered (Telegram took the copy, its
+     * answer is on its way): the edit waits for it instead of being lost.
+     */
+    @Test
+    void anEditOfAMessageWhoseCopyIsStillOnItsWayFollowsIt() {
+        EmulatedUser vera = volunteer("Вера-правка");
+        EmulatedUser refugee = newUser("ru");
+        long ticket = openTicket(refugee, "Вопрос про правки");
+        press(vera, awaitMessageWith(VOLUNTEER_GROUP, "Заявка #" + ticket), "take:" + ticket);
+        awaitMessageWith(refugee.id(), "взял");
+        TELEGRAM.holdResponses(true);
+        try {
+            int said = TELEGRAM.sendText(vera, "Первый вариант ответа");
+            awaitMessageWith(refugee.id(), "Первый вариант ответа");
+            TELEGRAM.editText(vera, said, "Исправленный ответ");
+        } finally {
+            TELEGRAM.holdResponses(false);
+        }
+        awaitMessageWith(refugee.id(), "Исправленный ответ");
+        ask(vera, "/close");
+    }
+
+    private static int headers(EmulatedUser volunteer, long ticket) {
+        return (int) TELEGRAM.botMessages(volunteer.id()).stream()
+                .filter(m -> m.text().startsWith("🎫 Заявка #" + ticket)).count();
     }
 
     private EmulatedUser volunteer(String name) {
