@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,38 +36,43 @@ class KnowledgeImport {
         this.store = store;
     }
 
+    /** A file that parsed, with what is stored for it. */
+    private record Read(String file, String hash, Article article, ArticleStore.StoredFile before) {
+    }
+
     @Transactional
     ImportReport sync(Path dir) {
         Map<String, ArticleStore.StoredFile> stored = store.files();
         Map<String, String> owners = new HashMap<>();
         List<String> invalid = new ArrayList<>();
         List<String> seen = new ArrayList<>();
-        int added = 0;
-        int changed = 0;
-        int unchanged = 0;
+        List<Read> read = new ArrayList<>();
         for (Path path : markdownFiles(dir)) {
             String file = dir.relativize(path).toString().replace('\\', '/');
             seen.add(file);
             String content = read(path);
-            String hash = sha256(content);
-            ArticleStore.StoredFile before = stored.get(file);
             try {
-                if (before != null && !before.retired() && before.hash().equals(hash)) {
-                    claim(owners, before.articleId() + "." + before.language(), file);
-                    unchanged++;
-                    continue;
-                }
                 Article article = parser.parse(file, content);
                 claim(owners, article.id() + "." + article.language().code(), file);
-                store.upsert(article, hash);
-                if (before == null) {
-                    added++;
-                } else {
-                    changed++;
-                }
+                read.add(new Read(file, sha256(content), article, stored.get(file)));
             } catch (InvalidArticleException e) {
-                invalid.add(file + ": " + e.getMessage());
-                log.warn("Knowledge file {} skipped: {}", file, e.getMessage());
+                reject(invalid, file, e.getMessage());
+            }
+        }
+        List<Read> good = matchingTranslations(read, invalid);
+        int added = 0;
+        int changed = 0;
+        int unchanged = 0;
+        for (Read r : good) {
+            if (r.before() != null && !r.before().retired() && r.before().hash().equals(r.hash())) {
+                unchanged++;
+                continue;
+            }
+            store.upsert(r.article(), r.hash());
+            if (r.before() == null) {
+                added++;
+            } else {
+                changed++;
             }
         }
         int retired = 0;
@@ -80,6 +86,37 @@ class KnowledgeImport {
         log.info("Knowledge import from {}: {} added, {} changed, {} unchanged, {} retired, {} invalid",
                 dir, added, changed, unchanged, retired, invalid.size());
         return report;
+    }
+
+    /**
+     * The Russian and English file of an article must have the same sections: a reader switching language, and every
+     * button naming a section, rely on it. A pair that differs is refused, both files (an earlier good version stays).
+     */
+    private static List<Read> matchingTranslations(List<Read> read, List<String> invalid) {
+        Map<String, List<Read>> byId = new HashMap<>();
+        read.forEach(r -> byId.computeIfAbsent(r.article().id(), id -> new ArrayList<>()).add(r));
+        List<Read> good = new ArrayList<>();
+        for (Read r : read) {
+            List<String> ids = sectionIds(r.article());
+            Optional<Read> other = byId.get(r.article().id()).stream().filter(o -> o != r).findFirst();
+            if (other.isPresent() && !sectionIds(other.get().article()).equals(ids)) {
+                reject(invalid, r.file(), "its section ids " + ids + " differ from " + other.get().file() + "'s "
+                        + sectionIds(other.get().article()) + "; both languages need the same sections in the same "
+                        + "order");
+            } else {
+                good.add(r);
+            }
+        }
+        return good;
+    }
+
+    private static List<String> sectionIds(Article article) {
+        return article.sections().stream().map(Article.Section::id).toList();
+    }
+
+    private static void reject(List<String> invalid, String file, String reason) {
+        invalid.add(file + ": " + reason);
+        log.warn("Knowledge file {} skipped: {}", file, reason);
     }
 
     private static void claim(Map<String, String> owners, String key, String file) throws InvalidArticleException {

@@ -14,7 +14,6 @@ import org.apache.lucene.search.DisjunctionMaxQuery;
 import org.apache.lucene.search.FuzzyQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
-import org.relohelp.chat.Country;
 
 /**
  * Reads a question the way a volunteer would: which country it names, and for each meaningful word the
@@ -29,14 +28,19 @@ final class QuestionReader {
 
     private final TextAnalysis analysis;
     private final PlaceNames places;
+    private final PlaceNames countryWords;
 
-    QuestionReader(TextAnalysis analysis, PlaceNames places) {
+    QuestionReader(TextAnalysis analysis, PlaceNames places, PlaceNames countryWords) {
         this.analysis = analysis;
         this.places = places;
+        this.countryWords = countryWords;
     }
 
-    /** The question's meaningful words and the country it names. */
-    record Question(List<WordQuery> words, Optional<Country> namedCountry) {
+    /**
+     * The question's meaningful words, the country it names, and the one country its words belong to when it names
+     * none ("ИИН": Kazakhstan; nothing when its words point to several).
+     */
+    record Question(List<WordQuery> words, Optional<Destination> namedCountry, Optional<Destination> hintedCountry) {
     }
 
     /**
@@ -62,7 +66,7 @@ final class QuestionReader {
     Question read(String text) {
         List<Word> words = words(text);
         if (words.isEmpty()) {
-            return new Question(List.of(), Optional.empty());
+            return new Question(List.of(), Optional.empty(), Optional.empty());
         }
         List<Map<String, Boolean>> readings = new ArrayList<>();
         words.forEach(w -> readings.add(new LinkedHashMap<>()));
@@ -91,7 +95,11 @@ final class QuestionReader {
 
         List<String> plain = words.stream().map(w -> normalise(w.text())).toList();
         List<String> cyrillicised = words.stream().map(w -> normalise(w.latinAsCyrillic())).toList();
-        Optional<Country> named = places.named(cyrillicised).or(() -> places.named(plain));
+        Optional<Destination> named = places.named(cyrillicised).or(() -> places.named(plain));
+        java.util.Set<Destination> hinted = java.util.EnumSet.noneOf(Destination.class);
+        hinted.addAll(countryWords.all(plain));
+        hinted.addAll(countryWords.all(cyrillicised));
+        Optional<Destination> hint = hinted.size() == 1 ? hinted.stream().findFirst() : Optional.empty();
         boolean[] place = places.positions(plain);
         boolean[] cyrillicPlace = places.positions(cyrillicised);
 
@@ -107,7 +115,7 @@ final class QuestionReader {
             readings.get(i).forEach((reading, synonym) -> key.append(reading).append(synonym ? "~ " : " "));
             wordQueries.add(new WordQuery(key.toString(), readings.get(i)));
         }
-        return new Question(wordQueries, named);
+        return new Question(wordQueries, named, hint);
     }
 
     private static String normalise(String word) {
@@ -130,16 +138,25 @@ final class QuestionReader {
         readings.merge(suffix + ":" + token.term(), token.synonym(), Boolean::logicalAnd);
     }
 
-    /** A term's query over the fields: keywords first, then title, then body. Typos are forgiven in keywords. */
+    /**
+     * A term's query over the fields of a section: the article's keywords first, then the section's questions, the
+     * titles, the section's text and the article's lead. Typos are forgiven in keywords and questions.
+     */
     private static Query clause(String suffix, String term, boolean synonym) {
         float weight = synonym ? SYNONYM_WEIGHT : 1f;
         List<Query> alternatives = new ArrayList<>();
-        alternatives.add(boost(new TermQuery(new Term("kw" + suffix, term)), 4 * weight));
-        alternatives.add(boost(new TermQuery(new Term("title" + suffix, term)), 2 * weight));
-        alternatives.add(boost(new TermQuery(new Term("body" + suffix, term)), weight));
+        alternatives.add(boost(new TermQuery(new Term(SearchIndex.KEYWORDS + suffix, term)), 4 * weight));
+        alternatives.add(boost(new TermQuery(new Term(SearchIndex.QUESTIONS + suffix, term)), 3 * weight));
+        alternatives.add(boost(new TermQuery(new Term(SearchIndex.SECTION_TITLE + suffix, term)), 2.5f * weight));
+        alternatives.add(boost(new TermQuery(new Term(SearchIndex.TITLE + suffix, term)), 2 * weight));
+        alternatives.add(boost(new TermQuery(new Term(SearchIndex.BODY + suffix, term)), weight));
+        alternatives.add(boost(new TermQuery(new Term(SearchIndex.LEAD + suffix, term)), 0.5f * weight));
         if (term.length() >= 5) {
             int edits = term.length() >= 9 ? 2 : 1;
-            alternatives.add(boost(new FuzzyQuery(new Term("kw" + suffix, term), edits, 1), 3 * weight));
+            alternatives.add(boost(new FuzzyQuery(new Term(SearchIndex.KEYWORDS + suffix, term), edits, 1),
+                    3 * weight));
+            alternatives.add(boost(new FuzzyQuery(new Term(SearchIndex.QUESTIONS + suffix, term), edits, 1),
+                    2 * weight));
         }
         return new DisjunctionMaxQuery(alternatives, 0.1f);
     }

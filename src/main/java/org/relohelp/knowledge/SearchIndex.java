@@ -1,5 +1,6 @@
 package org.relohelp.knowledge;
 
+import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -7,8 +8,9 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.document.Document;
@@ -16,11 +18,13 @@ import org.apache.lucene.document.Field;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
-import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.SearcherFactory;
+import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.commonmark.parser.Parser;
 import org.commonmark.renderer.text.TextContentRenderer;
@@ -28,38 +32,74 @@ import org.relohelp.chat.Country;
 import org.relohelp.chat.Language;
 
 /**
- * An in-memory Lucene index of the active articles, rebuilt from the database after every import.
- * Each article language is one document, indexed with both analyzers; a question's words are matched
- * per word (best field wins) with BM25, typo tolerance from fuzzy terms, and the results grouped by
- * article, then weighted towards the user's country and language.
+ * An in-memory Lucene index of the active articles' sections, rebuilt from the database after every import.
+ * Each section in each language is one document, indexed with both analyzers, and carries its article's title,
+ * keywords and lead too. A question's words are matched per word (best field wins) with BM25 and typo tolerance
+ * from fuzzy terms; an article scores as its best section, weighted towards the question's country and language.
+ * Searchers come from Lucene's {@link SearcherManager}: a rebuild opens a new one, and the old reader is closed
+ * once the last search that uses it is done.
  */
-final class SearchIndex {
+final class SearchIndex implements Closeable {
 
+    static final String KEYWORDS = "kw";
+    static final String QUESTIONS = "q";
+    static final String SECTION_TITLE = "st";
+    static final String TITLE = "title";
+    static final String BODY = "body";
+    static final String LEAD = "lead";
     private static final Parser MARKDOWN = Parser.builder().build();
     private static final TextContentRenderer PLAIN_TEXT = TextContentRenderer.builder().build();
-    private static final int MAX_DOCS = 1000;
+    private static final int MAX_DOCS = 2000;
     private static final int MAX_CACHED_WORDS = 20_000;
 
     private final TextAnalysis analysis;
     private final QuestionReader reader;
-    private volatile Snapshot snapshot;
+    private final ByteBuffersDirectory directory = new ByteBuffersDirectory();
+    private final IndexWriter writer;
+    private final SearcherManager searchers;
+    /** The articles the next searcher serves; set under the rebuild's lock just before the refresh opens it. */
+    private Map<String, Article> nextArticles = Map.of();
 
     /**
-     * The searcher with its articles, and each word's matches in this index. People ask with the same words again
-     * and again, and a word's matches never change within one index: looking them up again (rewriting fuzzy
-     * queries into Levenshtein automata, seeking terms in every field) was most of a search's work. Words are
-     * known by their readings' key, so a word seen before needs no Lucene query at all. A new index starts a new
-     * cache.
+     * One searcher with the articles it serves, each document's article, language and section, and each word's
+     * matches in it. People ask with the same words again and again, and a word's matches never change within one
+     * index: looking them up again (rewriting fuzzy queries into Levenshtein automata, seeking terms in every field)
+     * was most of a search's work. Words are known by their readings' key, so a word seen before needs no Lucene
+     * query at all. A new index starts a new cache.
      */
-    private record Snapshot(IndexSearcher searcher, Map<String, Article> byId, String[] docIds, String[] docLanguages,
-                            Map<String, ScoreDoc[]> matches) {
+    private static final class Snapshot extends IndexSearcher {
+        private final Map<String, Article> byId;
+        private final String[] docIds;
+        private final String[] docLanguages;
+        private final String[] docSections;
+        private final boolean[] docAnswers;
+        private final Map<String, ScoreDoc[]> matches = new ConcurrentHashMap<>();
+
+        Snapshot(IndexReader reader, Map<String, Article> byId) throws IOException {
+            super(reader);
+            this.byId = byId;
+            int docs = reader.maxDoc();
+            docIds = new String[docs];
+            docLanguages = new String[docs];
+            docSections = new String[docs];
+            docAnswers = new boolean[docs];
+            var stored = storedFields();
+            for (int doc = 0; doc < docs; doc++) {
+                Document fields = stored.document(doc);
+                docIds[doc] = fields.get("id");
+                docLanguages[doc] = fields.get("lang");
+                docSections[doc] = fields.get("section");
+                docAnswers[doc] = "yes".equals(fields.get("answers"));
+            }
+        }
+
         ScoreDoc[] matches(QuestionReader.WordQuery word) {
             if (matches.size() > MAX_CACHED_WORDS) {
                 matches.clear();
             }
             return matches.computeIfAbsent(word.key(), key -> {
                 try {
-                    return searcher.search(word.query(), MAX_DOCS).scoreDocs;
+                    return search(word.query(), MAX_DOCS).scoreDocs;
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
@@ -67,116 +107,213 @@ final class SearchIndex {
         }
     }
 
-    /** One article as a candidate answer: its ranking score and the share of question words it matches. */
-    record Hit(Article article, double score, double coverage) {
+    /** How the country a search assumed was found. */
+    enum How { NAMED, PROFILE, HINTED, NONE }
+
+    /** The country a search assumed, and how it was found; empty with {@link How#NONE}. */
+    record Where(Optional<Destination> country, How how) {
+        static final Where NOWHERE = new Where(Optional.empty(), How.NONE);
+
+        static Where named(Destination country) {
+            return new Where(Optional.of(country), How.NAMED);
+        }
     }
 
     /**
-     * The candidates, best first, and the country the ranking assumed (named in the question, or else
-     * the profile's); {@code words} counts the question's meaningful words.
+     * One article as a candidate answer: its ranking score, the share of question words its best section matches,
+     * and its best section that answers questions (null when only a section such as the history matched).
      */
-    record Result(List<Hit> hits, Optional<Country> country, boolean countryNamed, int words) {
+    record Hit(Article article, String sectionId, double score, double coverage) {
     }
 
-    SearchIndex(TextAnalysis analysis, PlaceNames places) {
+    /**
+     * The candidates, best first, weighted for {@code where}; {@code raw} are the same articles unweighted by country
+     * (to rank them again for another country); {@code words} counts the question's meaningful words.
+     */
+    record Result(List<Hit> hits, List<Hit> raw, Where where, int words) {
+
+        /** The same candidates ranked as if the question had named {@code country}. */
+        Result rankedFor(Destination country) {
+            return new Result(weigh(raw, Where.named(country)), raw, Where.named(country), words);
+        }
+    }
+
+    SearchIndex(TextAnalysis analysis, PlaceNames places, PlaceNames countryWords) {
         this.analysis = analysis;
-        this.reader = new QuestionReader(analysis, places);
-        rebuild(List.of());
-    }
-
-    void rebuild(List<Article> articles) {
-        ByteBuffersDirectory directory = new ByteBuffersDirectory();
+        this.reader = new QuestionReader(analysis, places, countryWords);
         Map<String, Analyzer> perField = new HashMap<>();
-        for (String field : List.of("kw", "title", "body")) {
+        for (String field : List.of(KEYWORDS, QUESTIONS, SECTION_TITLE, TITLE, BODY, LEAD)) {
             perField.put(field + "_ru", analysis.russianIndex);
             perField.put(field + "_en", analysis.englishIndex);
         }
-        Map<String, Article> byId = new HashMap<>();
-        try (IndexWriter writer = new IndexWriter(directory,
-                new IndexWriterConfig(new PerFieldAnalyzerWrapper(analysis.russianIndex, perField)))) {
-            for (Article article : articles) {
-                writer.addDocument(document(article));
-                byId.putIfAbsent(article.id(), article);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
         try {
-            IndexSearcher searcher = new IndexSearcher(DirectoryReader.open(directory));
-            // each document's article id and language, read once here instead of from stored fields per hit
-            int docs = searcher.getIndexReader().maxDoc();
-            String[] ids = new String[docs];
-            String[] languages = new String[docs];
-            var stored = searcher.storedFields();
-            for (int doc = 0; doc < docs; doc++) {
-                Document fields = stored.document(doc);
-                ids[doc] = fields.get("id");
-                languages[doc] = fields.get("lang");
-            }
-            snapshot = new Snapshot(searcher, Map.copyOf(byId), ids, languages, new ConcurrentHashMap<>());
+            writer = new IndexWriter(directory,
+                    new IndexWriterConfig(new PerFieldAnalyzerWrapper(analysis.russianIndex, perField)));
+            searchers = new SearcherManager(writer, new SearcherFactory() {
+                @Override
+                public IndexSearcher newSearcher(IndexReader reader, IndexReader previousReader) throws IOException {
+                    return new Snapshot(reader, nextArticles);
+                }
+            });
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    Result search(String question, Optional<Country> profileCountry, Language language) {
-        Snapshot current = snapshot;
-        QuestionReader.Question q = reader.read(question);
-        Optional<Country> country = q.namedCountry().or(() -> profileCountry.filter(c -> c != Country.OTHER));
-        if (q.words().isEmpty()) {
-            return new Result(List.of(), country, q.namedCountry().isPresent(), 0);
+    synchronized void rebuild(List<Article> articles) {
+        Map<String, Article> byId = new HashMap<>();
+        try {
+            writer.deleteAll();
+            for (Article article : articles) {
+                for (Article.Section section : article.sections()) {
+                    writer.addDocument(document(article, section));
+                }
+                byId.putIfAbsent(article.id(), article);
+            }
+            writer.commit();
+            nextArticles = Map.copyOf(byId);
+            searchers.maybeRefreshBlocking();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        // One search per word gives both the scores (a word's best field, summed over words, as a
-        // BooleanQuery of the words would) and which articles match which words.
+    }
+
+    /** Runs {@code work} on the current searcher, which a rebuild meanwhile does not close under it. */
+    private <T> T withSearcher(Function<Snapshot, T> work) {
+        try {
+            Snapshot searcher = (Snapshot) searchers.acquire();
+            try {
+                return work.apply(searcher);
+            } finally {
+                searchers.release(searcher);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The reader searches use now; for tests of the reader's lifecycle. */
+    IndexReader currentReader() {
+        return withSearcher(IndexSearcher::getIndexReader);
+    }
+
+    /**
+     * The question's country is the one it names; else the profile's; else the one its words belong to ("ИИН");
+     * else none.
+     */
+    Result search(String question, Optional<Country> profileCountry, Language language) {
+        QuestionReader.Question q = reader.read(question);
+        Optional<Destination> profile = profileCountry.flatMap(Destination::of);
+        Where where = q.namedCountry().map(Where::named)
+                .or(() -> profile.map(c -> new Where(Optional.of(c), How.PROFILE)))
+                .or(() -> q.hintedCountry().map(c -> new Where(Optional.of(c), How.HINTED)))
+                .orElse(Where.NOWHERE);
+        if (q.words().isEmpty()) {
+            return new Result(List.of(), List.of(), where, 0);
+        }
+        List<Hit> raw = withSearcher(searcher -> rank(searcher, q, language));
+        return new Result(weigh(raw, where), raw, where, q.words().size());
+    }
+
+    /**
+     * One search per word gives both the scores (a word's best field, summed over words, as a BooleanQuery of the
+     * words would) and which sections match which words; an article is as good as its best section.
+     */
+    private static List<Hit> rank(Snapshot searcher, QuestionReader.Question q, Language language) {
         Map<Integer, Double> docScores = new HashMap<>();
         Map<Integer, Integer> docWords = new HashMap<>();
         for (QuestionReader.WordQuery word : q.words()) {
-            for (ScoreDoc hit : current.matches(word)) {
+            for (ScoreDoc hit : searcher.matches(word)) {
                 docScores.merge(hit.doc, (double) hit.score, Double::sum);
                 docWords.merge(hit.doc, 1, Integer::sum);
             }
         }
-        Map<String, Double> scores = new HashMap<>();
-        Map<String, Integer> matchedWords = new HashMap<>();
-        for (Map.Entry<Integer, Double> doc : docScores.entrySet()) {
-            String id = current.docIds()[doc.getKey()];
-            double languageWeight = current.docLanguages()[doc.getKey()].equals(language.code()) ? 1.0 : 0.85;
-            scores.merge(id, doc.getValue() * languageWeight, Math::max);
-            matchedWords.merge(id, docWords.get(doc.getKey()), Math::max);
+        Map<String, double[]> best = new HashMap<>();          // article id → score, coverage
+        Map<String, double[]> bestAnswering = new HashMap<>(); // article id → score of its best answering section
+        Map<String, String> sections = new HashMap<>();
+        for (Map.Entry<Integer, Double> entry : docScores.entrySet()) {
+            int doc = entry.getKey();
+            String id = searcher.docIds[doc];
+            double languageWeight = searcher.docLanguages[doc].equals(language.code()) ? 1.0 : 0.85;
+            double score = entry.getValue() * languageWeight;
+            double coverage = docWords.get(doc) / (double) q.words().size();
+            double[] current = best.computeIfAbsent(id, k -> new double[2]);
+            current[0] = Math.max(current[0], score);
+            current[1] = Math.max(current[1], coverage);
+            if (searcher.docAnswers[doc]) {
+                double[] answering = bestAnswering.computeIfAbsent(id, k -> new double[1]);
+                if (score > answering[0]) {
+                    answering[0] = score;
+                    sections.put(id, searcher.docSections[doc]);
+                }
+            }
         }
         List<Hit> hits = new ArrayList<>();
-        scores.forEach((id, score) -> {
-            Article article = current.byId().get(id);
-            hits.add(new Hit(article, score * countryWeight(article, country, q.namedCountry().isPresent()),
-                    matchedWords.get(id) / (double) q.words().size()));
-        });
-        hits.sort(Comparator.comparingDouble(Hit::score).reversed());
-        return new Result(hits, country, q.namedCountry().isPresent(), q.words().size());
+        best.forEach((id, scores) -> hits.add(new Hit(searcher.byId.get(id), sections.get(id), scores[0], scores[1])));
+        hits.sort(Comparator.comparingDouble(Hit::score).reversed().thenComparing(h -> h.article().id()));
+        return hits;
     }
 
-    private static double countryWeight(Article article, Optional<Country> country, boolean named) {
-        if (country.isEmpty() || article.isGeneral()) {
+    private static List<Hit> weigh(List<Hit> raw, Where where) {
+        List<Hit> weighted = new ArrayList<>(raw.size());
+        for (Hit hit : raw) {
+            weighted.add(new Hit(hit.article(), hit.sectionId(), hit.score() * countryWeight(hit.article(), where),
+                    hit.coverage()));
+        }
+        weighted.sort(Comparator.comparingDouble(Hit::score).reversed().thenComparing(h -> h.article().id()));
+        return weighted;
+    }
+
+    /**
+     * An article for the question's country is preferred to a general one, and both to another country's; articles
+     * about the destinations the bot does not cover come up only when the question names one.
+     */
+    static double countryWeight(Article article, Where where) {
+        if (where.country().isEmpty()) {
+            return article.isElsewhere() ? 0.2 : 1.0;
+        }
+        if (article.isGeneral()) {
             return 1.0;
         }
-        if (article.isFor(country.get())) {
+        if (article.isFor(where.country().get())) {
             return 1.3;
         }
-        return named ? 0.15 : 0.3;
+        return where.how() == How.NAMED ? 0.15 : 0.3;
     }
 
-    private static Document document(Article article) {
+    private static Document document(Article article, Article.Section section) {
         Document doc = new Document();
         doc.add(new StringField("id", article.id(), Field.Store.YES));
         doc.add(new StringField("lang", article.language().code(), Field.Store.YES));
-        doc.add(new StoredField("file", article.file()));
-        String body = PLAIN_TEXT.render(MARKDOWN.parse(article.body()));
+        doc.add(new StoredField("section", section.id()));
+        doc.add(new StoredField("answers", section.answers() ? "yes" : "no"));
+        String body = plain(section.markdown());
+        String lead = plain(article.lead());
         for (String suffix : List.of("_ru", "_en")) {
-            doc.add(new TextField("title" + suffix, article.title(), Field.Store.NO));
-            doc.add(new TextField("body" + suffix, body, Field.Store.NO));
+            doc.add(new TextField(TITLE + suffix, article.title(), Field.Store.NO));
+            if (!section.implicit()) {
+                doc.add(new TextField(SECTION_TITLE + suffix, section.title(), Field.Store.NO));
+            }
+            for (String question : section.questions()) {
+                doc.add(new TextField(QUESTIONS + suffix, question, Field.Store.NO));
+            }
+            doc.add(new TextField(BODY + suffix, body, Field.Store.NO));
+            doc.add(new TextField(LEAD + suffix, lead, Field.Store.NO));
             for (String keyword : article.keywords()) {
-                doc.add(new TextField("kw" + suffix, keyword, Field.Store.NO));
+                doc.add(new TextField(KEYWORDS + suffix, keyword, Field.Store.NO));
             }
         }
         return doc;
+    }
+
+    private static String plain(String markdown) {
+        return markdown.isEmpty() ? "" : PLAIN_TEXT.render(MARKDOWN.parse(markdown));
+    }
+
+    @Override
+    public void close() throws IOException {
+        searchers.close();
+        writer.close();
+        directory.close();
     }
 }

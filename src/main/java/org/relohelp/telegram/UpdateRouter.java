@@ -143,8 +143,8 @@ class UpdateRouter {
         if (count.isPresent()) {
             return count.get();
         }
-        return sender.typingWhile(in.chatId(), () -> answers.answer(in.text(), profile.knownCountry(),
-                profile.language()));
+        return sender.typingWhile(in.chatId(), () -> answers.answer(profile.userId(), in.text(),
+                profile.knownCountry(), profile.language()));
     }
 
     private Reply command(Profile profile, Incoming in, boolean privateChat) {
@@ -195,7 +195,7 @@ class UpdateRouter {
         if (welcome.handles(action)) {
             result = welcome.press(profile, action);
         } else if (answers.handles(action)) {
-            result = answers.press(action, profile.language());
+            result = answers.press(profile.userId(), action, profile.language());
         } else if (action.equals(Button.ASK_VOLUNTEER) || action.startsWith(Button.ASK_VOLUNTEER + ":")) {
             String topic = action.contains(":") ? answers.topicOf(action.substring(action.indexOf(':') + 1))
                     .orElse(null) : null;
