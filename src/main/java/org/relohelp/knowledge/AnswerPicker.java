@@ -16,6 +16,10 @@ import java.util.Optional;
 final class AnswerPicker {
 
     static final int MAX_SUGGESTIONS = 3;
+    /** The least share of a question's words a clear answer matches, with a larger lead. */
+    private static final double MIN_PARTIAL_COVERAGE = 0.3;
+    /** How much larger that lead must be. */
+    private static final double PARTIAL_LEAD = 1.6;
 
     private final double minCoverage;
     private final double minLead;
@@ -51,33 +55,42 @@ final class AnswerPicker {
         Optional<Destination> country = result.where().country();
         if (country.isPresent() && !country.get().covered()) {
             return new Elsewhere(country.get(), result.hits().stream()
-                    .filter(h -> h.article().isElsewhere() && h.article().isFor(country.get())).findFirst()
-                    .or(() -> result.raw().stream().filter(h -> h.article().isElsewhere()
-                            && h.article().isFor(country.get())).findFirst()));
+                    .filter(h -> h.article().isElsewhere() && h.article().isFor(country.get())).findFirst());
         }
         List<SearchIndex.Hit> hits = result.hits().stream().filter(h -> h.coverage() > 0).toList();
         if (hits.isEmpty()) {
             return new Choose(List.of());
         }
         SearchIndex.Hit best = hits.get(0);
-        boolean confident = best.coverage() >= minCoverage && leads(best, hits, h -> true);
-        if (country.isEmpty() && !best.article().isGeneral() && !best.article().isElsewhere()) {
-            boolean topicClear = best.coverage() >= minCoverage
-                    && leads(best, hits, h -> !h.article().topic().equals(best.article().topic()));
-            if (topicClear) {
+        boolean clear = clear(best, hits, result.words());
+        if (country.isEmpty() && best.countrySpecific() && !best.article().isElsewhere()) {
+            if (clear) {
                 return new AskCountry(best.article().topic(), picks(result, best.article().topic()));
             }
-        } else if (confident) {
+        } else if (clear) {
             return new Answer(best);
         }
         return new Choose(candidates(hits, country));
     }
 
-    /** Whether {@code best} clearly leads the first other candidate that {@code rival} accepts. */
-    private boolean leads(SearchIndex.Hit best, List<SearchIndex.Hit> hits,
-                          java.util.function.Predicate<SearchIndex.Hit> rival) {
-        return hits.stream().skip(1).filter(rival).findFirst()
-                .map(next -> best.score() >= minLead * next.score()).orElse(true);
+    /**
+     * Whether the best candidate is clearly the answer: it matches enough of the question's words and leads the
+     * first candidate on another topic (one on the same topic is as good an answer: a general article and a
+     * country's on money, say). A long question matches a smaller share of its words, so with half or fewer of
+     * them matched (at least two) the lead must be larger.
+     */
+    private boolean clear(SearchIndex.Hit best, List<SearchIndex.Hit> hits, int words) {
+        double needed;
+        if (best.coverage() >= minCoverage) {
+            needed = minLead;
+        } else if (best.coverage() >= MIN_PARTIAL_COVERAGE && best.coverage() * words >= 2) {
+            needed = minLead * PARTIAL_LEAD;
+        } else {
+            return false;
+        }
+        String topic = best.article().topic();
+        return hits.stream().skip(1).filter(h -> !h.article().topic().equals(topic)).findFirst()
+                .map(rival -> best.score() >= needed * rival.score()).orElse(true);
     }
 
     /** For each covered country, the best article of the topic for it, as if the question had named it. */
@@ -87,7 +100,8 @@ final class AnswerPicker {
             if (country.covered()) {
                 result.rankedFor(country).hits().stream()
                         .filter(h -> h.coverage() > 0 && h.article().topic().equals(topic)
-                                && h.article().isFor(country) && !h.article().isElsewhere())
+                                && (h.countries().isEmpty() || h.countries().contains(country))
+                                && !h.article().isElsewhere())
                         .findFirst().ifPresent(h -> picks.put(country, h));
             }
         }

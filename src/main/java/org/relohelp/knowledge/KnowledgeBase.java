@@ -34,7 +34,8 @@ public class KnowledgeBase implements InitializingBean, DisposableBean {
         this.store = store;
         this.analysis = new TextAnalysis(properties.dir().resolve("synonyms.txt"));
         this.index = new SearchIndex(analysis, new PlaceNames(properties.dir().resolve("places.yml"), analysis),
-                new PlaceNames(properties.dir().resolve("country-words.yml"), analysis));
+                new PlaceNames(properties.dir().resolve("country-words.yml"), analysis),
+                TopicWords.read(properties.dir().resolve("topics.yml"), analysis));
     }
 
     @Override

@@ -75,8 +75,16 @@ final class PlaceNames {
 
     /** The country named last in the question ("из Казахстана в Грузию" is about Georgia). */
     Optional<Destination> named(List<String> words) {
+        return named(words, at -> false);
+    }
+
+    /** The country named last at a position {@code skipped} does not refuse. */
+    Optional<Destination> named(List<String> words, java.util.function.IntPredicate skipped) {
         List<String> stems = stems(words);
         for (int at = words.size() - 1; at >= 0; at--) {
+            if (skipped.test(at)) {
+                continue;
+            }
             for (Place place : startingAt(words, stems, at)) {
                 if (matchesAt(place, words, stems, at)) {
                     return Optional.of(place.country());

@@ -25,6 +25,8 @@ final class QuestionReader {
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+");
     private static final int MAX_WORDS = 40;
     private static final float SYNONYM_WEIGHT = 0.6f;
+    /** A word that tells the topic (topics.yml) counts like a word of the section's title. */
+    private static final float TOPIC_WEIGHT = 2.5f;
 
     private final TextAnalysis analysis;
     private final PlaceNames places;
@@ -95,7 +97,8 @@ final class QuestionReader {
 
         List<String> plain = words.stream().map(w -> normalise(w.text())).toList();
         List<String> cyrillicised = words.stream().map(w -> normalise(w.latinAsCyrillic())).toList();
-        Optional<Destination> named = places.named(cyrillicised).or(() -> places.named(plain));
+        java.util.function.IntPredicate trip = tripDestinations(plain, cyrillicised);
+        Optional<Destination> named = places.named(cyrillicised, trip).or(() -> places.named(plain, trip));
         java.util.Set<Destination> hinted = java.util.EnumSet.noneOf(Destination.class);
         hinted.addAll(countryWords.all(plain));
         hinted.addAll(countryWords.all(cyrillicised));
@@ -116,6 +119,38 @@ final class QuestionReader {
             wordQueries.add(new WordQuery(key.toString(), readings.get(i)));
         }
         return new Question(wordQueries, named, hint);
+    }
+
+    /**
+     * In a question about a short trip out and back ("выехать в Грузию на день и вернуться", "vizaran iz almaty v
+     * kirgiziyu"), the country travelled to is not the one the question is about: positions right after "в"/"to"
+     * are left out when the question speaks of coming back or of a visa run.
+     */
+    private static java.util.function.IntPredicate tripDestinations(List<String> plain, List<String> cyrillicised) {
+        boolean roundTrip = false;
+        for (int i = 0; i < plain.size() && !roundTrip; i++) {
+            for (String word : List.of(plain.get(i), cyrillicised.get(i))) {
+                roundTrip |= ROUND_TRIP.stream().anyMatch(word::startsWith)
+                        || (word.equals("run") && i > 0 && plain.get(i - 1).equals("visa"));
+            }
+        }
+        if (!roundTrip) {
+            return at -> false;
+        }
+        return at -> at > 0 && INTO.contains(plain.get(at - 1));
+    }
+
+    private static final List<String> ROUND_TRIP = List.of("визаран", "виза-ран", "vizaran", "visarun", "вернут",
+            "вернус", "вернёт", "назад", "обратно", "съезд", "сгонят", "слетат", "return", "back");
+    private static final java.util.Set<String> INTO = java.util.Set.of("в", "во", "v", "vo", "to", "into");
+
+    /** The countries a text (a section's title) names, however its words are written. */
+    java.util.Set<Destination> places(String text) {
+        List<Word> words = words(text);
+        java.util.Set<Destination> found = java.util.EnumSet.noneOf(Destination.class);
+        found.addAll(places.all(words.stream().map(w -> normalise(w.text())).toList()));
+        found.addAll(places.all(words.stream().map(w -> normalise(w.latinAsCyrillic())).toList()));
+        return found;
     }
 
     private static String normalise(String word) {
@@ -151,6 +186,7 @@ final class QuestionReader {
         alternatives.add(boost(new TermQuery(new Term(SearchIndex.TITLE + suffix, term)), 2 * weight));
         alternatives.add(boost(new TermQuery(new Term(SearchIndex.BODY + suffix, term)), weight));
         alternatives.add(boost(new TermQuery(new Term(SearchIndex.LEAD + suffix, term)), 0.5f * weight));
+        alternatives.add(boost(new TermQuery(new Term(SearchIndex.TOPIC_WORDS + suffix, term)), TOPIC_WEIGHT * weight));
         if (term.length() >= 5) {
             int edits = term.length() >= 9 ? 2 : 1;
             alternatives.add(boost(new FuzzyQuery(new Term(SearchIndex.KEYWORDS + suffix, term), edits, 1),

@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import org.apache.lucene.analysis.Analyzer;
@@ -47,12 +48,12 @@ final class SearchIndex implements Closeable {
     static final String TITLE = "title";
     static final String BODY = "body";
     static final String LEAD = "lead";
+    static final String TOPIC_WORDS = "topic";
     private static final Parser MARKDOWN = Parser.builder().build();
     private static final TextContentRenderer PLAIN_TEXT = TextContentRenderer.builder().build();
     private static final int MAX_DOCS = 2000;
     private static final int MAX_CACHED_WORDS = 20_000;
 
-    private final TextAnalysis analysis;
     private final QuestionReader reader;
     private final ByteBuffersDirectory directory = new ByteBuffersDirectory();
     private final IndexWriter writer;
@@ -73,8 +74,11 @@ final class SearchIndex implements Closeable {
         private final String[] docLanguages;
         private final String[] docSections;
         private final boolean[] docAnswers;
+        private final Set<Destination>[] docCountries;
+        private final String[] docTopics;
         private final Map<String, ScoreDoc[]> matches = new ConcurrentHashMap<>();
 
+        @SuppressWarnings("unchecked")
         Snapshot(IndexReader reader, Map<String, Article> byId) throws IOException {
             super(reader);
             this.byId = byId;
@@ -83,6 +87,8 @@ final class SearchIndex implements Closeable {
             docLanguages = new String[docs];
             docSections = new String[docs];
             docAnswers = new boolean[docs];
+            docCountries = new Set[docs];
+            docTopics = new String[docs];
             var stored = storedFields();
             for (int doc = 0; doc < docs; doc++) {
                 Document fields = stored.document(doc);
@@ -90,6 +96,8 @@ final class SearchIndex implements Closeable {
                 docLanguages[doc] = fields.get("lang");
                 docSections[doc] = fields.get("section");
                 docAnswers[doc] = "yes".equals(fields.get("answers"));
+                docCountries[doc] = countries(fields.get("countries"));
+                docTopics[doc] = fields.get("topic");
             }
         }
 
@@ -120,29 +128,54 @@ final class SearchIndex implements Closeable {
     }
 
     /**
-     * One article as a candidate answer: its ranking score, the share of question words its best section matches,
-     * and its best section that answers questions (null when only a section such as the history matched).
+     * One section's match: its article, whether it answers questions (a history section does not), the countries it
+     * is about (those its title names in a general article, else its article's; empty: every country), its score in
+     * the better of its languages and the share of question words it matches.
      */
-    record Hit(Article article, String sectionId, double score, double coverage) {
-    }
+    record SectionMatch(Article article, String sectionId, boolean answers, Set<Destination> countries, String topic,
+                        double score, double coverage) {
 
-    /**
-     * The candidates, best first, weighted for {@code where}; {@code raw} are the same articles unweighted by country
-     * (to rank them again for another country); {@code words} counts the question's meaningful words.
-     */
-    record Result(List<Hit> hits, List<Hit> raw, Where where, int words) {
-
-        /** The same candidates ranked as if the question had named {@code country}. */
-        Result rankedFor(Destination country) {
-            return new Result(weigh(raw, Where.named(country)), raw, Where.named(country), words);
+        /** A section that digresses into another topic ("Хозяин и регистрация" in a housing article). */
+        boolean digresses() {
+            return !topic.equals(article.topic());
         }
     }
 
-    SearchIndex(TextAnalysis analysis, PlaceNames places, PlaceNames countryWords) {
-        this.analysis = analysis;
+    /**
+     * One article as a candidate answer: its ranking score (its best section's, weighted for the question's
+     * country), the share of question words its best section matches, its best section that answers questions
+     * (null when only a section such as the history matched) and the countries that section is about.
+     */
+    record Hit(Article article, String sectionId, Set<Destination> countries, double score, double coverage) {
+
+        /** About one or some of the countries, not all: the answer depends on the country. */
+        boolean countrySpecific() {
+            return !countries.isEmpty();
+        }
+    }
+
+    /**
+     * The candidates, best first, weighted for {@code where}; {@code sections} are the matches they come from (to
+     * rank them again for another country); {@code words} counts the question's meaningful words.
+     */
+    record Result(List<Hit> hits, List<SectionMatch> sections, Where where, int words) {
+
+        /** The same candidates ranked as if the question had named {@code country}. */
+        Result rankedFor(Destination country) {
+            return new Result(weigh(sections, Where.named(country)), sections, Where.named(country), words);
+        }
+    }
+
+    /** Words that tell each topic, from {@code topics.yml}. */
+    private final TopicWords topics;
+    private final TextAnalysis analysis;
+
+    SearchIndex(TextAnalysis analysis, PlaceNames places, PlaceNames countryWords, TopicWords topics) {
         this.reader = new QuestionReader(analysis, places, countryWords);
+        this.analysis = analysis;
+        this.topics = topics;
         Map<String, Analyzer> perField = new HashMap<>();
-        for (String field : List.of(KEYWORDS, QUESTIONS, SECTION_TITLE, TITLE, BODY, LEAD)) {
+        for (String field : List.of(KEYWORDS, QUESTIONS, SECTION_TITLE, TITLE, BODY, LEAD, TOPIC_WORDS)) {
             perField.put(field + "_ru", analysis.russianIndex);
             perField.put(field + "_en", analysis.englishIndex);
         }
@@ -166,7 +199,8 @@ final class SearchIndex implements Closeable {
             writer.deleteAll();
             for (Article article : articles) {
                 for (Article.Section section : article.sections()) {
-                    writer.addDocument(document(article, section));
+                    writer.addDocument(document(article, section, sectionCountries(article, section),
+                            topics.searchText(article.topic()), sectionTopic(article, section)));
                 }
                 byId.putIfAbsent(article.id(), article);
             }
@@ -176,6 +210,20 @@ final class SearchIndex implements Closeable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * The countries a section is about: a general article's section may be about some ("Узбекистан: телефон
+     * перестал ловить"); a section of a country's article is about that country whatever its title names.
+     */
+    private Set<Destination> sectionCountries(Article article, Article.Section section) {
+        Set<Destination> named = section.implicit() ? Set.of() : reader.places(section.title());
+        if (article.countries().isEmpty()) {
+            return named;
+        }
+        Set<Destination> both = new java.util.HashSet<>(named);
+        both.retainAll(article.countries());
+        return both.isEmpty() ? article.countries() : both;
     }
 
     /** Runs {@code work} on the current searcher, which a rebuild meanwhile does not close under it. */
@@ -211,15 +259,15 @@ final class SearchIndex implements Closeable {
         if (q.words().isEmpty()) {
             return new Result(List.of(), List.of(), where, 0);
         }
-        List<Hit> raw = withSearcher(searcher -> rank(searcher, q, language));
-        return new Result(weigh(raw, where), raw, where, q.words().size());
+        List<SectionMatch> sections = withSearcher(searcher -> match(searcher, q, language));
+        return new Result(weigh(sections, where), sections, where, q.words().size());
     }
 
     /**
      * One search per word gives both the scores (a word's best field, summed over words, as a BooleanQuery of the
-     * words would) and which sections match which words; an article is as good as its best section.
+     * words would) and which sections match which words; a section counts in the better of its two languages.
      */
-    private static List<Hit> rank(Snapshot searcher, QuestionReader.Question q, Language language) {
+    private static List<SectionMatch> match(Snapshot searcher, QuestionReader.Question q, Language language) {
         Map<Integer, Double> docScores = new HashMap<>();
         Map<Integer, Integer> docWords = new HashMap<>();
         for (QuestionReader.WordQuery word : q.words()) {
@@ -228,65 +276,94 @@ final class SearchIndex implements Closeable {
                 docWords.merge(hit.doc, 1, Integer::sum);
             }
         }
-        Map<String, double[]> best = new HashMap<>();          // article id → score, coverage
-        Map<String, double[]> bestAnswering = new HashMap<>(); // article id → score of its best answering section
-        Map<String, String> sections = new HashMap<>();
+        Map<String, SectionMatch> sections = new HashMap<>();
         for (Map.Entry<Integer, Double> entry : docScores.entrySet()) {
             int doc = entry.getKey();
-            String id = searcher.docIds[doc];
             double languageWeight = searcher.docLanguages[doc].equals(language.code()) ? 1.0 : 0.85;
-            double score = entry.getValue() * languageWeight;
-            double coverage = docWords.get(doc) / (double) q.words().size();
+            SectionMatch match = new SectionMatch(searcher.byId.get(searcher.docIds[doc]), searcher.docSections[doc],
+                    searcher.docAnswers[doc], searcher.docCountries[doc], searcher.docTopics[doc],
+                    entry.getValue() * languageWeight,
+                    docWords.get(doc) / (double) q.words().size());
+            sections.merge(searcher.docIds[doc] + "#" + searcher.docSections[doc], match,
+                    (a, b) -> a.score() >= b.score() ? a : b);
+        }
+        return List.copyOf(sections.values());
+    }
+
+    /** Articles ranked by their best section, weighted for the question's country. */
+    private static List<Hit> weigh(List<SectionMatch> sections, Where where) {
+        Map<String, double[]> best = new HashMap<>();          // article id → score, coverage
+        Map<String, SectionMatch> answering = new HashMap<>(); // article id → its best answering section
+        Map<String, Double> answeringScore = new HashMap<>();
+        Map<String, Article> articles = new HashMap<>();
+        for (SectionMatch section : sections) {
+            String id = section.article().id();
+            articles.putIfAbsent(id, section.article());
+            double score = section.score() * countryWeight(section.article(), section.countries(), where)
+                    * OVERVIEW.getOrDefault(section.article().topic(), 1.0) * (0.5 + 0.5 * section.coverage())
+                    * (section.digresses() ? DIGRESSION : 1.0);
             double[] current = best.computeIfAbsent(id, k -> new double[2]);
             current[0] = Math.max(current[0], score);
-            current[1] = Math.max(current[1], coverage);
-            if (searcher.docAnswers[doc]) {
-                double[] answering = bestAnswering.computeIfAbsent(id, k -> new double[1]);
-                if (score > answering[0]) {
-                    answering[0] = score;
-                    sections.put(id, searcher.docSections[doc]);
-                }
+            current[1] = Math.max(current[1], section.coverage());
+            if (section.answers() && score > answeringScore.getOrDefault(id, -1.0)) {
+                answeringScore.put(id, score);
+                answering.put(id, section);
             }
         }
         List<Hit> hits = new ArrayList<>();
-        best.forEach((id, scores) -> hits.add(new Hit(searcher.byId.get(id), sections.get(id), scores[0], scores[1])));
+        best.forEach((id, scores) -> {
+            SectionMatch section = answering.get(id);
+            Article article = articles.get(id);
+            hits.add(new Hit(article, section == null ? null : section.sectionId(),
+                    section == null ? article.countries() : section.countries(), scores[0], scores[1]));
+        });
         hits.sort(Comparator.comparingDouble(Hit::score).reversed().thenComparing(h -> h.article().id()));
         return hits;
     }
 
-    private static List<Hit> weigh(List<Hit> raw, Where where) {
-        List<Hit> weighted = new ArrayList<>(raw.size());
-        for (Hit hit : raw) {
-            weighted.add(new Hit(hit.article(), hit.sectionId(), hit.score() * countryWeight(hit.article(), where),
-                    hit.coverage()));
-        }
-        weighted.sort(Comparator.comparingDouble(Hit::score).reversed().thenComparing(h -> h.article().id()));
-        return weighted;
-    }
+    /**
+     * Checklists for the first days touch every topic in brief; where an article on the topic matches as well, that
+     * one is the better answer.
+     */
+    private static final Map<String, Double> OVERVIEW = Map.of("first-days", 0.7);
+    /**
+     * A section on another topic than its article's (a housing article's registration section): where that topic's
+     * own article matches as well, the own article is the better answer.
+     */
+    private static final double DIGRESSION = 0.75;
 
     /**
-     * An article for the question's country is preferred to a general one, and both to another country's; articles
-     * about the destinations the bot does not cover come up only when the question names one.
+     * A section about the question's country is preferred to one about every country, and both to another
+     * country's; articles about the destinations the bot does not cover come up only when the question names one.
      */
-    static double countryWeight(Article article, Where where) {
+    static double countryWeight(Article article, Set<Destination> countries, Where where) {
         if (where.country().isEmpty()) {
             return article.isElsewhere() ? 0.2 : 1.0;
         }
-        if (article.isGeneral()) {
+        if (countries.isEmpty()) {
             return 1.0;
         }
-        if (article.isFor(where.country().get())) {
+        if (countries.contains(where.country().get())) {
             return 1.3;
         }
         return where.how() == How.NAMED ? 0.15 : 0.3;
     }
 
-    private static Document document(Article article, Article.Section section) {
+    /** The topic a section is about: its article's, unless its title speaks of exactly one other. */
+    String sectionTopic(Article article, Article.Section section) {
+        return section.implicit() ? article.topic() : topics.topicOf(section.title(), article.topic(), analysis);
+    }
+
+    private static Document document(Article article, Article.Section section, Set<Destination> countries,
+                                     String topicWords, String sectionTopic) {
         Document doc = new Document();
         doc.add(new StringField("id", article.id(), Field.Store.YES));
         doc.add(new StringField("lang", article.language().code(), Field.Store.YES));
         doc.add(new StoredField("section", section.id()));
         doc.add(new StoredField("answers", section.answers() ? "yes" : "no"));
+        doc.add(new StoredField("topic", sectionTopic));
+        doc.add(new StoredField("countries", countries.stream().map(Destination::name).sorted()
+                .collect(java.util.stream.Collectors.joining(","))));
         String body = plain(section.markdown());
         String lead = plain(article.lead());
         for (String suffix : List.of("_ru", "_en")) {
@@ -299,11 +376,23 @@ final class SearchIndex implements Closeable {
             }
             doc.add(new TextField(BODY + suffix, body, Field.Store.NO));
             doc.add(new TextField(LEAD + suffix, lead, Field.Store.NO));
+            doc.add(new TextField(TOPIC_WORDS + suffix, topicWords, Field.Store.NO));
             for (String keyword : article.keywords()) {
                 doc.add(new TextField(KEYWORDS + suffix, keyword, Field.Store.NO));
             }
         }
         return doc;
+    }
+
+    private static Set<Destination> countries(String stored) {
+        if (stored == null || stored.isEmpty()) {
+            return Set.of();
+        }
+        Set<Destination> countries = java.util.EnumSet.noneOf(Destination.class);
+        for (String code : stored.split(",")) {
+            Destination.fromCode(code).ifPresent(countries::add);
+        }
+        return Set.copyOf(countries);
     }
 
     private static String plain(String markdown) {

@@ -23,7 +23,8 @@ import org.relohelp.chat.Language;
  * and reports per set: the first reply right (the right article's section, or "which country?" when the question
  * leaves its country open), the right article within the first three, and confident wrong answers. Used by
  * {@link SearchQualityTest} and as the command {@code ./mvnw -q test-compile exec:java -Dexec.classpathScope=test
- * -Dexec.mainClass=org.relohelp.knowledge.SearchEvaluation} (arguments: {@code -v} lists the misses, {@code -map}
+ * -Dexec.mainClass=org.relohelp.knowledge.SearchEvaluation} (arguments: {@code -v} lists the misses, {@code -d} with
+ * the scores of the best three, {@code -map}
  * the expected articles, and any number of files in the labelled format below are evaluated as sets of their own).
  *
  * <p>Two formats. The dev set, {@code src/test/resources/knowledge/questions-*.tsv}: question, expected article
@@ -54,7 +55,13 @@ public final class SearchEvaluation {
     record FirstReply(Kind kind, Optional<String> article, Optional<String> topic) {
     }
 
-    record Outcome(Question question, List<String> ranked, FirstReply first) {
+    record Outcome(Question question, List<String> ranked, FirstReply first, String scores) {
+
+        /** The best candidate is a right article: what a perfect answer choice would get. */
+        boolean bestRight() {
+            return question.askCountry() ? firstRight()
+                    : !ranked.isEmpty() && question.expected().contains(ranked.get(0));
+        }
 
         boolean firstRight() {
             if (question.askCountry()) {
@@ -102,7 +109,8 @@ public final class SearchEvaluation {
             articles = loadArticles(KNOWLEDGE);
             TextAnalysis analysis = new TextAnalysis(KNOWLEDGE.resolve("synonyms.txt"));
             index = new SearchIndex(analysis, new PlaceNames(KNOWLEDGE.resolve("places.yml"), analysis),
-                    new PlaceNames(KNOWLEDGE.resolve("country-words.yml"), analysis));
+                    new PlaceNames(KNOWLEDGE.resolve("country-words.yml"), analysis),
+                    TopicWords.read(KNOWLEDGE.resolve("topics.yml"), analysis));
             index.rebuild(articles);
         }
 
@@ -113,7 +121,10 @@ public final class SearchEvaluation {
                 SearchIndex.Result result = index.search(q.text(), q.profileCountry(), language);
                 List<String> ranked = result.hits().stream().filter(h -> h.coverage() > 0)
                         .map(h -> h.article().id()).toList();
-                outcomes.add(new Outcome(q, ranked, firstReply(picker.pick(result))));
+                String scores = result.hits().stream().limit(3).map(h -> String.format("%s#%s %.1f/%.2f",
+                        h.article().id(), h.sectionId(), h.score(), h.coverage())).collect(Collectors.joining(", "))
+                        + " | " + result.where().how() + result.where().country().map(c -> " " + c).orElse("");
+                outcomes.add(new Outcome(q, ranked, firstReply(picker.pick(result)), scores));
             }
             return new Summary(name, outcomes);
         }
@@ -242,8 +253,16 @@ public final class SearchEvaluation {
 
     public static void main(String[] args) throws IOException {
         List<String> arguments = List.of(args);
-        boolean verbose = arguments.contains("-v");
+        boolean verbose = arguments.contains("-v") || arguments.contains("-d");
         Bench bench = new Bench();
+        if (arguments.contains("-topics")) {
+            bench.articles.stream().filter(a -> a.language() == Language.RU).forEach(a -> a.sections().forEach(s -> {
+                String topic = bench.index.sectionTopic(a, s);
+                if (!topic.equals(a.topic())) {
+                    System.out.printf("TOPIC %s#%s (%s): %s — %s%n", a.id(), s.id(), a.topic(), topic, s.title());
+                }
+            }));
+        }
         Map<String, List<Question>> sets = new LinkedHashMap<>();
         sets.put("dev (questions-*.tsv)", loadQuestions(QUESTIONS));
         for (Path file : files(QUESTIONS, "labelled-.*\\.tsv")) {
@@ -272,7 +291,7 @@ public final class SearchEvaluation {
                                     : o.question().expected().isEmpty() ? "(no article: " + o.question().label() + ")"
                                     : o.question().expected().toString(),
                             o.first().kind(), o.first().article().or(o.first()::topic).map(a -> " " + a).orElse(""),
-                            o.ranked().stream().limit(3).toList());
+                            arguments.contains("-d") ? o.scores() : o.ranked().stream().limit(3).toList());
                 }
             }
             long unmapped = summary.outcomes().stream().filter(o -> !o.question().askCountry()
@@ -282,6 +301,7 @@ public final class SearchEvaluation {
             System.out.printf("  first reply right:             %5.1f%%%n", 100 * summary.firstRight());
             System.out.printf("  right article within three:    %5.1f%%%n", 100 * summary.withinThree());
             System.out.printf("  confident wrong:               %5.1f%%%n", 100 * summary.confidentWrong());
+            System.out.printf("  (best candidate right:         %5.1f%%)%n", 100 * summary.share(Outcome::bestRight));
             System.out.printf("  first replies: %s%n", Arrays.stream(Kind.values()).map(k -> k + " " + summary
                     .outcomes().stream().filter(o -> o.first().kind() == k).count()).collect(Collectors.joining(", ")));
         }
