@@ -65,7 +65,7 @@ final class AnswerPicker {
         boolean clear = clear(best, hits, result.words());
         if (country.isEmpty() && best.countrySpecific() && !best.article().isElsewhere()) {
             if (clear) {
-                return new AskCountry(best.article().topic(), picks(result, best.article().topic()));
+                return new AskCountry(best.topic(), picks(result, best.topic()));
             }
         } else if (clear) {
             return new Answer(best);
@@ -76,7 +76,7 @@ final class AnswerPicker {
     /**
      * Whether the best candidate is clearly the answer: it matches enough of the question's words and leads the
      * first candidate on another topic (one on the same topic is as good an answer: a general article and a
-     * country's on money, say). A long question matches a smaller share of its words, so with half or fewer of
+     * country's on money, say; a section's topic is its own when it digresses). A long question matches a smaller share of its words, so with half or fewer of
      * them matched (at least two) the lead must be larger.
      */
     private boolean clear(SearchIndex.Hit best, List<SearchIndex.Hit> hits, int words) {
@@ -88,8 +88,7 @@ final class AnswerPicker {
         } else {
             return false;
         }
-        String topic = best.article().topic();
-        return hits.stream().skip(1).filter(h -> !h.article().topic().equals(topic)).findFirst()
+        return hits.stream().skip(1).filter(h -> !h.topic().equals(best.topic())).findFirst()
                 .map(rival -> best.score() >= needed * rival.score()).orElse(true);
     }
 

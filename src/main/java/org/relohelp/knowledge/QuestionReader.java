@@ -193,6 +193,8 @@ final class QuestionReader {
                     3 * weight));
             alternatives.add(boost(new FuzzyQuery(new Term(SearchIndex.QUESTIONS + suffix, term), edits, 1),
                     2 * weight));
+            alternatives.add(boost(new FuzzyQuery(new Term(SearchIndex.TOPIC_WORDS + suffix, term), edits, 1),
+                    TOPIC_WEIGHT * 0.8f * weight));
         }
         return new DisjunctionMaxQuery(alternatives, 0.1f);
     }

@@ -144,9 +144,11 @@ final class SearchIndex implements Closeable {
     /**
      * One article as a candidate answer: its ranking score (its best section's, weighted for the question's
      * country), the share of question words its best section matches, its best section that answers questions
-     * (null when only a section such as the history matched) and the countries that section is about.
+     * (null when only a section such as the history matched), the countries that section is about and its topic
+     * (its article's, unless it digresses).
      */
-    record Hit(Article article, String sectionId, Set<Destination> countries, double score, double coverage) {
+    record Hit(Article article, String sectionId, Set<Destination> countries, String topic, double score,
+               double coverage) {
 
         /** About one or some of the countries, not all: the answer depends on the country. */
         boolean countrySpecific() {
@@ -315,7 +317,8 @@ final class SearchIndex implements Closeable {
             SectionMatch section = answering.get(id);
             Article article = articles.get(id);
             hits.add(new Hit(article, section == null ? null : section.sectionId(),
-                    section == null ? article.countries() : section.countries(), scores[0], scores[1]));
+                    section == null ? article.countries() : section.countries(),
+                    section == null ? article.topic() : section.topic(), scores[0], scores[1]));
         });
         hits.sort(Comparator.comparingDouble(Hit::score).reversed().thenComparing(h -> h.article().id()));
         return hits;
