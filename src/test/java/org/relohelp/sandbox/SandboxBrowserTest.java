@@ -62,10 +62,10 @@ class SandboxBrowserTest {
             wait.until(d -> chat.getText().contains("Страна: 🇰🇿 Казахстан") && chat.getText().contains("Запомнил"));
 
             write(chat, "как получить иин");
-            wait.until(d -> chat.getText().contains("Источники:") && chat.getText().contains("Проверено:"));
+            wait.until(d -> chat.getText().contains("Источники:") && chat.getText().contains("Сведения от"));
             button(chat, "Помогло").click();
             wait.until(d -> chat.getText().contains("Спасибо за отзыв"));
-            wait.until(d -> button(chat, "Помогло") == null);
+            wait.until(d -> button(chat, "✅ Помогло") != null);
 
             button(chat, "Спросить волонтёра").click();
             wait.until(d -> chat.getText().contains("Опишите коротко"));

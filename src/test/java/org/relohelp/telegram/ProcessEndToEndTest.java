@@ -32,7 +32,7 @@ class ProcessEndToEndTest {
                 telegram.sendText(user, "сколько можно жить в армении без внж");
                 BotMessage answer = telegram.awaitBotMessages(user.id(), 2, Duration.ofSeconds(10)).get(1);
                 assertThat(answer.allButtons()).extracting(BotMessage.InlineButton::callbackData)
-                        .contains("fb:+:am-stay");
+                        .anyMatch(action -> action.startsWith("fb:+:am-stay:"));
                 assertThat(bot.isAlive()).isTrue();
             } finally {
                 bot.destroy();
