@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.relohelp.chat.Button;
 import org.relohelp.chat.ButtonResult;
@@ -37,6 +38,8 @@ public class Answers {
     private static final Logger log = LoggerFactory.getLogger(Answers.class);
     private static final Pattern CYRILLIC = Pattern.compile("\\p{IsCyrillic}");
     private static final Pattern WORD = Pattern.compile("[a-z']+");
+    /** An action and the language its message was shown in (see {@link ArticleView#inLanguage}). */
+    private static final Pattern SHOWN_IN = Pattern.compile("(.+):(ru|en)");
     private static final Set<String> ENGLISH = Set.of("how", "what", "where", "when", "which", "who", "why",
             "can", "could", "does", "did", "is", "are", "am", "was", "the", "an", "for", "of",
             "in", "my", "me", "you", "should", "would", "will", "need", "want", "get", "much", "many",
@@ -139,13 +142,15 @@ public class Answers {
             SearchIndex.Hit pick = ask.picks().get(country);
             String action = pick == null ? NO_ARTICLE + country.name() : COUNTRY_ACTION + pick.article().id() + ":"
                     + (pick.sectionId() == null ? "" : pick.sectionId());
-            row.add(new Button(texts.get(language, "country." + country.name()), action));
+            row.add(new Button(texts.get(language, "country." + country.name()),
+                    ArticleView.inLanguage(action, language)));
             if (row.size() == 2) {
                 buttons.add(row);
                 row = new ArrayList<>();
             }
         }
-        buttons.add(List.of(new Button(texts.get(language, "country.OTHER"), OTHER_COUNTRY)));
+        buttons.add(List.of(new Button(texts.get(language, "country.OTHER"),
+                ArticleView.inLanguage(OTHER_COUNTRY, language))));
         return Reply.withButtons(texts.get(language, "answer.which-country"), buttons);
     }
 
@@ -168,7 +173,7 @@ public class Answers {
         List<List<Button>> buttons = new ArrayList<>();
         for (SearchIndex.Hit candidate : candidates) {
             Article article = knowledge.article(candidate.article().id(), language).orElse(candidate.article());
-            buttons.add(List.of(view.candidate(article, candidate.sectionId())));
+            buttons.add(List.of(view.candidate(article, candidate.sectionId(), language)));
         }
         buttons.add(List.of(view.askVolunteer(language)));
         String key = candidates.isEmpty() ? "answer.nothing-found"
@@ -199,7 +204,10 @@ public class Answers {
      * A person's press on a button under an answer, a candidate or a which-country question; an action naming no
      * article, someone else's vote button or a forged one changes nothing.
      */
-    public Optional<ButtonResult> press(long userId, String action, Language language) {
+    public Optional<ButtonResult> press(long userId, String pressed, Language profileLanguage) {
+        Matcher shownIn = SHOWN_IN.matcher(pressed);
+        String action = shownIn.matches() ? shownIn.group(1) : pressed;
+        Language language = shownIn.matches() ? Language.fromCode(shownIn.group(2)) : profileLanguage;
         if (action.startsWith(ArticleView.SHOW_ACTION)) {
             return knowledge.article(action.substring(ArticleView.SHOW_ACTION.length()), language)
                     .map(article -> ButtonResult.message(show(userId, article, null, language, null)));
@@ -229,7 +237,8 @@ public class Answers {
         Reply cleared = new Reply(null, List.of());
         if (action.equals(OTHER_COUNTRY)) {
             List<List<Button>> buttons = new ArrayList<>();
-            knowledge.elsewhereArticles(language).forEach(a -> buttons.add(List.of(view.candidate(a, null))));
+            knowledge.elsewhereArticles(language).forEach(a -> buttons.add(List.of(view.candidate(a, null,
+                    language))));
             buttons.add(List.of(view.askVolunteer(language)));
             return Optional.of(new ButtonResult(null, Reply.withButtons(texts.get(language, "answer.other-country"),
                     buttons), cleared));
@@ -271,10 +280,12 @@ public class Answers {
         if (outcome == Votes.Outcome.CLOSED) {
             return Optional.of(ButtonResult.toast(texts.get(language, "feedback.closed")));
         }
+        if (outcome == Votes.Outcome.SAME) {
+            return Optional.of(ButtonResult.toast(texts.get(language, "feedback.thanks")));
+        }
         Reply votedRow = new Reply(null, view.buttons(article.get(), checked.get().kind() == Votes.Kind.SECTION,
                 language, stamp, helpful));
-        Reply sorry = !helpful && outcome != Votes.Outcome.SAME ? Reply.text(texts.get(language, "feedback.sorry"))
-                : null;
+        Reply sorry = helpful ? null : Reply.text(texts.get(language, "feedback.sorry"));
         return Optional.of(new ButtonResult(texts.get(language, "feedback.thanks"), sorry, votedRow));
     }
 

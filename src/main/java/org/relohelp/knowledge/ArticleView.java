@@ -24,6 +24,14 @@ import org.springframework.stereotype.Component;
 @Component
 class ArticleView {
 
+    /**
+     * Every knowledge action ends with the language it was shown in ({@code :ru}, {@code :en}), so a press is
+     * answered in the language of the message pressed, whatever the profile says; without it, the profile's.
+     */
+    static String inLanguage(String action, Language language) {
+        return action + ":" + language.code();
+    }
+
     /** The whole article: {@code art:<id>}. */
     static final String SHOW_ACTION = "art:";
     /** One section as an answer: {@code sec:<id>:<section>}. */
@@ -94,11 +102,13 @@ class ArticleView {
         List<List<Button>> buttons = new ArrayList<>();
         buttons.add(List.of(
                 new Button(texts.get(language, Boolean.TRUE.equals(voted) ? "button.helped-chosen" : "button.helped"),
-                        HELPED_ACTION + article.id() + ":" + stamp),
+                        inLanguage(HELPED_ACTION + article.id() + ":" + stamp, language)),
                 new Button(texts.get(language, Boolean.FALSE.equals(voted) ? "button.not-helped-chosen"
-                        : "button.not-helped"), NOT_HELPED_ACTION + article.id() + ":" + stamp)));
+                        : "button.not-helped"),
+                        inLanguage(NOT_HELPED_ACTION + article.id() + ":" + stamp, language))));
         if (sectionShown && article.sectioned()) {
-            buttons.add(List.of(new Button(texts.get(language, "button.whole-article"), SHOW_ACTION + article.id())));
+            buttons.add(List.of(new Button(texts.get(language, "button.whole-article"),
+                    inLanguage(SHOW_ACTION + article.id(), language))));
         }
         stayCountry(article).ifPresent(country -> buttons.add(List.of(new Button(
                 texts.get(language, "button.count-days"), Button.COUNT_MY_DAYS + ":" + country.name()))));
@@ -161,11 +171,11 @@ class ArticleView {
     }
 
     /** A candidate answer: its section when it has one that answers questions, else the whole article. */
-    Button candidate(Article article, String sectionId) {
+    Button candidate(Article article, String sectionId, Language language) {
         Optional<Article.Section> section = sectionId == null || !article.sectioned() ? Optional.empty()
                 : article.section(sectionId);
         return section.map(s -> new Button(article.title() + " — " + s.title(),
-                        SECTION_ACTION + article.id() + ":" + s.id()))
-                .orElseGet(() -> new Button(article.title(), SHOW_ACTION + article.id()));
+                        inLanguage(SECTION_ACTION + article.id() + ":" + s.id(), language)))
+                .orElseGet(() -> new Button(article.title(), inLanguage(SHOW_ACTION + article.id(), language)));
     }
 }

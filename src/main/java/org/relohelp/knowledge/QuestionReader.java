@@ -9,6 +9,8 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.DisjunctionMaxQuery;
 import org.apache.lucene.search.FuzzyQuery;
@@ -25,8 +27,8 @@ final class QuestionReader {
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+");
     private static final int MAX_WORDS = 40;
     private static final float SYNONYM_WEIGHT = 0.6f;
-    /** A word that tells the topic (topics.yml) counts like a word of the section's title. */
-    private static final float TOPIC_WEIGHT = 2.5f;
+    /** A word that tells the topic (topics.yml) counts on top of its match in the text, more than a title word. */
+    private static final float TOPIC_WEIGHT = 4.0f;
 
     private final TextAnalysis analysis;
     private final PlaceNames places;
@@ -52,13 +54,23 @@ final class QuestionReader {
      */
     record WordQuery(String key, Map<String, Boolean> readings) {
 
+        /**
+         * The word's best match in a section's text, plus its match among the words that tell the section's topic:
+         * a topic word counts even where the text has the word too.
+         */
         Query query() {
             List<Query> clauses = new ArrayList<>();
+            List<Query> topic = new ArrayList<>();
             readings.forEach((reading, synonym) -> {
                 int colon = reading.indexOf(':');
-                clauses.add(clause(reading.substring(0, colon), reading.substring(colon + 1), synonym));
+                String suffix = reading.substring(0, colon);
+                String term = reading.substring(colon + 1);
+                clauses.add(clause(suffix, term, synonym));
+                topic.add(topicClause(suffix, term, synonym));
             });
-            return new DisjunctionMaxQuery(clauses, 0.1f);
+            return new BooleanQuery.Builder()
+                    .add(new DisjunctionMaxQuery(clauses, 0.1f), BooleanClause.Occur.SHOULD)
+                    .add(new DisjunctionMaxQuery(topic, 0.1f), BooleanClause.Occur.SHOULD).build();
         }
     }
 
@@ -186,17 +198,20 @@ final class QuestionReader {
         alternatives.add(boost(new TermQuery(new Term(SearchIndex.TITLE + suffix, term)), 2 * weight));
         alternatives.add(boost(new TermQuery(new Term(SearchIndex.BODY + suffix, term)), weight));
         alternatives.add(boost(new TermQuery(new Term(SearchIndex.LEAD + suffix, term)), 0.5f * weight));
-        alternatives.add(boost(new TermQuery(new Term(SearchIndex.TOPIC_WORDS + suffix, term)), TOPIC_WEIGHT * weight));
         if (term.length() >= 5) {
             int edits = term.length() >= 9 ? 2 : 1;
             alternatives.add(boost(new FuzzyQuery(new Term(SearchIndex.KEYWORDS + suffix, term), edits, 1),
                     3 * weight));
             alternatives.add(boost(new FuzzyQuery(new Term(SearchIndex.QUESTIONS + suffix, term), edits, 1),
                     2 * weight));
-            alternatives.add(boost(new FuzzyQuery(new Term(SearchIndex.TOPIC_WORDS + suffix, term), edits, 1),
-                    TOPIC_WEIGHT * 0.8f * weight));
         }
         return new DisjunctionMaxQuery(alternatives, 0.1f);
+    }
+
+    /** A word among the words that tell a topic (topics.yml). */
+    private static Query topicClause(String suffix, String term, boolean synonym) {
+        return boost(new TermQuery(new Term(SearchIndex.TOPIC_WORDS + suffix, term)),
+                TOPIC_WEIGHT * (synonym ? SYNONYM_WEIGHT : 1f));
     }
 
     private static Query boost(Query query, float boost) {

@@ -22,10 +22,14 @@ import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherFactory;
 import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.spell.DirectSpellChecker;
+import org.apache.lucene.search.spell.SuggestMode;
+import org.apache.lucene.search.spell.SuggestWord;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.commonmark.parser.Parser;
 import org.commonmark.renderer.text.TextContentRenderer;
@@ -49,6 +53,8 @@ final class SearchIndex implements Closeable {
     static final String BODY = "body";
     static final String LEAD = "lead";
     static final String TOPIC_WORDS = "topic";
+    /** Every word a section can be found by, for correcting misspelt question words. */
+    static final String VOCABULARY = "all";
     private static final Parser MARKDOWN = Parser.builder().build();
     private static final TextContentRenderer PLAIN_TEXT = TextContentRenderer.builder().build();
     private static final int MAX_DOCS = 2000;
@@ -68,7 +74,7 @@ final class SearchIndex implements Closeable {
      * was most of a search's work. Words are known by their readings' key, so a word seen before needs no Lucene
      * query at all. A new index starts a new cache.
      */
-    private static final class Snapshot extends IndexSearcher {
+    static final class Snapshot extends IndexSearcher {
         private final Map<String, Article> byId;
         private final String[] docIds;
         private final String[] docLanguages;
@@ -77,6 +83,8 @@ final class SearchIndex implements Closeable {
         private final Set<Destination>[] docCountries;
         private final String[] docTopics;
         private final Map<String, ScoreDoc[]> matches = new ConcurrentHashMap<>();
+        /** A reading's correction ("_ru:прописск" → "прописк"), or itself when it is a word of the articles. */
+        private final Map<String, String> spelling = new ConcurrentHashMap<>();
 
         @SuppressWarnings("unchecked")
         Snapshot(IndexReader reader, Map<String, Article> byId) throws IOException {
@@ -98,6 +106,50 @@ final class SearchIndex implements Closeable {
                 docAnswers[doc] = "yes".equals(fields.get("answers"));
                 docCountries[doc] = countries(fields.get("countries"));
                 docTopics[doc] = fields.get("topic");
+            }
+        }
+
+        /**
+         * The word with each reading the articles do not know replaced by the closest one they do (one letter off,
+         * two in a long word), if any: "прописска" is read as "прописка". Words of fewer than five letters are left
+         * as they are.
+         */
+        QuestionReader.WordQuery corrected(QuestionReader.WordQuery word) {
+            Map<String, Boolean> readings = new java.util.LinkedHashMap<>();
+            boolean changed = false;
+            for (Map.Entry<String, Boolean> reading : word.readings().entrySet()) {
+                String fixed = reading.getValue() ? reading.getKey() : spelling.computeIfAbsent(reading.getKey(),
+                        this::correct);
+                changed |= !fixed.equals(reading.getKey());
+                readings.merge(fixed, reading.getValue(), Boolean::logicalAnd);
+            }
+            if (!changed) {
+                return word;
+            }
+            StringBuilder key = new StringBuilder();
+            readings.forEach((reading, synonym) -> key.append(reading).append(synonym ? "~ " : " "));
+            return new QuestionReader.WordQuery(key.toString(), readings);
+        }
+
+        private String correct(String reading) {
+            if (spelling.size() > MAX_CACHED_WORDS) {
+                spelling.clear();
+            }
+            int colon = reading.indexOf(':');
+            String term = reading.substring(colon + 1);
+            Term vocabulary = new Term(VOCABULARY + reading.substring(0, colon), term);
+            try {
+                if (term.length() < 5 || getIndexReader().docFreq(vocabulary) > 0) {
+                    return reading;
+                }
+                DirectSpellChecker checker = new DirectSpellChecker();
+                checker.setMaxEdits(term.length() >= 8 ? 2 : 1);
+                checker.setMinPrefix(1);
+                SuggestWord[] suggestions = checker.suggestSimilar(vocabulary, 1, getIndexReader(),
+                        SuggestMode.SUGGEST_WHEN_NOT_IN_INDEX);
+                return suggestions.length == 0 ? reading : reading.substring(0, colon + 1) + suggestions[0].string;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
         }
 
@@ -177,7 +229,7 @@ final class SearchIndex implements Closeable {
         this.analysis = analysis;
         this.topics = topics;
         Map<String, Analyzer> perField = new HashMap<>();
-        for (String field : List.of(KEYWORDS, QUESTIONS, SECTION_TITLE, TITLE, BODY, LEAD, TOPIC_WORDS)) {
+        for (String field : List.of(KEYWORDS, QUESTIONS, SECTION_TITLE, TITLE, BODY, LEAD, TOPIC_WORDS, VOCABULARY)) {
             perField.put(field + "_ru", analysis.russianIndex);
             perField.put(field + "_en", analysis.englishIndex);
         }
@@ -229,7 +281,7 @@ final class SearchIndex implements Closeable {
     }
 
     /** Runs {@code work} on the current searcher, which a rebuild meanwhile does not close under it. */
-    private <T> T withSearcher(Function<Snapshot, T> work) {
+    <T> T withSearcher(Function<? super Snapshot, T> work) {
         try {
             Snapshot searcher = (Snapshot) searchers.acquire();
             try {
@@ -273,7 +325,7 @@ final class SearchIndex implements Closeable {
         Map<Integer, Double> docScores = new HashMap<>();
         Map<Integer, Integer> docWords = new HashMap<>();
         for (QuestionReader.WordQuery word : q.words()) {
-            for (ScoreDoc hit : searcher.matches(word)) {
+            for (ScoreDoc hit : searcher.matches(searcher.corrected(word))) {
                 docScores.merge(hit.doc, (double) hit.score, Double::sum);
                 docWords.merge(hit.doc, 1, Integer::sum);
             }
@@ -380,6 +432,9 @@ final class SearchIndex implements Closeable {
             doc.add(new TextField(BODY + suffix, body, Field.Store.NO));
             doc.add(new TextField(LEAD + suffix, lead, Field.Store.NO));
             doc.add(new TextField(TOPIC_WORDS + suffix, topicWords, Field.Store.NO));
+            doc.add(new TextField(VOCABULARY + suffix, String.join("\n", article.title(), section.title(),
+                    String.join("\n", section.questions()), body, lead, topicWords,
+                    String.join("\n", article.keywords())), Field.Store.NO));
             for (String keyword : article.keywords()) {
                 doc.add(new TextField(KEYWORDS + suffix, keyword, Field.Store.NO));
             }

@@ -46,8 +46,8 @@ class ArticleViewTest {
                 .contains("Сведения от 29 февраля 2024 (дата самого старого источника). "
                         + "Человек эту статью с источниками ещё не сверял.")
                 .contains("⚠️ Этим сведениям 33 мес.");
-        assertThat(actions(reply)).containsExactly(List.of("fb:+:kz-test:" + STAMP, "fb:-:kz-test:" + STAMP),
-                List.of("art:kz-test"), List.of("human:kz-test"));
+        assertThat(actions(reply)).containsExactly(List.of("fb:+:kz-test:" + STAMP + ":ru",
+                "fb:-:kz-test:" + STAMP + ":ru"), List.of("art:kz-test:ru"), List.of("human:kz-test"));
     }
 
     @Test
@@ -60,8 +60,8 @@ class ArticleViewTest {
                         "Новости")
                 // the history section's 2022 source is left out of the article's age
                 .contains("Сведения от 29 февраля 2024", "Человек сверил статью с источниками 1 декабря 2026.");
-        assertThat(actions(reply)).containsExactly(List.of("fb:+:kz-test:" + STAMP, "fb:-:kz-test:" + STAMP),
-                List.of("human:kz-test"));
+        assertThat(actions(reply)).containsExactly(List.of("fb:+:kz-test:" + STAMP + ":ru",
+                "fb:-:kz-test:" + STAMP + ":ru"), List.of("human:kz-test"));
     }
 
     @Test
@@ -108,7 +108,7 @@ class ArticleViewTest {
                 "Заметка");
         assertThat(reply.html()).startsWith("<i>Заметка</i>\n\n<b>Срок</b>\n\n<b>90 дней</b> в течение 180.")
                 .contains("Сведения от 19 января 2023", "ещё не сверял");
-        assertThat(actions(reply)).doesNotContain(List.of("art:kz-stay")).contains(List.of("stay:start:KZ"));
+        assertThat(actions(reply)).doesNotContain(List.of("art:kz-stay:ru")).contains(List.of("stay:start:KZ"));
     }
 
     private static List<List<String>> actions(Reply reply) {

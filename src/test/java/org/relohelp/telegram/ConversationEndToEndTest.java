@@ -35,7 +35,7 @@ class ConversationEndToEndTest extends EndToEndTest {
         BotMessage answer = ask(anna, "как получить иин");
         assertThat(answer.text()).contains("ИИН", "Источники:", "Сведения от");
         assertThat(answer.html()).contains("<a href=\"http");
-        assertThat(actions(answer)).contains("art:kz-tax-id", "human:kz-tax-id")
+        assertThat(actions(answer)).contains("art:kz-tax-id:ru", "human:kz-tax-id")
                 .anyMatch(a -> a.startsWith("fb:+:kz-tax-id:")).anyMatch(a -> a.startsWith("fb:-:kz-tax-id:"));
 
         assertThat(press(anna, answer, vote(answer, "+"))).isEqualTo("Спасибо за отзыв!");
