@@ -20,6 +20,8 @@ final class AnswerPicker {
     private static final double MIN_PARTIAL_COVERAGE = 0.3;
     /** How much larger that lead must be. */
     private static final double PARTIAL_LEAD = 1.6;
+    /** How close to a general article a country's own article on the topic must come to be preferred. */
+    private static final double OWN_ARTICLE = 0.7;
 
     private final double minCoverage;
     private final double minLead;
@@ -57,29 +59,61 @@ final class AnswerPicker {
             return new Elsewhere(country.get(), result.hits().stream()
                     .filter(h -> h.article().isElsewhere() && h.article().isFor(country.get())).findFirst());
         }
-        List<SearchIndex.Hit> hits = result.hits().stream().filter(h -> h.coverage() > 0).toList();
+        List<SearchIndex.Hit> matched = result.hits().stream().filter(h -> h.coverage() > 0).toList();
+        // with its country known, a question is never answered from another country's article
+        List<SearchIndex.Hit> hits = country.isEmpty() ? matched
+                : matched.stream().filter(h -> fits(h, country.get())).toList();
         if (hits.isEmpty()) {
-            return new Choose(List.of());
+            return new Choose(candidates(matched, country));
         }
-        SearchIndex.Hit best = hits.get(0);
+        SearchIndex.Hit best = ownArticle(hits, country);
         boolean clear = clear(best, hits, result.words());
         if (country.isEmpty() && best.countrySpecific() && !best.article().isElsewhere()) {
-            if (clear) {
+            // every close candidate depends on the country: asking it comes first, whichever topic they are on
+            boolean countryFirst = best.coverage() >= minCoverage && hits.stream().limit(MAX_SUGGESTIONS)
+                    .allMatch(h -> h.countrySpecific() && !h.article().isElsewhere());
+            if (clear || countryFirst) {
                 return new AskCountry(best.topic(), picks(result, best.topic()));
             }
         } else if (clear) {
             return new Answer(best);
         }
-        return new Choose(candidates(hits, country));
+        return new Choose(candidates(matched, country));
+    }
+
+    private static boolean fits(SearchIndex.Hit hit, Destination country) {
+        return hit.countries().isEmpty() || hit.countries().contains(country);
+    }
+
+    /**
+     * The best candidate, or the country's own article on the same topic when a general one leads it only a little:
+     * a question about renting in Batumi is better answered by the Georgian housing article than by the general one.
+     */
+    private static SearchIndex.Hit ownArticle(List<SearchIndex.Hit> hits, Optional<Destination> country) {
+        SearchIndex.Hit best = hits.get(0);
+        if (country.isEmpty() || best.countrySpecific()) {
+            return best;
+        }
+        return hits.stream().skip(1).filter(h -> h.countrySpecific() && h.topic().equals(best.topic())
+                && h.score() >= OWN_ARTICLE * best.score()).findFirst().orElse(best);
+    }
+
+    /**
+     * A question with a word that decides its topic ("внж", "imei") is not answered on another topic: a question
+     * about residence permits in a country without such an article must not get its tax article.
+     */
+    private static boolean agrees(SearchIndex.Hit best, Optional<String> askedTopic, List<SearchIndex.Hit> hits) {
+        return askedTopic.isEmpty() || askedTopic.get().equals(best.topic());
     }
 
     /**
      * Whether the best candidate is clearly the answer: it matches enough of the question's words and leads the
      * first candidate on another topic (one on the same topic is as good an answer: a general article and a
-     * country's on money, say; a section's topic is its own when it digresses). A long question matches a smaller share of its words, so with half or fewer of
-     * them matched (at least two) the lead must be larger.
+     * country's on money, say; a section's topic is its own when it digresses). A long question matches a smaller
+     * share of its words, so with half or fewer of them matched (at least two) the lead must be larger.
      */
     private boolean clear(SearchIndex.Hit best, List<SearchIndex.Hit> hits, int words) {
+        hits = hits.stream().filter(h -> h != best).toList();
         double needed;
         if (best.coverage() >= minCoverage) {
             needed = minLead;
@@ -88,7 +122,7 @@ final class AnswerPicker {
         } else {
             return false;
         }
-        return hits.stream().skip(1).filter(h -> !h.topic().equals(best.topic())).findFirst()
+        return hits.stream().filter(h -> !h.topic().equals(best.topic())).findFirst()
                 .map(rival -> best.score() >= needed * rival.score()).orElse(true);
     }
 

@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.yaml.snakeyaml.LoaderOptions;
@@ -32,9 +33,9 @@ final class TopicWords {
 
     private TopicWords(Map<String, List<String>> words, TextAnalysis analysis) {
         this.words = words;
-        words.forEach((topic, list) -> list.forEach(word -> stems(analysis, word.replace("!", ""))
-                .forEach(stem -> byStem.computeIfAbsent(stem, s -> new HashMap<>())
-                        .merge(topic, word.startsWith("!") ? 3 : 1, Math::max))));
+        words.forEach((topic, list) -> list.forEach(word -> readings(analysis, word.replace("!", ""))
+                .forEach(readings -> readings.forEach(stem -> byStem.computeIfAbsent(stem, s -> new HashMap<>())
+                        .merge(topic, word.startsWith("!") ? 3 : 1, Math::max)))));
     }
 
     static TopicWords none() {
@@ -52,28 +53,51 @@ final class TopicWords {
      * decisive word or two words), as "Хозяин и регистрация (прописка)" in a housing article tells registration.
      */
     String topicOf(String title, String articleTopic, TextAnalysis analysis) {
-        Map<String, Integer> weights = new HashMap<>();
-        for (String stem : new java.util.LinkedHashSet<>(stems(analysis, title))) {
-            byStem.getOrDefault(stem, Map.of()).forEach((topic, weight) -> weights.merge(topic, weight, Integer::sum));
-        }
+        Map<String, Integer> weights = weights(title, analysis);
         int own = weights.getOrDefault(articleTopic, 0);
         return weights.entrySet().stream().filter(e -> e.getValue() > own && e.getValue() >= 2)
                 .max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(articleTopic);
     }
 
-    /** Russian stems of a text's words, Latin-typed ones read as Russian too, and English stems of Latin ones. */
-    private static List<String> stems(TextAnalysis analysis, String text) {
-        List<String> stems = new java.util.ArrayList<>();
+    /** The one topic a decisive word of the text ("внж", "imei") belongs to, if the text has such words of one topic. */
+    Optional<String> decidedBy(String text, TextAnalysis analysis) {
+        List<String> decided = weights(text, analysis).entrySet().stream().filter(e -> e.getValue() >= 3)
+                .map(Map.Entry::getKey).toList();
+        return decided.size() == 1 ? Optional.of(decided.get(0)) : Optional.empty();
+    }
+
+    /** How strongly a text tells each topic: per distinct word, its strongest reading, summed. */
+    private Map<String, Integer> weights(String text, TextAnalysis analysis) {
+        Map<String, Integer> weights = new HashMap<>();
+        for (java.util.Set<String> word : new java.util.LinkedHashSet<>(readings(analysis, text))) {
+            Map<String, Integer> strongest = new HashMap<>();
+            word.forEach(stem -> byStem.getOrDefault(stem, Map.of())
+                    .forEach((topic, weight) -> strongest.merge(topic, weight, Math::max)));
+            strongest.forEach((topic, weight) -> weights.merge(topic, weight, Integer::sum));
+        }
+        return weights;
+    }
+
+    /**
+     * Each word of a text as the stems it may be read as: Russian, Latin-typed Russian, English. Stop words and
+     * Latin words of two letters are left out ("in" read as Russian would be "ин", the stem of "ИНН").
+     */
+    private static List<java.util.Set<String>> readings(TextAnalysis analysis, String text) {
+        List<java.util.Set<String>> words = new java.util.ArrayList<>();
         Matcher m = WORD.matcher(text.toLowerCase(java.util.Locale.ROOT));
         while (m.find()) {
             String word = m.group();
-            stems.addAll(analysis.russianStems(word));
+            if ((word.length() < 3 && Translit.hasLatin(word)) || analysis.isStopWord(word)) {
+                continue;
+            }
+            java.util.Set<String> stems = new java.util.TreeSet<>(analysis.russianStems(word));
             if (Translit.hasLatin(word)) {
                 stems.addAll(analysis.russianStems(Translit.toCyrillic(word)));
                 TextAnalysis.tokens(analysis.englishIndex, "", word).forEach(t -> stems.add("en:" + t.term()));
             }
+            words.add(stems);
         }
-        return stems;
+        return words;
     }
 
     static TopicWords read(Path file, TextAnalysis analysis) {

@@ -121,9 +121,10 @@ public final class SearchEvaluation {
                 SearchIndex.Result result = index.search(q.text(), q.profileCountry(), language);
                 List<String> ranked = result.hits().stream().filter(h -> h.coverage() > 0)
                         .map(h -> h.article().id()).toList();
-                String scores = result.hits().stream().limit(3).map(h -> String.format("%s#%s %.1f/%.2f",
-                        h.article().id(), h.sectionId(), h.score(), h.coverage())).collect(Collectors.joining(", "))
-                        + " | " + result.where().how() + result.where().country().map(c -> " " + c).orElse("");
+                String scores = result.hits().stream().limit(3).map(h -> String.format("%s#%s(%s) %.1f/%.2f",
+                        h.article().id(), h.sectionId(), h.topic(), h.score(), h.coverage())).collect(Collectors.joining(", "))
+                        + " | " + result.where().how() + result.where().country().map(c -> " " + c).orElse("")
+                        + result.askedTopic().map(t -> " asks " + t).orElse("");
                 outcomes.add(new Outcome(q, ranked, firstReply(picker.pick(result)), scores));
             }
             return new Summary(name, outcomes);
