@@ -28,7 +28,7 @@ import org.relohelp.chat.Language;
  * the expected articles, and any number of files in the labelled format below are evaluated as sets of their own).
  *
  * <p>Two formats. The dev set, {@code src/test/resources/knowledge/questions-*.tsv}: question, expected article
- * id, profile country ({@code -} for none). Labelled sets ({@code *.tsv} given as arguments, and
+ * id ({@code a|b} when either is right), profile country ({@code -} for none). Labelled sets ({@code *.tsv} given as arguments, and
  * {@code src/test/resources/knowledge/labelled-*.tsv}): question, COUNTRY, TOPIC, PROFILE as described in the
  * evaluation's TOPICS.md (COUNTRY one of KZ UZ KG TJ GE AM, AZ TR RS MN, ALL or ?; TOPIC may be {@code a|b});
  * {@link #expected} maps country and topic to the articles that are right.
@@ -175,7 +175,8 @@ public final class SearchEvaluation {
         for (Path file : files(dir, "questions-.*\\.tsv")) {
             for (String[] cells : rows(file)) {
                 Optional<Country> country = cells.length > 2 ? Country.fromCode(cells[2]) : Optional.empty();
-                questions.add(new Question(cells[0].strip(), Set.of(cells[1].strip()), false, Set.of(), country,
+                questions.add(new Question(cells[0].strip(), Set.of(cells[1].strip().split("\\|")), false, Set.of(),
+                        country,
                         file.getFileName() + ": expected " + cells[1].strip()));
             }
         }
