@@ -20,8 +20,14 @@ final class AnswerPicker {
     private static final double MIN_PARTIAL_COVERAGE = 0.3;
     /** How much larger that lead must be. */
     private static final double PARTIAL_LEAD = 1.6;
+    /** The least share of its words a question whose topic a matched word decides may match, with a larger lead. */
+    private static final double MIN_DECIDED_COVERAGE = 0.2;
+    /** How much larger that lead must be. */
+    private static final double DECIDED_LEAD = 2.0;
     /** How close to a general article a country's own article on the topic must come to be preferred. */
     private static final double OWN_ARTICLE = 0.7;
+    /** How close to a digressing section the article on its topic must come to be preferred. */
+    private static final double HOME_ARTICLE = 0.6;
 
     private final double minCoverage;
     private final double minLead;
@@ -66,8 +72,8 @@ final class AnswerPicker {
         if (hits.isEmpty()) {
             return new Choose(candidates(matched, country));
         }
-        SearchIndex.Hit best = ownArticle(hits, country);
-        boolean clear = clear(best, hits, result.words());
+        SearchIndex.Hit best = ownArticle(homeArticle(hits), country);
+        boolean clear = clear(best, hits, result.words(), result.told()) && agrees(best, result.told());
         if (country.isEmpty() && best.countrySpecific() && !best.article().isElsewhere()) {
             // every close candidate depends on the country: asking it comes first, whichever topic they are on
             boolean countryFirst = best.coverage() >= minCoverage && hits.stream().limit(MAX_SUGGESTIONS)
@@ -90,6 +96,7 @@ final class AnswerPicker {
      * a question about renting in Batumi is better answered by the Georgian housing article than by the general one.
      */
     private static SearchIndex.Hit ownArticle(List<SearchIndex.Hit> hits, Optional<Destination> country) {
+        // (hits.get(0) may be the article a digressing section yielded to)
         SearchIndex.Hit best = hits.get(0);
         if (country.isEmpty() || best.countrySpecific()) {
             return best;
@@ -99,11 +106,27 @@ final class AnswerPicker {
     }
 
     /**
-     * A question with a word that decides its topic ("внж", "imei") is not answered on another topic: a question
-     * about residence permits in a country without such an article must not get its tax article.
+     * A question with a word that decides its topic ("внж", "imei") is not answered on a topic it does not speak of
+     * at all: a question about residence permits in a country without such an article must not get its tax article.
      */
-    private static boolean agrees(SearchIndex.Hit best, Optional<String> askedTopic, List<SearchIndex.Hit> hits) {
-        return askedTopic.isEmpty() || askedTopic.get().equals(best.topic());
+    private static boolean agrees(SearchIndex.Hit best, TopicWords.Told told) {
+        return told.decided().isEmpty() || told.tells(best.topic()) || told.tells(best.article().topic());
+    }
+
+    /**
+     * A section that digresses into another topic (a housing article's registration, a checklist's bed for tonight)
+     * yields to the article on that topic when it matches nearly as well.
+     */
+    private static List<SearchIndex.Hit> homeArticle(List<SearchIndex.Hit> hits) {
+        SearchIndex.Hit best = hits.get(0);
+        if (best.topic().equals(best.article().topic())) {
+            return hits;
+        }
+        return hits.stream().skip(1).filter(h -> h.article().topic().equals(best.topic())
+                        && h.score() >= HOME_ARTICLE * best.score()).findFirst()
+                .map(home -> java.util.stream.Stream.concat(java.util.stream.Stream.of(home),
+                        hits.stream().filter(h -> h != home)).toList())
+                .orElse(hits);
     }
 
     /**
@@ -112,13 +135,16 @@ final class AnswerPicker {
      * country's on money, say; a section's topic is its own when it digresses). A long question matches a smaller
      * share of its words, so with half or fewer of them matched (at least two) the lead must be larger.
      */
-    private boolean clear(SearchIndex.Hit best, List<SearchIndex.Hit> hits, int words) {
+    private boolean clear(SearchIndex.Hit best, List<SearchIndex.Hit> hits, int words, TopicWords.Told told) {
         hits = hits.stream().filter(h -> h != best).toList();
         double needed;
         if (best.coverage() >= minCoverage) {
             needed = minLead;
         } else if (best.coverage() >= MIN_PARTIAL_COVERAGE && best.coverage() * words >= 2) {
             needed = minLead * PARTIAL_LEAD;
+        } else if (best.coverage() >= MIN_DECIDED_COVERAGE && told.decided().filter(best.topic()::equals).isPresent()) {
+            // "Мегаком или О! брать симку?": the one word matched decides the topic, and the answer is on it
+            needed = minLead * DECIDED_LEAD;
         } else {
             return false;
         }

@@ -211,14 +211,13 @@ final class SearchIndex implements Closeable {
     /**
      * The candidates, best first, weighted for {@code where}; {@code sections} are the matches they come from (to
      * rank them again for another country); {@code words} counts the question's meaningful words;
-     * {@code askedTopic} is the topic a word of the question decides ("внж"), if one does.
+     * {@code told} is what the question's words tell of its topic.
      */
-    record Result(List<Hit> hits, List<SectionMatch> sections, Where where, int words, Optional<String> askedTopic) {
+    record Result(List<Hit> hits, List<SectionMatch> sections, Where where, int words, TopicWords.Told told) {
 
         /** The same candidates ranked as if the question had named {@code country}. */
         Result rankedFor(Destination country) {
-            return new Result(weigh(sections, Where.named(country)), sections, Where.named(country), words,
-                    askedTopic);
+            return new Result(weigh(sections, Where.named(country)), sections, Where.named(country), words, told);
         }
     }
 
@@ -313,11 +312,11 @@ final class SearchIndex implements Closeable {
                 .or(() -> q.hintedCountry().map(c -> new Where(Optional.of(c), How.HINTED)))
                 .orElse(Where.NOWHERE);
         if (q.words().isEmpty()) {
-            return new Result(List.of(), List.of(), where, 0, Optional.empty());
+            return new Result(List.of(), List.of(), where, 0, TopicWords.Told.NOTHING);
         }
         List<SectionMatch> sections = withSearcher(searcher -> match(searcher, q, language));
         return new Result(weigh(sections, where), sections, where, q.words().size(),
-                topics.decidedBy(question, analysis));
+                topics.told(question, analysis));
     }
 
     /**

@@ -25,6 +25,10 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
 final class TopicWords {
 
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+");
+    /** Topics whose articles are checklists touching other topics. */
+    static final java.util.Set<String> OVERVIEWS = java.util.Set.of("first-days");
+    /** A word after these is what the question is not about ("ИНН без ВНЖ", "a card without a residence permit"). */
+    private static final java.util.Set<String> WITHOUT = java.util.Set.of("без", "bez", "without", "кроме");
 
     /** Topic → its words, as written (a leading "!" marks a word that decides the topic). */
     private final Map<String, List<String>> words;
@@ -55,15 +59,30 @@ final class TopicWords {
     String topicOf(String title, String articleTopic, TextAnalysis analysis) {
         Map<String, Integer> weights = weights(title, analysis);
         int own = weights.getOrDefault(articleTopic, 0);
-        return weights.entrySet().stream().filter(e -> e.getValue() > own && e.getValue() >= 2)
+        // a checklist's sections are each about another topic: one word of it is enough
+        int enough = OVERVIEWS.contains(articleTopic) ? 1 : 2;
+        return weights.entrySet().stream().filter(e -> e.getValue() > own && e.getValue() >= enough)
                 .max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(articleTopic);
     }
 
-    /** The one topic a decisive word of the text ("внж", "imei") belongs to, if the text has such words of one topic. */
-    Optional<String> decidedBy(String text, TextAnalysis analysis) {
-        List<String> decided = weights(text, analysis).entrySet().stream().filter(e -> e.getValue() >= 3)
-                .map(Map.Entry::getKey).toList();
-        return decided.size() == 1 ? Optional.of(decided.get(0)) : Optional.empty();
+    /** What a question's words tell of its topics: how strongly each is told, and the one a decisive word tells. */
+    record Told(Map<String, Integer> weights) {
+        static final Told NOTHING = new Told(Map.of());
+
+        /** The one topic a decisive word of the question ("внж", "imei") belongs to, if its words decide one. */
+        Optional<String> decided() {
+            List<String> decided = weights.entrySet().stream().filter(e -> e.getValue() >= 3)
+                    .map(Map.Entry::getKey).toList();
+            return decided.size() == 1 ? Optional.of(decided.get(0)) : Optional.empty();
+        }
+
+        boolean tells(String topic) {
+            return weights.containsKey(topic);
+        }
+    }
+
+    Told told(String text, TextAnalysis analysis) {
+        return new Told(Map.copyOf(weights(text, analysis)));
     }
 
     /** How strongly a text tells each topic: per distinct word, its strongest reading, summed. */
@@ -85,9 +104,18 @@ final class TopicWords {
     private static List<java.util.Set<String>> readings(TextAnalysis analysis, String text) {
         List<java.util.Set<String>> words = new java.util.ArrayList<>();
         Matcher m = WORD.matcher(text.toLowerCase(java.util.Locale.ROOT));
+        boolean without = false;
         while (m.find()) {
             String word = m.group();
+            if (WITHOUT.contains(word)) {
+                without = true;
+                continue;
+            }
             if ((word.length() < 3 && Translit.hasLatin(word)) || analysis.isStopWord(word)) {
+                continue;
+            }
+            if (without) {
+                without = false;
                 continue;
             }
             java.util.Set<String> stems = new java.util.TreeSet<>(analysis.russianStems(word));

@@ -93,7 +93,7 @@ class ConversationEndToEndTest extends EndToEndTest {
     @Test
     void unclearQuestionsGetSuggestionsNeverARandomArticle() {
         EmulatedUser eva = newUser("ru");
-        BotMessage unclear = ask(eva, "документы");
+        BotMessage unclear = ask(eva, "помогите с переводом и налогами");
         assertThat(unclear.text()).contains("Не уверен");
         List<String> actions = actions(unclear);
         assertThat(actions).last().isEqualTo("human");
