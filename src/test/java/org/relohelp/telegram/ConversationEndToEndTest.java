@@ -94,7 +94,7 @@ class ConversationEndToEndTest extends EndToEndTest {
     void unclearQuestionsGetSuggestionsNeverARandomArticle() {
         EmulatedUser eva = newUser("ru");
         BotMessage unclear = ask(eva, "помогите с переводом и налогами");
-        assertThat(unclear.text()).contains("Не уверен");
+        assertThat(unclear.text()).containsAnyOf("Не уверен", "Нашёл два подходящих ответа");
         List<String> actions = actions(unclear);
         assertThat(actions).last().isEqualTo("human");
         assertThat(actions.subList(0, actions.size() - 1)).hasSizeBetween(1, 3)
