@@ -24,6 +24,8 @@ final class AnswerPicker {
     private static final double MIN_DECIDED_COVERAGE = 0.2;
     /** How much larger that lead must be. */
     private static final double DECIDED_LEAD = 2.0;
+    /** How much a rival on a topic the question does not speak of counts against one its words decide. */
+    private static final double UNTOLD_RIVAL = 0.75;
     /** How close to a general article a country's own article on the topic must come to be preferred. */
     private static final double OWN_ARTICLE = 0.7;
     /** How close to a digressing section the article on its topic must come to be preferred. */
@@ -106,11 +108,13 @@ final class AnswerPicker {
     }
 
     /**
-     * A question with a word that decides its topic ("внж", "imei") is not answered on a topic it does not speak of
-     * at all: a question about residence permits in a country without such an article must not get its tax article.
+     * A question whose words tell a topic clearly (a decisive word such as "внж", or two words) is not answered on
+     * a topic it does not speak of at all: a question about residence permits in a country without such an article
+     * must not get its tax article.
      */
     private static boolean agrees(SearchIndex.Hit best, TopicWords.Told told) {
-        return told.decided().isEmpty() || told.tells(best.topic()) || told.tells(best.article().topic());
+        boolean another = told.decided().isPresent() || told.weights().values().stream().anyMatch(w -> w >= 2);
+        return !another || told.tells(best.topic()) || told.tells(best.article().topic());
     }
 
     /**
@@ -136,20 +140,26 @@ final class AnswerPicker {
      * share of its words, so with half or fewer of them matched (at least two) the lead must be larger.
      */
     private boolean clear(SearchIndex.Hit best, List<SearchIndex.Hit> hits, int words, TopicWords.Told told) {
-        hits = hits.stream().filter(h -> h != best).toList();
+        // the candidates on the answer's topic stand together: the best of them tells how clear the topic is
+        List<SearchIndex.Hit> onTopic = hits.stream().filter(h -> h.topic().equals(best.topic())).toList();
+        double score = onTopic.stream().mapToDouble(SearchIndex.Hit::score).max().orElse(best.score());
+        double coverage = onTopic.stream().mapToDouble(SearchIndex.Hit::coverage).max().orElse(best.coverage());
+        boolean decided = told.decided().filter(best.topic()::equals).isPresent();
         double needed;
-        if (best.coverage() >= minCoverage) {
+        if (coverage >= minCoverage) {
             needed = minLead;
-        } else if (best.coverage() >= MIN_PARTIAL_COVERAGE && best.coverage() * words >= 2) {
+        } else if (coverage >= MIN_PARTIAL_COVERAGE && coverage * words >= 2) {
             needed = minLead * PARTIAL_LEAD;
-        } else if (best.coverage() >= MIN_DECIDED_COVERAGE && told.decided().filter(best.topic()::equals).isPresent()) {
+        } else if (coverage >= MIN_DECIDED_COVERAGE && decided) {
             // "Мегаком или О! брать симку?": the one word matched decides the topic, and the answer is on it
             needed = minLead * DECIDED_LEAD;
         } else {
             return false;
         }
+        // a rival on a topic the question does not speak of at all, when its words decide the answer's, weighs less
         return hits.stream().filter(h -> !h.topic().equals(best.topic())).findFirst()
-                .map(rival -> best.score() >= needed * rival.score()).orElse(true);
+                .map(rival -> score >= needed * rival.score() * (decided && !told.tells(rival.topic())
+                        ? UNTOLD_RIVAL : 1.0)).orElse(true);
     }
 
     /** For each covered country, the best article of the topic for it, as if the question had named it. */

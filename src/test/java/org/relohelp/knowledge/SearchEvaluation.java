@@ -153,6 +153,16 @@ public final class SearchEvaluation {
         return new Bench().run("dev", loadQuestions(QUESTIONS));
     }
 
+    /** The labelled dev sets ({@code labelled-*.tsv}), all together, as a regression gate. */
+    static Summary runLabelled() throws IOException {
+        Bench bench = new Bench();
+        List<Question> questions = new ArrayList<>();
+        for (Path file : files(QUESTIONS, "labelled-.*\\.tsv")) {
+            questions.addAll(loadLabelled(file, bench.articles));
+        }
+        return bench.run("labelled", questions);
+    }
+
     static List<Article> loadArticles(Path dir) throws IOException {
         ArticleFileParser parser = new ArticleFileParser();
         List<Article> articles = new ArrayList<>();
