@@ -28,6 +28,8 @@ final class AnswerPicker {
     private static final double UNTOLD_RIVAL = 0.75;
     /** How close to a general article a country's own article on the topic must come to be preferred. */
     private static final double OWN_ARTICLE = 0.7;
+    /** How close to the best candidate one on the topic a question's word decides must come to be preferred. */
+    private static final double DECIDED_SHARE = 0.3;
     /** How close to a digressing section the article on its topic must come to be preferred. */
     private static final double HOME_ARTICLE = 0.6;
 
@@ -74,7 +76,7 @@ final class AnswerPicker {
         if (hits.isEmpty()) {
             return new Choose(candidates(matched, country));
         }
-        SearchIndex.Hit best = ownArticle(homeArticle(hits), country);
+        SearchIndex.Hit best = ownArticle(homeArticle(decidedArticle(hits, result.told())), country);
         boolean clear = clear(best, hits, result.words(), result.told()) && agrees(best, result.told());
         if (country.isEmpty() && best.countrySpecific() && !best.article().isElsewhere()) {
             // every close candidate depends on the country: asking it comes first, whichever topic they are on
@@ -115,6 +117,22 @@ final class AnswerPicker {
     private static boolean agrees(SearchIndex.Hit best, TopicWords.Told told) {
         boolean another = told.decided().isPresent() || told.weights().values().stream().anyMatch(w -> w >= 2);
         return !another || told.tells(best.topic()) || told.tells(best.article().topic());
+    }
+
+    /**
+     * When a word of the question decides its topic ("уклонист") and the best candidate is on a topic the question
+     * does not speak of at all, the best candidate on the decided topic comes first.
+     */
+    private static List<SearchIndex.Hit> decidedArticle(List<SearchIndex.Hit> hits, TopicWords.Told told) {
+        SearchIndex.Hit best = hits.get(0);
+        Optional<String> decided = told.decided();
+        if (decided.isEmpty() || decided.get().equals(best.topic()) || told.tells(best.topic())) {
+            return hits;
+        }
+        return hits.stream().filter(h -> h.topic().equals(decided.get()) && h.score() >= DECIDED_SHARE * best.score())
+                .findFirst().map(first -> java.util.stream.Stream.concat(java.util.stream.Stream.of(first),
+                        hits.stream().filter(h -> h != first)).toList())
+                .orElse(hits);
     }
 
     /**
