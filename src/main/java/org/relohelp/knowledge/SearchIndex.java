@@ -250,12 +250,19 @@ final class SearchIndex implements Closeable {
 
     synchronized void rebuild(List<Article> articles) {
         Map<String, Article> byId = new HashMap<>();
+        // a section is on one topic in both languages: its titles in both are read together
+        Map<String, String> titles = new HashMap<>();
+        for (Article article : articles) {
+            article.sections().forEach(section -> titles.merge(article.id() + "#" + section.id(), section.title(),
+                    (a, b) -> a + "\n" + b));
+        }
         try {
             writer.deleteAll();
             for (Article article : articles) {
                 for (Article.Section section : article.sections()) {
                     writer.addDocument(document(article, section, sectionCountries(article, section),
-                            topics.searchText(article.topic()), sectionTopic(article, section)));
+                            topics.searchText(article.topic()), sectionTopic(article, section,
+                                    titles.get(article.id() + "#" + section.id()))));
                 }
                 byId.putIfAbsent(article.id(), article);
             }
@@ -407,8 +414,8 @@ final class SearchIndex implements Closeable {
     }
 
     /** The topic a section is about: its article's, unless its title speaks of exactly one other. */
-    String sectionTopic(Article article, Article.Section section) {
-        return section.implicit() ? article.topic() : topics.topicOf(section.title(), article.topic(), analysis);
+    String sectionTopic(Article article, Article.Section section, String titles) {
+        return section.implicit() ? article.topic() : topics.topicOf(titles, article.topic(), analysis);
     }
 
     private static Document document(Article article, Article.Section section, Set<Destination> countries,

@@ -269,7 +269,7 @@ public final class SearchEvaluation {
         Bench bench = new Bench();
         if (arguments.contains("-topics")) {
             bench.articles.stream().filter(a -> a.language() == Language.RU).forEach(a -> a.sections().forEach(s -> {
-                String topic = bench.index.sectionTopic(a, s);
+                String topic = bench.index.sectionTopic(a, s, s.title());
                 if (!topic.equals(a.topic())) {
                     System.out.printf("TOPIC %s#%s (%s): %s — %s%n", a.id(), s.id(), a.topic(), topic, s.title());
                 }
