@@ -27,6 +27,7 @@ final class QuestionReader {
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+");
     private static final int MAX_WORDS = 40;
     private static final float SYNONYM_WEIGHT = 0.6f;
+    private static final float NEGATED_WEIGHT = 0.5f;
     /** A word that tells the topic (topics.yml) counts on top of its match in the text, more than a title word. */
     private static final float TOPIC_WEIGHT = 4.0f;
 
@@ -52,11 +53,12 @@ final class QuestionReader {
      * marked when it is a synonym. {@code key} names exactly those readings, so words with equal keys have the
      * same query and the same matches; the Lucene query itself is built only when a search needs it.
      */
-    record WordQuery(String key, Map<String, Boolean> readings) {
+    record WordQuery(String key, Map<String, Boolean> readings, boolean negated) {
 
         /**
          * The word's best match in a section's text, plus its match among the words that tell the section's topic:
-         * a topic word counts even where the text has the word too.
+         * a topic word counts even where the text has the word too. A word after "без" counts half, and not for
+         * the topic ("без внж" is not about residence permits).
          */
         Query query() {
             List<Query> clauses = new ArrayList<>();
@@ -68,6 +70,9 @@ final class QuestionReader {
                 clauses.add(clause(suffix, term, synonym));
                 topic.add(topicClause(suffix, term, synonym));
             });
+            if (negated) {
+                return new BoostQuery(new DisjunctionMaxQuery(clauses, 0.1f), NEGATED_WEIGHT);
+            }
             return new BooleanQuery.Builder()
                     .add(new DisjunctionMaxQuery(clauses, 0.1f), BooleanClause.Occur.SHOULD)
                     .add(new DisjunctionMaxQuery(topic, 0.1f), BooleanClause.Occur.SHOULD).build();
@@ -126,9 +131,10 @@ final class QuestionReader {
             if (place[i] || cyrillicPlace[i] || meaningless || readings.get(i).isEmpty()) {
                 continue;
             }
-            StringBuilder key = new StringBuilder();
+            boolean negated = i > 0 && TopicWords.WITHOUT.contains(normalise(words.get(i - 1).text()));
+            StringBuilder key = new StringBuilder(negated ? "-" : "");
             readings.get(i).forEach((reading, synonym) -> key.append(reading).append(synonym ? "~ " : " "));
-            wordQueries.add(new WordQuery(key.toString(), readings.get(i)));
+            wordQueries.add(new WordQuery(key.toString(), readings.get(i), negated));
         }
         return new Question(wordQueries, named, hint);
     }

@@ -126,9 +126,9 @@ final class SearchIndex implements Closeable {
             if (!changed) {
                 return word;
             }
-            StringBuilder key = new StringBuilder();
+            StringBuilder key = new StringBuilder(word.negated() ? "-" : "");
             readings.forEach((reading, synonym) -> key.append(reading).append(synonym ? "~ " : " "));
-            return new QuestionReader.WordQuery(key.toString(), readings);
+            return new QuestionReader.WordQuery(key.toString(), readings, word.negated());
         }
 
         private String correct(String reading) {
@@ -441,14 +441,25 @@ final class SearchIndex implements Closeable {
             doc.add(new TextField(BODY + suffix, body, Field.Store.NO));
             doc.add(new TextField(LEAD + suffix, lead, Field.Store.NO));
             doc.add(new TextField(TOPIC_WORDS + suffix, topicWords, Field.Store.NO));
-            doc.add(new TextField(VOCABULARY + suffix, String.join("\n", article.title(), section.title(),
-                    String.join("\n", section.questions()), body, lead, topicWords,
-                    String.join("\n", article.keywords())), Field.Store.NO));
+            if (section == article.sections().get(0)) {
+                // the words a misspelt question word may be: the whole article's, once
+                doc.add(new TextField(VOCABULARY + suffix, vocabulary(article, topicWords), Field.Store.NO));
+            }
             for (String keyword : article.keywords()) {
                 doc.add(new TextField(KEYWORDS + suffix, keyword, Field.Store.NO));
             }
         }
         return doc;
+    }
+
+    private static String vocabulary(Article article, String topicWords) {
+        StringBuilder text = new StringBuilder(article.title()).append('\n').append(plain(article.lead()))
+                .append('\n').append(topicWords).append('\n').append(String.join("\n", article.keywords()));
+        for (Article.Section section : article.sections()) {
+            text.append('\n').append(section.title()).append('\n').append(String.join("\n", section.questions()))
+                    .append('\n').append(plain(section.markdown()));
+        }
+        return text.toString();
     }
 
     private static Set<Destination> countries(String stored) {

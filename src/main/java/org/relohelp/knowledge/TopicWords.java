@@ -28,7 +28,7 @@ final class TopicWords {
     /** Topics whose articles are checklists touching other topics. */
     static final java.util.Set<String> OVERVIEWS = java.util.Set.of("first-days");
     /** A word after these is what the question is not about ("ИНН без ВНЖ", "a card without a residence permit"). */
-    private static final java.util.Set<String> WITHOUT = java.util.Set.of("без", "bez", "without", "кроме");
+    static final java.util.Set<String> WITHOUT = java.util.Set.of("без", "bez", "without", "кроме");
 
     /** Topic → its words, as written (a leading "!" marks a word that decides the topic). */
     private final Map<String, List<String>> words;

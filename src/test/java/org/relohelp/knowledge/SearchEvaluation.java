@@ -24,7 +24,7 @@ import org.relohelp.chat.Language;
  * leaves its country open), the right article within the first three, and confident wrong answers. Used by
  * {@link SearchQualityTest} and as the command {@code ./mvnw -q test-compile exec:java -Dexec.classpathScope=test
  * -Dexec.mainClass=org.relohelp.knowledge.SearchEvaluation} (arguments: {@code -v} lists the misses, {@code -d} with
- * the scores of the best three, {@code -map}
+ * the scores of the best three, {@code -warm} times a second run, {@code -map}
  * the expected articles, and any number of files in the labelled format below are evaluated as sets of their own).
  *
  * <p>Two formats. The dev set, {@code src/test/resources/knowledge/questions-*.tsv}: question, expected article
@@ -286,6 +286,9 @@ public final class SearchEvaluation {
             }
         }
         for (Map.Entry<String, List<Question>> set : sets.entrySet()) {
+            if (arguments.contains("-warm")) {
+                bench.run(set.getKey(), set.getValue()); // timed once the JIT and the per-word caches are warm
+            }
             long started = System.nanoTime();
             Summary summary = bench.run(set.getKey(), set.getValue());
             long millis = (System.nanoTime() - started) / 1_000_000;
