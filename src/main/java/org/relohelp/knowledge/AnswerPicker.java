@@ -8,10 +8,12 @@ import java.util.Optional;
 
 /**
  * Decides what the first reply to a question is. The best article's best section is the answer when the article
- * matches enough of the question's words and clearly leads the next one. A question clear about its topic but not
- * its country gets "which country?" instead of a guess. A question about a destination the bot does not cover gets
- * what its short article has. Otherwise two close candidates are offered as two, else up to three; nothing that
- * matched nothing is ever offered.
+ * matches enough of the question's words and clearly leads the first candidate on another topic; with the
+ * question's country known, only articles for it (or for every country) may answer, and a country's own article
+ * is preferred to a general or a digressing one that matches about as well. A question whose close candidates all
+ * depend on a country nobody named gets "which country?" instead of a guess. A question about a destination the
+ * bot does not cover gets what its short article has. Otherwise two close candidates are offered as two, else up
+ * to three; nothing that matched nothing is ever offered.
  */
 final class AnswerPicker {
 
@@ -130,9 +132,7 @@ final class AnswerPicker {
             return hits;
         }
         return hits.stream().filter(h -> h.topic().equals(decided.get()) && h.score() >= DECIDED_SHARE * best.score())
-                .findFirst().map(first -> java.util.stream.Stream.concat(java.util.stream.Stream.of(first),
-                        hits.stream().filter(h -> h != first)).toList())
-                .orElse(hits);
+                .findFirst().map(first -> first(first, hits)).orElse(hits);
     }
 
     /**
@@ -146,9 +146,14 @@ final class AnswerPicker {
         }
         return hits.stream().skip(1).filter(h -> h.article().topic().equals(best.topic())
                         && h.score() >= HOME_ARTICLE * best.score()).findFirst()
-                .map(home -> java.util.stream.Stream.concat(java.util.stream.Stream.of(home),
-                        hits.stream().filter(h -> h != home)).toList())
-                .orElse(hits);
+                .map(home -> first(home, hits)).orElse(hits);
+    }
+
+    /** The candidates with {@code chosen} moved to the front. */
+    private static List<SearchIndex.Hit> first(SearchIndex.Hit chosen, List<SearchIndex.Hit> hits) {
+        List<SearchIndex.Hit> reordered = new ArrayList<>(List.of(chosen));
+        hits.stream().filter(h -> h != chosen).forEach(reordered::add);
+        return reordered;
     }
 
     /**
