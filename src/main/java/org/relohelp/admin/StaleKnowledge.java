@@ -2,8 +2,12 @@ package org.relohelp.admin;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.relohelp.chat.Language;
 import org.relohelp.chat.Messenger;
 import org.relohelp.chat.Reply;
@@ -22,8 +26,9 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Articles and stay rules verified longer ago than the configured age: listed to every admin once a week (and on
- * {@code /stale}), so a curator re-checks them before a changed rule misleads someone.
+ * Articles no person has checked against their sources (or not for longer than the configured age) and stay rules
+ * verified longer ago: listed to every admin once a week (and on {@code /stale}), so a curator checks them before a
+ * changed rule misleads someone.
  */
 @Component
 public class StaleKnowledge {
@@ -82,13 +87,16 @@ public class StaleKnowledge {
 
     private Optional<Reply> list(Language lang) {
         LocalDate before = staleness.staleBefore();
-        List<Article> articles = knowledge.verifiedBefore(before);
+        List<Article> articles = knowledge.needingCheck(before);
         List<StayRuleList.Aged> rules = stayRules.verifiedBefore(before, lang);
         if (articles.isEmpty() && rules.isEmpty()) {
             return Optional.empty();
         }
+        // an article's languages in one line when they are in the same state
+        Map<String, List<Article>> byArticle = new LinkedHashMap<>();
+        articles.forEach(a -> byArticle.computeIfAbsent(a.id() + "/" + a.verified(), k -> new ArrayList<>()).add(a));
         StringBuilder html = new StringBuilder(texts.get(lang, "stale.title", date(before, lang),
-                String.valueOf(articles.size()), String.valueOf(rules.size())));
+                String.valueOf(byArticle.size()), String.valueOf(rules.size())));
         int lines = 0;
         for (StayRuleList.Aged rule : rules) {
             if (lines++ < MAX_LINES) {
@@ -96,10 +104,16 @@ public class StaleKnowledge {
                         rule.title(), date(rule.verified(), lang)));
             }
         }
-        for (Article article : articles) {
+        for (List<Article> languages : byArticle.values()) {
             if (lines++ < MAX_LINES) {
-                html.append("\n• ").append(texts.get(lang, "stale.article", article.id(),
-                        article.language().code(), article.title(), date(article.verified(), lang)));
+                Article article = languages.get(0);
+                String codes = languages.stream().map(a -> a.language().code()).collect(Collectors.joining(", "));
+                String facts = article.oldestFact().map(day -> date(day, lang)).orElse("—");
+                html.append("\n• ").append(article.verified() == null
+                        ? texts.get(lang, "stale.article-unchecked", article.id(), codes,
+                                article.title(), facts)
+                        : texts.get(lang, "stale.article", article.id(), codes,
+                                article.title(), date(article.verified(), lang), facts));
             }
         }
         if (lines > MAX_LINES) {

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.relohelp.chat.Button;
 import org.relohelp.chat.ButtonResult;
@@ -20,55 +21,69 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 /**
- * Answers a question from the knowledge base: the best article when the search is confident, otherwise
- * up to three suggestions and the volunteer offer. Unanswered questions are kept for curators, without
- * the asker.
+ * Answers a question from the knowledge base: the section of the best article when the search is confident;
+ * "which country?" when the question is clear about its topic but not its country; what the short article says
+ * about a destination the bot does not cover; otherwise two or three candidates and the volunteer offer.
+ * Unanswered questions are kept for curators, without the asker. A question waiting for its country is kept
+ * nowhere: each country button carries the section that answers it there.
  */
 @Service
 public class Answers {
 
     public static final int MAX_QUESTION_LENGTH = 1000;
+    /** Which-country buttons: {@code wc:<id>:<section>}, {@code wc:-:<country>} (no article), {@code wc:*} (other). */
+    static final String COUNTRY_ACTION = "wc:";
+    private static final String NO_ARTICLE = COUNTRY_ACTION + "-:";
+    private static final String OTHER_COUNTRY = COUNTRY_ACTION + "*";
     private static final Logger log = LoggerFactory.getLogger(Answers.class);
     private static final Pattern CYRILLIC = Pattern.compile("\\p{IsCyrillic}");
     private static final Pattern WORD = Pattern.compile("[a-z']+");
+    /** An action and the language its message was shown in (see {@link ArticleView#inLanguage}). */
+    private static final Pattern SHOWN_IN = Pattern.compile("(.+):(ru|en)");
     private static final Set<String> ENGLISH = Set.of("how", "what", "where", "when", "which", "who", "why",
             "can", "could", "does", "did", "is", "are", "am", "was", "the", "an", "for", "of",
             "in", "my", "me", "you", "should", "would", "will", "need", "want", "get", "much", "many",
             "long", "stay", "rent", "flat", "with", "without", "there", "have", "it", "and", "or", "thanks", "thank",
-            "hello", "hi", "hey", "please", "lot");
+            "hello", "hi", "hey", "please", "lot", "if", "buy", "from");
 
     private final KnowledgeBase knowledge;
     private final ArticleView view;
     private final Feedback feedback;
+    private final Votes votes;
     private final Texts texts;
     private final AnswerPicker picker;
     private final AnswerTally tally;
     private final Counter answered;
     private final Counter notConfident;
+    private final Counter askedCountry;
+    private final Counter elsewhere;
 
-    Answers(KnowledgeBase knowledge, ArticleView view, Feedback feedback, Texts texts,
+    Answers(KnowledgeBase knowledge, ArticleView view, Feedback feedback, Votes votes, Texts texts,
             KnowledgeProperties properties, AnswerTally tally, MeterRegistry meters) {
         this.tally = tally;
         this.knowledge = knowledge;
         this.view = view;
         this.feedback = feedback;
+        this.votes = votes;
         this.texts = texts;
         this.picker = new AnswerPicker(properties.minCoverage(), properties.minLead());
         this.answered = answers(meters, "answered");
         this.notConfident = answers(meters, "not_confident");
+        this.askedCountry = answers(meters, "asked_country");
+        this.elsewhere = answers(meters, "elsewhere");
     }
 
-    /** Questions searched in the knowledge base, by whether the bot was sure enough to answer with an article. */
+    /** Questions searched in the knowledge base, by what the first reply was. */
     private static Counter answers(MeterRegistry meters, String outcome) {
         return Counter.builder("relohelp.knowledge.answers").tag("outcome", outcome)
                 .description("Questions searched in the knowledge base, by outcome").register(meters);
     }
 
     /**
-     * The reply to a question. It is written in the question's language when that is clear (Cyrillic is
+     * The reply to a person's question. It is written in the question's language when that is clear (Cyrillic is
      * Russian, plain English words are English), else in the profile's.
      */
-    public Reply answer(String question, Optional<Country> profileCountry, Language profileLanguage) {
+    public Reply answer(long userId, String question, Optional<Country> profileCountry, Language profileLanguage) {
         String text = question == null ? "" : question.strip();
         Language language = languageOf(text, profileLanguage);
         if (text.isEmpty()) {
@@ -83,27 +98,87 @@ public class Answers {
             return Reply.text(texts.get(language, "smalltalk." + smallTalk.get().name().toLowerCase(Locale.ROOT)));
         }
         SearchIndex.Result result = knowledge.search(text, profileCountry, language);
-        AnswerPicker.Pick pick = picker.pick(result);
-        if (pick.answer().isPresent()) {
-            Article article = knowledge.article(pick.answer().get().id(), language).orElse(pick.answer().get());
+        String country = result.where().country().map(Destination::name).orElse(null);
+        AnswerPicker.Decision decision = picker.pick(result);
+        if (decision instanceof AnswerPicker.Answer answer) {
+            Article article = knowledge.article(answer.hit().article().id(), language).orElse(answer.hit().article());
             log.debug("Answered with article {}", article.id());
-            tally.answered(article.id(), result.country().map(Country::name).orElse(null), language.code());
+            tally.answered(article.id(), country, language.code());
             answered.increment();
-            return view.render(article, language);
+            return show(userId, article, answer.hit().sectionId(), language, null);
+        }
+        if (decision instanceof AnswerPicker.AskCountry ask) {
+            askedCountry.increment();
+            return whichCountry(ask, language);
+        }
+        if (decision instanceof AnswerPicker.Elsewhere other) {
+            elsewhere.increment();
+            return elsewhere(userId, other, language, country);
         }
         notConfident.increment();
-        feedback.unanswered(text, result.country().map(Country::name).orElse(null), language.code());
-        return suggestions(pick.suggestions(), result.country().isEmpty(), language);
+        feedback.unanswered(text, country, language.code());
+        return candidates(((AnswerPicker.Choose) decision).candidates(), result.where().country().isEmpty(),
+                language);
     }
 
-    private Reply suggestions(List<Article> suggestions, boolean countryUnknown, Language language) {
+    /** A section as the answer (the whole article when the section is not known or the article has none). */
+    private Reply show(long userId, Article article, String sectionId, Language language, String notice) {
+        Optional<Article.Section> section = sectionId == null ? Optional.empty()
+                : article.section(sectionId).filter(Article.Section::answers);
+        if (section.isEmpty()) {
+            return view.whole(article, language, votes.stamp(userId, article.id(), Votes.Kind.ARTICLE), notice);
+        }
+        Votes.Kind kind = article.sectioned() ? Votes.Kind.SECTION : Votes.Kind.ARTICLE;
+        return view.section(article, section.get(), language, votes.stamp(userId, article.id(), kind), notice);
+    }
+
+    private Reply whichCountry(AnswerPicker.AskCountry ask, Language language) {
         List<List<Button>> buttons = new ArrayList<>();
-        for (Article suggestion : suggestions) {
-            buttons.add(List.of(view.suggestion(knowledge.article(suggestion.id(), language).orElse(suggestion))));
+        List<Button> row = new ArrayList<>();
+        for (Destination country : Destination.values()) {
+            if (!country.covered()) {
+                continue;
+            }
+            SearchIndex.Hit pick = ask.picks().get(country);
+            String action = pick == null ? NO_ARTICLE + country.name() : COUNTRY_ACTION + pick.article().id() + ":"
+                    + (pick.sectionId() == null ? "" : pick.sectionId());
+            row.add(new Button(texts.get(language, "country." + country.name()),
+                    ArticleView.inLanguage(action, language)));
+            if (row.size() == 2) {
+                buttons.add(row);
+                row = new ArrayList<>();
+            }
+        }
+        buttons.add(List.of(new Button(texts.get(language, "country.OTHER"),
+                ArticleView.inLanguage(OTHER_COUNTRY, language))));
+        return Reply.withButtons(texts.get(language, "answer.which-country"), buttons);
+    }
+
+    private Reply elsewhere(long userId, AnswerPicker.Elsewhere other, Language language, String country) {
+        String name = texts.get(language, "destination." + other.country().name());
+        Optional<Article> article = other.hit().map(h -> h.article().id())
+                .or(() -> knowledge.elsewhereArticle(other.country()).map(Article::id))
+                .flatMap(id -> knowledge.article(id, language));
+        if (article.isEmpty()) {
+            return Reply.withButtons(texts.get(language, "answer.elsewhere-none", name),
+                    List.of(List.of(view.askVolunteer(language))));
+        }
+        tally.answered(article.get().id(), country, language.code());
+        String section = other.hit().filter(h -> h.article().id().equals(article.get().id()))
+                .map(SearchIndex.Hit::sectionId).orElse(null);
+        return show(userId, article.get(), section, language, texts.get(language, "answer.elsewhere", name));
+    }
+
+    private Reply candidates(List<SearchIndex.Hit> candidates, boolean countryUnknown, Language language) {
+        List<List<Button>> buttons = new ArrayList<>();
+        for (SearchIndex.Hit candidate : candidates) {
+            Article article = knowledge.article(candidate.article().id(), language).orElse(candidate.article());
+            buttons.add(List.of(view.candidate(article, candidate.sectionId(), language)));
         }
         buttons.add(List.of(view.askVolunteer(language)));
-        StringBuilder html = new StringBuilder(texts.get(language,
-                suggestions.isEmpty() ? "answer.nothing-found" : "answer.suggestions"));
+        String key = candidates.isEmpty() ? "answer.nothing-found"
+                : candidates.size() == 2 ? "answer.two" : "answer.suggestions";
+        StringBuilder html = new StringBuilder(texts.get(language, key));
         if (countryUnknown) {
             html.append("\n\n").append(texts.get(language, "answer.choose-country"));
         }
@@ -120,27 +195,101 @@ public class Answers {
     }
 
     public boolean handles(String action) {
-        return action.startsWith(ArticleView.SHOW_ACTION) || action.startsWith(ArticleView.HELPED_ACTION)
+        return action.startsWith(ArticleView.SHOW_ACTION) || action.startsWith(ArticleView.SECTION_ACTION)
+                || action.startsWith(COUNTRY_ACTION) || action.startsWith(ArticleView.HELPED_ACTION)
                 || action.startsWith(ArticleView.NOT_HELPED_ACTION);
     }
 
-    /** A suggestion or feedback button; an action naming no article (or forged) changes nothing. */
-    public Optional<ButtonResult> press(String action, Language language) {
+    /**
+     * A person's press on a button under an answer, a candidate or a which-country question; an action naming no
+     * article, someone else's vote button or a forged one changes nothing.
+     */
+    public Optional<ButtonResult> press(long userId, String pressed, Language profileLanguage) {
+        Matcher shownIn = SHOWN_IN.matcher(pressed);
+        String action = shownIn.matches() ? shownIn.group(1) : pressed;
+        Language language = shownIn.matches() ? Language.fromCode(shownIn.group(2)) : profileLanguage;
         if (action.startsWith(ArticleView.SHOW_ACTION)) {
             return knowledge.article(action.substring(ArticleView.SHOW_ACTION.length()), language)
-                    .map(article -> ButtonResult.message(view.render(article, language)));
+                    .map(article -> ButtonResult.message(show(userId, article, null, language, null)));
         }
-        boolean helped = action.startsWith(ArticleView.HELPED_ACTION);
-        String id = action.substring(ArticleView.HELPED_ACTION.length());
-        return knowledge.article(id, language).map(article -> {
-            feedback.vote(article.id(), helped);
-            Reply keepVolunteerButton = new Reply(null, List.of(List.of(view.askVolunteer(language, article.id()))));
-            Reply next = helped ? null : Reply.text(texts.get(language, "feedback.sorry"));
-            return new ButtonResult(texts.get(language, "feedback.thanks"), next, keepVolunteerButton);
+        if (action.startsWith(ArticleView.SECTION_ACTION)) {
+            return section(userId, action.substring(ArticleView.SECTION_ACTION.length()), language)
+                    .map(ButtonResult::message);
+        }
+        if (action.startsWith(COUNTRY_ACTION)) {
+            return countryChosen(userId, action, language);
+        }
+        return vote(userId, action, language);
+    }
+
+    /** {@code <id>:<section>}: the section, or the whole article when the section is gone or not named. */
+    private Optional<Reply> section(long userId, String reference, Language language) {
+        int colon = reference.indexOf(':');
+        if (colon < 0) {
+            return Optional.empty();
+        }
+        return knowledge.article(reference.substring(0, colon), language)
+                .map(article -> show(userId, article, reference.substring(colon + 1), language, null));
+    }
+
+    /** The answer for the country pressed; the question's buttons go, so nothing of it is left to press again. */
+    private Optional<ButtonResult> countryChosen(long userId, String action, Language language) {
+        Reply cleared = new Reply(null, List.of());
+        if (action.equals(OTHER_COUNTRY)) {
+            List<List<Button>> buttons = new ArrayList<>();
+            knowledge.elsewhereArticles(language).forEach(a -> buttons.add(List.of(view.candidate(a, null,
+                    language))));
+            buttons.add(List.of(view.askVolunteer(language)));
+            return Optional.of(new ButtonResult(null, Reply.withButtons(texts.get(language, "answer.other-country"),
+                    buttons), cleared));
+        }
+        if (action.startsWith(NO_ARTICLE)) {
+            return Destination.fromCode(action.substring(NO_ARTICLE.length())).filter(Destination::covered)
+                    .map(country -> new ButtonResult(null, Reply.withButtons(texts.get(language,
+                            "answer.no-article-for-country", texts.get(language, "country." + country.name())),
+                            List.of(List.of(view.askVolunteer(language)))), cleared));
+        }
+        String reference = action.substring(COUNTRY_ACTION.length());
+        return section(userId, reference, language).map(reply -> {
+            String id = reference.substring(0, reference.indexOf(':'));
+            tally.answered(id, knowledge.article(id, language).flatMap(a -> a.countries().stream().findFirst())
+                    .map(Destination::name).orElse(null), language.code());
+            answered.increment();
+            return new ButtonResult(null, reply, cleared);
         });
     }
 
-    /** The topic of an article (stay, tax-id, housing…), to tell volunteers what a request is about. */
+    /**
+     * {@code fb:±:<id>:<stamp>}: counts or changes the person's vote, and redraws only the vote row, which shows the
+     * vote and still lets them change it.
+     */
+    private Optional<ButtonResult> vote(long userId, String action, Language language) {
+        boolean helpful = action.startsWith(ArticleView.HELPED_ACTION);
+        String rest = action.substring(ArticleView.HELPED_ACTION.length());
+        int colon = rest.indexOf(':');
+        if (colon < 0) {
+            return Optional.empty();
+        }
+        String stamp = rest.substring(colon + 1);
+        Optional<Article> article = knowledge.article(rest.substring(0, colon), language);
+        Optional<Votes.Stamp> checked = article.flatMap(a -> votes.check(userId, a.id(), stamp));
+        if (checked.isEmpty()) {
+            return Optional.empty();
+        }
+        Votes.Outcome outcome = votes.vote(userId, article.get().id(), checked.get().answeredOn(), helpful);
+        if (outcome == Votes.Outcome.CLOSED) {
+            return Optional.of(ButtonResult.toast(texts.get(language, "feedback.closed")));
+        }
+        if (outcome == Votes.Outcome.SAME) {
+            return Optional.of(ButtonResult.toast(texts.get(language, "feedback.thanks")));
+        }
+        Reply votedRow = new Reply(null, view.buttons(article.get(), checked.get().kind() == Votes.Kind.SECTION,
+                language, stamp, helpful));
+        Reply sorry = helpful ? null : Reply.text(texts.get(language, "feedback.sorry"));
+        return Optional.of(new ButtonResult(texts.get(language, "feedback.thanks"), sorry, votedRow));
+    }
+
+    /** The topic of an article (stay, id-number, housing…), to tell volunteers what a request is about. */
     public Optional<String> topicOf(String articleId) {
         return knowledge.article(articleId, Language.RU).map(Article::topic);
     }

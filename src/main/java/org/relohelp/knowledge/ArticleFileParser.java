@@ -7,11 +7,11 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Date;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
-import org.relohelp.chat.Country;
 import org.relohelp.chat.Language;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -20,11 +20,22 @@ import org.yaml.snakeyaml.error.YAMLException;
 
 /**
  * Reads one {@code <id>.<language>.md} file: YAML front matter between two {@code ---} lines (SnakeYAML),
- * then the Markdown body. Every problem becomes an {@link InvalidArticleException} naming the field.
+ * then the Markdown body: a lead and sections (format v2, see {@link ArticleSections}) or, in an old-format file,
+ * one text. Every problem becomes an {@link InvalidArticleException} naming the field or the section.
  */
 class ArticleFileParser {
 
-    static final Set<String> TOPICS = Set.of("stay", "tax-id", "housing", "safety", "banking", "sim", "shelter");
+    /** The topics of format v2 (the labels of the evaluation questions). */
+    static final List<String> TOPICS = List.of("housing", "id-number", "stay", "residence", "work", "money",
+            "russian-tax", "phone", "first-days", "safety");
+    /** The topics of old-format files, read as the v2 topic that holds them. */
+    private static final Map<String, String> OLD_TOPICS = Map.of("tax-id", "id-number", "banking", "money",
+            "sim", "phone", "shelter", "housing");
+    /**
+     * A section is named in button data ("sec:", "fb:+:" and the like before it): with its article's id it must
+     * leave room within Telegram's 64 bytes.
+     */
+    static final int MAX_SECTION_KEY = 50;
     private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]{1,39}");
     private static final Pattern FRONT_MATTER = Pattern.compile("\\A\\uFEFF?---\\R(.*?)\\R---[ \\t]*(?:\\R|\\z)(.*)\\z",
             Pattern.DOTALL);
@@ -52,7 +63,7 @@ class ArticleFileParser {
         if (!file.equals(expectedName) && !file.endsWith("/" + expectedName)) {
             throw new InvalidArticleException("the file name must be " + expectedName);
         }
-        String topic = text(yaml, "topic");
+        String topic = OLD_TOPICS.getOrDefault(text(yaml, "topic"), text(yaml, "topic"));
         if (!TOPICS.contains(topic)) {
             throw new InvalidArticleException("topic must be one of " + TOPICS + ", not '" + topic + "'");
         }
@@ -60,8 +71,38 @@ class ArticleFileParser {
         if (title.length() > 200) {
             throw new InvalidArticleException("title is longer than 200 characters");
         }
-        return new Article(id, Language.fromCode(languageCode), countries(yaml), topic, title, body,
-                strings(yaml, "keywords"), sources(yaml), date(yaml.get("verified"), "verified"), file);
+        ArticleSections.Parsed parsed = ArticleSections.parse(body, title);
+        boolean sectioned = parsed.sections().stream().noneMatch(Article.Section::implicit);
+        List<Article.Source> sources = sources(yaml, sectioned);
+        Set<String> refs = new HashSet<>();
+        for (Article.Source source : sources) {
+            if (source.ref() != null && !refs.add(source.ref())) {
+                throw new InvalidArticleException("two sources have the ref '" + source.ref() + "'");
+            }
+        }
+        for (Article.Section section : parsed.sections()) {
+            if (id.length() + 1 + section.id().length() > MAX_SECTION_KEY) {
+                throw new InvalidArticleException("section id '" + section.id() + "' is too long: the article id and "
+                        + "a section id together may have " + (MAX_SECTION_KEY - 1) + " characters");
+            }
+            for (String ref : section.sourceRefs()) {
+                if (!refs.contains(ref)) {
+                    throw new InvalidArticleException("section #" + section.id() + " cites the source '" + ref
+                            + "', which is not in the front matter's sources");
+                }
+            }
+        }
+        // before format v2, 'verified' was the newest source's date, not a person's check: an old file was never
+        // verified in the sense it has now
+        LocalDate verified = !sectioned || yaml.get("verified") == null ? null : date(yaml.get("verified"), "verified");
+        return new Article(id, Language.fromCode(languageCode), countries(yaml), topic, title, body, parsed.lead(),
+                parsed.sections(), yaml.containsKey("keywords") || !sectioned ? strings(yaml, "keywords") : List.of(),
+                sources, verified, file);
+    }
+
+    /** The topic an article of either format has; an unknown one is returned as it is. */
+    static String topic(String written) {
+        return OLD_TOPICS.getOrDefault(written, written);
     }
 
     private static Map<?, ?> readYaml(String frontMatter) throws InvalidArticleException {
@@ -99,36 +140,44 @@ class ArticleFileParser {
         return values;
     }
 
-    private static Set<Country> countries(Map<?, ?> yaml) throws InvalidArticleException {
-        Set<Country> countries = EnumSet.noneOf(Country.class);
+    private static Set<Destination> countries(Map<?, ?> yaml) throws InvalidArticleException {
+        Set<Destination> countries = EnumSet.noneOf(Destination.class);
         for (String code : strings(yaml, "countries")) {
             if (code.equalsIgnoreCase("all")) {
-                return EnumSet.noneOf(Country.class);
+                return EnumSet.noneOf(Destination.class);
             }
-            Country country = Country.fromCode(code).filter(c -> c != Country.OTHER).orElseThrow(() ->
-                    new InvalidArticleException("unknown country '" + code + "' (use KZ UZ KG TJ GE AM or all)"));
-            countries.add(country);
+            countries.add(Destination.fromCode(code).orElseThrow(() -> new InvalidArticleException("unknown country '"
+                    + code + "' (use KZ UZ KG TJ GE AM, AZ TR RS MN for elsewhere, or all)")));
         }
         return countries;
     }
 
-    private static List<Article.Source> sources(Map<?, ?> yaml) throws InvalidArticleException {
+    /** In format v2 every source has a ref (sections cite it) and a date (a section's age is its oldest source's). */
+    private static List<Article.Source> sources(Map<?, ?> yaml, boolean sectioned) throws InvalidArticleException {
         if (!(yaml.get("sources") instanceof List<?> list) || list.isEmpty()) {
             throw new InvalidArticleException("'sources' must list at least one source");
         }
         List<Article.Source> sources = new ArrayList<>();
         for (Object item : list) {
             if (!(item instanceof Map<?, ?> source)) {
-                throw new InvalidArticleException("each source needs 'title' (and 'url', 'date')");
+                throw new InvalidArticleException("each source needs 'ref', 'title', 'date' (and 'url')");
             }
             String title = text(source, "title");
             Object url = source.get("url");
             if (url != null && !url.toString().matches("https?://\\S+")) {
                 throw new InvalidArticleException("source url '" + url + "' must start with http:// or https://");
             }
+            Object ref = source.get("ref");
             Object date = source.get("date");
-            sources.add(new Article.Source(title, url == null ? null : url.toString(),
-                    date == null ? null : date(date, "source date")));
+            if (sectioned && (ref == null || date == null)) {
+                throw new InvalidArticleException("the source '" + title + "' needs a 'ref' (sections cite it) and a "
+                        + "'date' (its own date; 'undated' is not allowed)");
+            }
+            if (ref != null && !ArticleSections.SECTION_ID.matcher(ref.toString()).matches()) {
+                throw new InvalidArticleException("source ref '" + ref + "' must be lowercase a-z, 0-9 and '-'");
+            }
+            sources.add(new Article.Source(ref == null ? null : ref.toString(), title,
+                    url == null ? null : url.toString(), date == null ? null : date(date, "source date")));
         }
         return sources;
     }

@@ -10,8 +10,10 @@ import java.util.stream.Stream;
 import org.relohelp.chat.Country;
 
 /**
- * Writes an article in the format {@link ArticleFileParser} reads. Texts are written as JSON strings, which
- * are valid YAML double-quoted scalars: a title with a colon, quotes or "#" cannot break the front matter.
+ * Writes a reviewed article (an approved volunteer answer) in format v2: one section that answers the title's
+ * question, its one source, and {@code verified} = the day an admin reviewed it. Texts in the front matter are
+ * written as JSON strings, which are valid YAML double-quoted scalars: a title with a colon, quotes or "#" cannot
+ * break it; in the text, a line that would start a section or a comment is escaped.
  */
 final class ArticleFileWriter {
 
@@ -21,9 +23,13 @@ final class ArticleFileWriter {
     private ArticleFileWriter() {
     }
 
+    static final String SECTION = "answer";
+    private static final String SOURCE = "volunteer";
+
     static String write(String id, NewArticle article, LocalDate verified) {
         String countries = article.countries().isEmpty() ? "all"
                 : article.countries().stream().map(Country::name).sorted().collect(Collectors.joining(", "));
+        String question = article.title().replaceAll("\\s+", " ").replace("|", "/").replace("--", "-");
         return "---\n"
                 + "id: " + id + "\n"
                 + "language: " + article.language().code() + "\n"
@@ -33,10 +39,22 @@ final class ArticleFileWriter {
                 + "keywords: [" + keywords(article.title()).stream().map(ArticleFileWriter::quoted)
                 .collect(Collectors.joining(", ")) + "]\n"
                 + "sources:\n"
-                + "  - title: " + quoted(article.sourceTitle()) + "\n"
+                + "  - ref: " + SOURCE + "\n"
+                + "    title: " + quoted(article.sourceTitle()) + "\n"
+                + "    date: " + verified + "\n"
                 + "verified: " + verified + "\n"
                 + "---\n\n"
-                + article.body().strip() + "\n";
+                + "## " + question.replace("{", "(").replace("}", ")") + " {#" + SECTION + "}\n"
+                + "<!-- questions: " + question + " -->\n"
+                + "<!-- sources: " + SOURCE + " -->\n"
+                + escaped(article.body().strip()) + "\n";
+    }
+
+    /** A volunteer's line starting with "#" or holding "<!--" stays text, never a heading or a comment. */
+    private static String escaped(String body) {
+        return body.lines().map(line -> line.replace("<!--", "<\\!--"))
+                .map(line -> line.stripLeading().startsWith("#") ? "\\" + line.stripLeading() : line)
+                .collect(Collectors.joining("\n"));
     }
 
     /** The title's longer words: a start that a curator refines in the repository; the body is searched anyway. */

@@ -15,7 +15,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.relohelp.chat.Country;
 import org.relohelp.chat.Language;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -79,29 +78,34 @@ class ArticleStore {
                 .params(articleId, language.code()).query(this::article).optional();
     }
 
+    /** The sections are read from the stored text again: it was a valid article when it was imported. */
     private Article article(ResultSet rs, int row) throws SQLException {
+        String title = rs.getString("title");
+        String body = rs.getString("body");
         try {
+            ArticleSections.Parsed parsed = ArticleSections.parse(body, title);
             return new Article(rs.getString("article_id"), Language.fromCode(rs.getString("language")),
-                    countries(rs.getString("countries")), rs.getString("topic"), rs.getString("title"),
-                    rs.getString("body"), JSON.readValue(rs.getString("keywords"), new TypeReference<>() { }),
+                    countries(rs.getString("countries")), ArticleFileParser.topic(rs.getString("topic")), title, body,
+                    parsed.lead(), parsed.sections(),
+                    JSON.readValue(rs.getString("keywords"), new TypeReference<>() { }),
                     JSON.readValue(rs.getString("sources"), new TypeReference<>() { }),
                     rs.getObject("verified", java.time.LocalDate.class), rs.getString("file"));
-        } catch (JsonProcessingException e) {
-            throw new SQLException("article " + rs.getString("file") + " has unreadable keywords or sources", e);
+        } catch (JsonProcessingException | InvalidArticleException e) {
+            throw new SQLException("article " + rs.getString("file") + " cannot be read back: " + e.getMessage(), e);
         }
     }
 
-    private static String countries(Set<Country> countries) {
-        return countries.isEmpty() ? "ALL" : countries.stream().map(Country::name).sorted()
+    private static String countries(Set<Destination> countries) {
+        return countries.isEmpty() ? "ALL" : countries.stream().map(Destination::name).sorted()
                 .collect(Collectors.joining(","));
     }
 
-    private static Set<Country> countries(String stored) {
+    private static Set<Destination> countries(String stored) {
         if (stored.equals("ALL")) {
-            return EnumSet.noneOf(Country.class);
+            return EnumSet.noneOf(Destination.class);
         }
-        return Arrays.stream(stored.split(",")).map(c -> Country.fromCode(c).orElseThrow())
-                .collect(Collectors.toCollection(() -> EnumSet.noneOf(Country.class)));
+        return Arrays.stream(stored.split(",")).map(c -> Destination.fromCode(c).orElseThrow())
+                .collect(Collectors.toCollection(() -> EnumSet.noneOf(Destination.class)));
     }
 
     private static String json(Object value) {

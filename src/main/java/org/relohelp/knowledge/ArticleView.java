@@ -1,7 +1,12 @@
 package org.relohelp.knowledge;
 
+import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import org.relohelp.chat.Button;
 import org.relohelp.chat.Html;
@@ -10,50 +15,147 @@ import org.relohelp.chat.Reply;
 import org.relohelp.chat.Texts;
 import org.springframework.stereotype.Component;
 
-/** An article as the user sees it: title, text, sources with links, the date it was verified, and buttons. */
+/**
+ * Articles as the user sees them. An answer is one section: its title under the article's, its text, its sources,
+ * the age of its facts, and buttons (👍/👎, the whole article, "count my days" under a stay article, a volunteer).
+ * The whole article has every section and every source. Dates are honest: the age shown is the oldest source's,
+ * and it says whether a person has checked the article against its sources.
+ */
 @Component
 class ArticleView {
 
+    /**
+     * Every knowledge action ends with the language it was shown in ({@code :ru}, {@code :en}), so a press is
+     * answered in the language of the message pressed, whatever the profile says; without it, the profile's.
+     */
+    static String inLanguage(String action, Language language) {
+        return action + ":" + language.code();
+    }
+
+    /** The whole article: {@code art:<id>}. */
     static final String SHOW_ACTION = "art:";
+    /** One section as an answer: {@code sec:<id>:<section>}. */
+    static final String SECTION_ACTION = "sec:";
+    /** {@code fb:+:<id>:<stamp>}, see {@link Votes#stamp}. */
     static final String HELPED_ACTION = "fb:+:";
     static final String NOT_HELPED_ACTION = "fb:-:";
-    private static final int MAX_SOURCES = 3;
 
     private final Texts texts;
     private final Staleness staleness;
-    private final java.util.Map<String, String> renderedBodies = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, String> renderedBodies = new ConcurrentHashMap<>();
 
     ArticleView(Texts texts, Staleness staleness) {
         this.texts = texts;
         this.staleness = staleness;
     }
 
-    /** {@code language} is the reader's; the article may be in the other one when no translation exists. */
-    Reply render(Article article, Language language) {
+    /**
+     * A section as the answer to a question; {@code language} is the reader's (the article may be in the other one
+     * when it has no translation), {@code notice} an optional line above it. An old-format article has no sections
+     * of its own: it is shown whole.
+     */
+    Reply section(Article article, Article.Section section, Language language, String stamp, String notice) {
+        if (!article.sectioned()) {
+            return whole(article, language, stamp, notice);
+        }
         StringBuilder html = new StringBuilder();
+        if (notice != null) {
+            html.append("<i>").append(notice).append("</i>\n\n");
+        }
+        html.append("<b>").append(Html.escape(section.title())).append("</b>\n")
+                .append("<i>").append(Html.escape(article.title())).append("</i>\n\n");
+        otherLanguage(article, language, html);
+        html.append(markdown(section.markdown())).append("\n\n");
+        sources(article.sourcesOf(section), language, html);
+        age(article, article.oldestFact(section), language, html);
+        return Reply.withButtons(html.toString(), buttons(article, true, language, stamp, null));
+    }
+
+    /** The whole article: lead, every section, every source. Telegram's length limit is the sender's concern. */
+    Reply whole(Article article, Language language, String stamp, String notice) {
+        StringBuilder html = new StringBuilder();
+        if (notice != null) {
+            html.append("<i>").append(notice).append("</i>\n\n");
+        }
         html.append("<b>").append(Html.escape(article.title())).append("</b>\n\n");
+        otherLanguage(article, language, html);
+        if (!article.lead().isEmpty()) {
+            html.append(markdown(article.lead())).append("\n\n");
+        }
+        for (Article.Section section : article.sections()) {
+            if (!section.implicit()) {
+                html.append("<b>").append(Html.escape(section.title())).append("</b>\n\n");
+            }
+            html.append(markdown(section.markdown())).append("\n\n");
+        }
+        sources(article.sources(), language, html);
+        age(article, article.oldestFact(), language, html);
+        return Reply.withButtons(html.toString(), buttons(article, false, language, stamp, null));
+    }
+
+    /**
+     * The buttons under an answer; after a vote ({@code voted} not null) the vote row shows it and still lets the
+     * person change it, and the other buttons stay as they were.
+     */
+    List<List<Button>> buttons(Article article, boolean sectionShown, Language language, String stamp,
+                               Boolean voted) {
+        List<List<Button>> buttons = new ArrayList<>();
+        buttons.add(List.of(
+                new Button(texts.get(language, Boolean.TRUE.equals(voted) ? "button.helped-chosen" : "button.helped"),
+                        inLanguage(HELPED_ACTION + article.id() + ":" + stamp, language)),
+                new Button(texts.get(language, Boolean.FALSE.equals(voted) ? "button.not-helped-chosen"
+                        : "button.not-helped"),
+                        inLanguage(NOT_HELPED_ACTION + article.id() + ":" + stamp, language))));
+        if (sectionShown && article.sectioned()) {
+            buttons.add(List.of(new Button(texts.get(language, "button.whole-article"),
+                    inLanguage(SHOW_ACTION + article.id(), language))));
+        }
+        stayCountry(article).ifPresent(country -> buttons.add(List.of(new Button(
+                texts.get(language, "button.count-days"), Button.COUNT_MY_DAYS + ":" + country.name()))));
+        buttons.add(List.of(askVolunteer(language, article.id())));
+        return buttons;
+    }
+
+    /** A stay article for one country: the stay calculator can start with that country. */
+    private static Optional<Destination> stayCountry(Article article) {
+        List<Destination> covered = article.countries().stream().filter(Destination::covered).toList();
+        return article.topic().equals("stay") && covered.size() == 1 ? Optional.of(covered.get(0)) : Optional.empty();
+    }
+
+    private void otherLanguage(Article article, Language language, StringBuilder html) {
         if (article.language() != language) {
             html.append("<i>").append(texts.get(language, "article.other-language")).append("</i>\n\n");
         }
-        html.append(bodyHtml(article.body())).append("\n\n");
-        html.append("📎 ").append(texts.get(language, "article.sources")).append(' ').append(sources(article));
-        String verified = DateTimeFormatter.ofPattern(texts.get(language, "article.date-pattern"), language.locale())
-                .format(article.verified());
-        html.append('\n').append("🗓 ").append(texts.get(language, "article.verified", verified));
-        staleness.warning(article.verified(), language).ifPresent(warning -> html.append('\n').append(warning));
-        List<List<Button>> buttons = new java.util.ArrayList<>(List.of(
-                List.of(new Button(texts.get(language, "button.helped"), HELPED_ACTION + article.id()),
-                        new Button(texts.get(language, "button.not-helped"), NOT_HELPED_ACTION + article.id())),
-                List.of(askVolunteer(language, article.id()))));
-        if (article.topic().equals("stay") && !article.isGeneral()) {
-            buttons.add(1, List.of(new Button(texts.get(language, "button.count-days"), Button.COUNT_MY_DAYS)));
-        }
-        return Reply.withButtons(html.toString(), buttons);
     }
 
-    /** Markdown to Telegram HTML, once per article text: parsing it for every answer is most of an answer's work. */
-    private String bodyHtml(String markdown) {
-        if (renderedBodies.size() > 2_000) {
+    private void sources(List<Article.Source> sources, Language language, StringBuilder html) {
+        if (sources.isEmpty()) {
+            return;
+        }
+        html.append("📎 ").append(texts.get(language, "article.sources")).append(' ')
+                .append(sources.stream().map(source -> {
+                    String title = Html.escape(source.title());
+                    return source.url() == null ? title
+                            : "<a href=\"" + Html.escape(source.url()) + "\">" + title + "</a>";
+                }).collect(Collectors.joining("; ")));
+    }
+
+    /** How old the facts shown are, whether a person has checked them, and a warning when they are old. */
+    private void age(Article article, Optional<LocalDate> oldest, Language language, StringBuilder html) {
+        String checked = article.verified() == null ? texts.get(language, "article.not-checked")
+                : texts.get(language, "article.checked", date(article.verified(), language));
+        html.append("\n🗓 ").append(oldest.map(day -> texts.get(language, "article.facts-as-of", date(day, language)))
+                .orElseGet(() -> texts.get(language, "article.facts-undated"))).append(' ').append(checked);
+        oldest.flatMap(day -> staleness.factsWarning(day, language)).ifPresent(w -> html.append('\n').append(w));
+    }
+
+    private String date(LocalDate day, Language language) {
+        return DateTimeFormatter.ofPattern(texts.get(language, "article.date-pattern"), language.locale()).format(day);
+    }
+
+    /** Markdown to Telegram HTML, once per text: parsing it for every answer is most of an answer's work. */
+    private String markdown(String markdown) {
+        if (renderedBodies.size() > 5_000) {
             renderedBodies.clear();
         }
         return renderedBodies.computeIfAbsent(markdown, TelegramHtml::fromMarkdown);
@@ -68,14 +170,12 @@ class ArticleView {
         return new Button(texts.get(language, "button.ask-volunteer"), Button.ASK_VOLUNTEER + ":" + articleId);
     }
 
-    Button suggestion(Article article) {
-        return new Button(article.title(), SHOW_ACTION + article.id());
-    }
-
-    private static String sources(Article article) {
-        return article.sources().stream().limit(MAX_SOURCES).map(source -> {
-            String title = Html.escape(source.title());
-            return source.url() == null ? title : "<a href=\"" + Html.escape(source.url()) + "\">" + title + "</a>";
-        }).collect(Collectors.joining("; "));
+    /** A candidate answer: its section when it has one that answers questions, else the whole article. */
+    Button candidate(Article article, String sectionId, Language language) {
+        Optional<Article.Section> section = sectionId == null || !article.sectioned() ? Optional.empty()
+                : article.section(sectionId);
+        return section.map(s -> new Button(article.title() + " — " + s.title(),
+                        inLanguage(SECTION_ACTION + article.id() + ":" + s.id(), language)))
+                .orElseGet(() -> new Button(article.title(), inLanguage(SHOW_ACTION + article.id(), language)));
     }
 }

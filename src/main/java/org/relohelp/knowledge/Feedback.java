@@ -5,7 +5,7 @@ import java.time.LocalDateTime;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** 👍/👎 per article, stored without who voted; and the questions nobody could answer, without who asked. */
+/** The questions nobody could answer, kept for curators without who asked (votes: {@link Votes}). */
 @Repository
 class Feedback {
 
@@ -15,11 +15,6 @@ class Feedback {
     Feedback(JdbcClient jdbc, Clock clock) {
         this.jdbc = jdbc;
         this.clock = clock;
-    }
-
-    void vote(String articleId, boolean helpful) {
-        jdbc.sql("insert into article_feedback (article_id, helpful, created_at) values (?, ?, ?)")
-                .params(articleId, helpful, LocalDateTime.now(clock)).update();
     }
 
     void unanswered(String question, String countryCode, String languageCode) {

@@ -7,6 +7,7 @@ import java.util.stream.Collectors;
 import org.relohelp.chat.Country;
 import org.relohelp.chat.Language;
 import org.relohelp.cluster.LeadershipGained;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -16,7 +17,7 @@ import org.springframework.stereotype.Component;
  * start-up (and on {@link #reload()}), and searchable through the Lucene index built from the database.
  */
 @Component
-public class KnowledgeBase implements InitializingBean {
+public class KnowledgeBase implements InitializingBean, DisposableBean {
 
     private final KnowledgeProperties properties;
     private final KnowledgeImport importer;
@@ -32,12 +33,19 @@ public class KnowledgeBase implements InitializingBean {
         this.importer = importer;
         this.store = store;
         this.analysis = new TextAnalysis(properties.dir().resolve("synonyms.txt"));
-        this.index = new SearchIndex(analysis, new PlaceNames(properties.dir().resolve("places.yml"), analysis));
+        this.index = new SearchIndex(analysis, new PlaceNames(properties.dir().resolve("places.yml"), analysis),
+                new PlaceNames(properties.dir().resolve("country-words.yml"), analysis),
+                TopicWords.read(properties.dir().resolve("topics.yml"), analysis));
     }
 
     @Override
     public void afterPropertiesSet() {
         reload();
+    }
+
+    @Override
+    public void destroy() throws java.io.IOException {
+        index.close();
     }
 
     /** Re-reads the knowledge folder and rebuilds the index; what changed is in the report. */
@@ -75,12 +83,28 @@ public class KnowledgeBase implements InitializingBean {
         return index.countryNamedIn(text);
     }
 
-    /** Active articles (each language on its own) verified before {@code day}, oldest first. */
-    public List<Article> verifiedBefore(java.time.LocalDate day) {
-        return articles.values().stream().filter(a -> a.verified().isBefore(day))
-                .sorted(java.util.Comparator.comparing(Article::verified).thenComparing(Article::id)
-                        .thenComparing(Article::language))
+    /**
+     * Active articles (each language on its own) that a person should check against their sources: never checked
+     * first, then checked before {@code day}, oldest check first.
+     */
+    public List<Article> needingCheck(java.time.LocalDate day) {
+        return articles.values().stream().filter(a -> a.verified() == null || a.verified().isBefore(day))
+                .sorted(java.util.Comparator.comparing(Article::verified,
+                                java.util.Comparator.nullsFirst(java.util.Comparator.naturalOrder()))
+                        .thenComparing(Article::id).thenComparing(Article::language))
                 .toList();
+    }
+
+    /** The short article about a destination the bot does not cover in full, if there is one. */
+    Optional<Article> elsewhereArticle(Destination country) {
+        return articles.values().stream().filter(a -> a.isElsewhere() && a.isFor(country))
+                .min(java.util.Comparator.comparing(Article::id));
+    }
+
+    /** The short articles about destinations the bot does not cover, each once, in the reader's language if it can. */
+    List<Article> elsewhereArticles(Language language) {
+        return articles.values().stream().filter(Article::isElsewhere).map(Article::id).distinct().sorted()
+                .map(id -> article(id, language).orElseThrow()).toList();
     }
 
     /** How questions and articles are turned into words, for grouping similar questions. */

@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,12 +38,16 @@ class KnowledgeImport {
         this.store = store;
     }
 
+    /** A file that parsed, with what is stored for it. */
+    private record Read(String file, String hash, Article article, ArticleStore.StoredFile before) {
+    }
+
     @Transactional
     ImportReport sync(Path dir) {
         return sync(List.of(dir));
     }
 
-    @Transactional
+    /** The folders in order: a later folder's file may not claim an article an earlier one has (drafts). */
     ImportReport sync(List<Path> dirs) {
         if (!Files.isDirectory(dirs.get(0))) {
             log.warn("Knowledge folder {} does not exist: no articles loaded", dirs.get(0).toAbsolutePath());
@@ -51,32 +56,35 @@ class KnowledgeImport {
         Map<String, String> owners = new HashMap<>();
         List<String> invalid = new ArrayList<>();
         List<String> seen = new ArrayList<>();
+        List<Read> read = new ArrayList<>();
+        for (Path dir : dirs) {
+            for (Path path : markdownFiles(dir)) {
+                String file = dir.relativize(path).toString().replace('\\', '/');
+                seen.add(file);
+                String content = read(path);
+                try {
+                    Article article = parser.parse(file, content);
+                    claim(owners, article.id() + "." + article.language().code(), file);
+                    read.add(new Read(file, sha256(content), article, stored.get(file)));
+                } catch (InvalidArticleException e) {
+                    reject(invalid, file, e.getMessage());
+                }
+            }
+        }
+        List<Read> good = matchingTranslations(read, invalid);
         int added = 0;
         int changed = 0;
         int unchanged = 0;
-        for (Path dir : dirs) for (Path path : markdownFiles(dir)) {
-            String file = dir.relativize(path).toString().replace('\\', '/');
-            seen.add(file);
-            String content = read(path);
-            String hash = sha256(content);
-            ArticleStore.StoredFile before = stored.get(file);
-            try {
-                if (before != null && !before.retired() && before.hash().equals(hash)) {
-                    claim(owners, before.articleId() + "." + before.language(), file);
-                    unchanged++;
-                    continue;
-                }
-                Article article = parser.parse(file, content);
-                claim(owners, article.id() + "." + article.language().code(), file);
-                store.upsert(article, hash);
-                if (before == null) {
-                    added++;
-                } else {
-                    changed++;
-                }
-            } catch (InvalidArticleException e) {
-                invalid.add(file + ": " + e.getMessage());
-                log.warn("Knowledge file {} skipped: {}", file, e.getMessage());
+        for (Read r : good) {
+            if (r.before() != null && !r.before().retired() && r.before().hash().equals(r.hash())) {
+                unchanged++;
+                continue;
+            }
+            store.upsert(r.article(), r.hash());
+            if (r.before() == null) {
+                added++;
+            } else {
+                changed++;
             }
         }
         int retired = 0;
@@ -90,6 +98,37 @@ class KnowledgeImport {
         log.info("Knowledge import from {}: {} added, {} changed, {} unchanged, {} retired, {} invalid",
                 dirs, added, changed, unchanged, retired, invalid.size());
         return report;
+    }
+
+    /**
+     * The Russian and English file of an article must have the same sections: a reader switching language, and every
+     * button naming a section, rely on it. A pair that differs is refused, both files (an earlier good version stays).
+     */
+    private static List<Read> matchingTranslations(List<Read> read, List<String> invalid) {
+        Map<String, List<Read>> byId = new HashMap<>();
+        read.forEach(r -> byId.computeIfAbsent(r.article().id(), id -> new ArrayList<>()).add(r));
+        List<Read> good = new ArrayList<>();
+        for (Read r : read) {
+            List<String> ids = sectionIds(r.article());
+            Optional<Read> other = byId.get(r.article().id()).stream().filter(o -> o != r).findFirst();
+            if (other.isPresent() && !sectionIds(other.get().article()).equals(ids)) {
+                reject(invalid, r.file(), "its section ids " + ids + " differ from " + other.get().file() + "'s "
+                        + sectionIds(other.get().article()) + "; both languages need the same sections in the same "
+                        + "order");
+            } else {
+                good.add(r);
+            }
+        }
+        return good;
+    }
+
+    private static List<String> sectionIds(Article article) {
+        return article.sections().stream().map(Article.Section::id).toList();
+    }
+
+    private static void reject(List<String> invalid, String file, String reason) {
+        invalid.add(file + ": " + reason);
+        log.warn("Knowledge file {} skipped: {}", file, reason);
     }
 
     private static void claim(Map<String, String> owners, String key, String file) throws InvalidArticleException {

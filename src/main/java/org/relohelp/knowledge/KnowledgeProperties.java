@@ -14,15 +14,18 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                      {@code dir}, on the data volume, so an upgrade keeps them
  * @param minCoverage   share of the question's words the best article must match to be answered directly
  * @param minLead       how much the best article's score must exceed the next one's (1.25 = 25 %)
- * @param staleAfterMonths an article or stay rule verified longer ago than this is marked to users and listed
- *                         to admins weekly
+ * @param staleAfterMonths facts older than this are marked to users; articles no person has checked for this
+ *                         long (or ever), and stay rules verified longer ago, are listed to admins weekly
+ * @param voteDays      how many days after an answer its 👍/👎 may be pressed (or changed); then the vote stays,
+ *                      without its link to the voter
  */
 @ConfigurationProperties("relohelp.knowledge")
 public record KnowledgeProperties(@DefaultValue("config/knowledge") Path dir,
                                   Path draftsDir,
                                   @DefaultValue("0.5") double minCoverage,
                                   @DefaultValue("1.25") double minLead,
-                                  @DefaultValue("12") int staleAfterMonths) {
+                                  @DefaultValue("12") int staleAfterMonths,
+                                  @DefaultValue("7") int voteDays) {
 
     /** The folders the import reads, in order. */
     List<Path> folders() {

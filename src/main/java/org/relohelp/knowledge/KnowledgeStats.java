@@ -29,7 +29,7 @@ public class KnowledgeStats {
     /**
      * @param answered    questions answered with an article (by day: the period starts at midnight of its first day)
      * @param unanswered  questions without a confident answer, kept for curators
-     * @param votes       the articles with the most votes in the period, most first
+     * @param votes       the articles with the most votes in the period (one per person, their latest), most first
      */
     public record Summary(long answered, long unanswered, List<Votes> votes) {
     }
@@ -41,7 +41,7 @@ public class KnowledgeStats {
         long unanswered = jdbc.sql("select count(*) from unanswered_question where asked_at >= ?")
                 .param(start).query(Long.class).single();
         List<Votes> votes = jdbc.sql("select article_id, sum(case when helpful then 1 else 0 end) up, "
-                        + "sum(case when helpful then 0 else 1 end) down from article_feedback where created_at >= ? "
+                        + "sum(case when helpful then 0 else 1 end) down from article_vote where voted_at >= ? "
                         + "group by article_id order by count(*) desc, article_id")
                 .param(start)
                 .query((rs, row) -> {

@@ -10,19 +10,19 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.relohelp.chat.Country;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /**
  * Countries and cities named in a question ("в Алматы", "v tbilisi"), from {@code places.yml}: country code
- * to a list of names. Names and question are compared as stemmed word sequences, so cases do not matter.
+ * to a list of names; the same for {@code country-words.yml}, words that belong to one country without naming it
+ * ("ИИН" is Kazakh). Names and question are compared as stemmed word sequences, so cases do not matter.
  * Words are given in lower case with ё as е, Latin ones already turned into Cyrillic where that helps.
  */
 final class PlaceNames {
 
-    private record Place(Country country, List<String> stems) {
+    private record Place(Destination country, List<String> stems) {
     }
 
     private static final int MAX_CACHED_WORDS = 20_000;
@@ -44,7 +44,7 @@ final class PlaceNames {
                 throw new IllegalStateException(file + " must map country codes to lists of names");
             }
             for (Map.Entry<?, ?> entry : map.entrySet()) {
-                Country country = Country.fromCode(String.valueOf(entry.getKey())).orElseThrow(() ->
+                Destination country = Destination.fromCode(String.valueOf(entry.getKey())).orElseThrow(() ->
                         new IllegalStateException(file + ": unknown country " + entry.getKey()));
                 for (Object name : (List<?>) entry.getValue()) {
                     List<String> stems = analysis.russianStems(String.valueOf(name));
@@ -59,10 +59,32 @@ final class PlaceNames {
         }
     }
 
+    /** Every country the question names, in no particular order. */
+    java.util.Set<Destination> all(List<String> words) {
+        List<String> stems = stems(words);
+        java.util.Set<Destination> found = java.util.EnumSet.noneOf(Destination.class);
+        for (int at = 0; at < words.size(); at++) {
+            for (Place place : startingAt(words, stems, at)) {
+                if (matchesAt(place, words, stems, at)) {
+                    found.add(place.country());
+                }
+            }
+        }
+        return found;
+    }
+
     /** The country named last in the question ("из Казахстана в Грузию" is about Georgia). */
-    Optional<Country> named(List<String> words) {
+    Optional<Destination> named(List<String> words) {
+        return named(words, at -> false);
+    }
+
+    /** The country named last at a position {@code skipped} does not refuse. */
+    Optional<Destination> named(List<String> words, java.util.function.IntPredicate skipped) {
         List<String> stems = stems(words);
         for (int at = words.size() - 1; at >= 0; at--) {
+            if (skipped.test(at)) {
+                continue;
+            }
             for (Place place : startingAt(words, stems, at)) {
                 if (matchesAt(place, words, stems, at)) {
                     return Optional.of(place.country());

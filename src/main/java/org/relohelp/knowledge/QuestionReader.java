@@ -9,12 +9,13 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.DisjunctionMaxQuery;
 import org.apache.lucene.search.FuzzyQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
-import org.relohelp.chat.Country;
 
 /**
  * Reads a question the way a volunteer would: which country it names, and for each meaningful word the
@@ -26,17 +27,25 @@ final class QuestionReader {
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+");
     private static final int MAX_WORDS = 40;
     private static final float SYNONYM_WEIGHT = 0.6f;
+    private static final float NEGATED_WEIGHT = 0.5f;
+    /** A word that tells the topic (topics.yml) counts on top of its match in the text, more than a title word. */
+    private static final float TOPIC_WEIGHT = 4.0f;
 
     private final TextAnalysis analysis;
     private final PlaceNames places;
+    private final PlaceNames countryWords;
 
-    QuestionReader(TextAnalysis analysis, PlaceNames places) {
+    QuestionReader(TextAnalysis analysis, PlaceNames places, PlaceNames countryWords) {
         this.analysis = analysis;
         this.places = places;
+        this.countryWords = countryWords;
     }
 
-    /** The question's meaningful words and the country it names. */
-    record Question(List<WordQuery> words, Optional<Country> namedCountry) {
+    /**
+     * The question's meaningful words, the country it names, and the one country its words belong to when it names
+     * none ("ИИН": Kazakhstan; nothing when its words point to several).
+     */
+    record Question(List<WordQuery> words, Optional<Destination> namedCountry, Optional<Destination> hintedCountry) {
     }
 
     /**
@@ -44,15 +53,29 @@ final class QuestionReader {
      * marked when it is a synonym. {@code key} names exactly those readings, so words with equal keys have the
      * same query and the same matches; the Lucene query itself is built only when a search needs it.
      */
-    record WordQuery(String key, Map<String, Boolean> readings) {
+    record WordQuery(String key, Map<String, Boolean> readings, boolean negated) {
 
+        /**
+         * The word's best match in a section's text, plus its match among the words that tell the section's topic:
+         * a topic word counts even where the text has the word too. A word after "без" counts half, and not for
+         * the topic ("без внж" is not about residence permits).
+         */
         Query query() {
             List<Query> clauses = new ArrayList<>();
+            List<Query> topic = new ArrayList<>();
             readings.forEach((reading, synonym) -> {
                 int colon = reading.indexOf(':');
-                clauses.add(clause(reading.substring(0, colon), reading.substring(colon + 1), synonym));
+                String suffix = reading.substring(0, colon);
+                String term = reading.substring(colon + 1);
+                clauses.add(clause(suffix, term, synonym));
+                topic.add(topicClause(suffix, term, synonym));
             });
-            return new DisjunctionMaxQuery(clauses, 0.1f);
+            if (negated) {
+                return new BoostQuery(new DisjunctionMaxQuery(clauses, 0.1f), NEGATED_WEIGHT);
+            }
+            return new BooleanQuery.Builder()
+                    .add(new DisjunctionMaxQuery(clauses, 0.1f), BooleanClause.Occur.SHOULD)
+                    .add(new DisjunctionMaxQuery(topic, 0.1f), BooleanClause.Occur.SHOULD).build();
         }
     }
 
@@ -62,7 +85,7 @@ final class QuestionReader {
     Question read(String text) {
         List<Word> words = words(text);
         if (words.isEmpty()) {
-            return new Question(List.of(), Optional.empty());
+            return new Question(List.of(), Optional.empty(), Optional.empty());
         }
         List<Map<String, Boolean>> readings = new ArrayList<>();
         words.forEach(w -> readings.add(new LinkedHashMap<>()));
@@ -91,7 +114,12 @@ final class QuestionReader {
 
         List<String> plain = words.stream().map(w -> normalise(w.text())).toList();
         List<String> cyrillicised = words.stream().map(w -> normalise(w.latinAsCyrillic())).toList();
-        Optional<Country> named = places.named(cyrillicised).or(() -> places.named(plain));
+        java.util.function.IntPredicate trip = tripDestinations(plain, cyrillicised);
+        Optional<Destination> named = places.named(cyrillicised, trip).or(() -> places.named(plain, trip));
+        java.util.Set<Destination> hinted = java.util.EnumSet.noneOf(Destination.class);
+        hinted.addAll(countryWords.all(plain));
+        hinted.addAll(countryWords.all(cyrillicised));
+        Optional<Destination> hint = hinted.size() == 1 ? hinted.stream().findFirst() : Optional.empty();
         boolean[] place = places.positions(plain);
         boolean[] cyrillicPlace = places.positions(cyrillicised);
 
@@ -103,11 +131,44 @@ final class QuestionReader {
             if (place[i] || cyrillicPlace[i] || meaningless || readings.get(i).isEmpty()) {
                 continue;
             }
-            StringBuilder key = new StringBuilder();
+            boolean negated = i > 0 && TopicWords.WITHOUT.contains(normalise(words.get(i - 1).text()));
+            StringBuilder key = new StringBuilder(negated ? "-" : "");
             readings.get(i).forEach((reading, synonym) -> key.append(reading).append(synonym ? "~ " : " "));
-            wordQueries.add(new WordQuery(key.toString(), readings.get(i)));
+            wordQueries.add(new WordQuery(key.toString(), readings.get(i), negated));
         }
-        return new Question(wordQueries, named);
+        return new Question(wordQueries, named, hint);
+    }
+
+    /**
+     * In a question about a short trip out and back ("выехать в Грузию на день и вернуться", "vizaran iz almaty v
+     * kirgiziyu"), the country travelled to is not the one the question is about: positions right after "в"/"to"
+     * are left out when the question speaks of coming back or of a visa run.
+     */
+    private static java.util.function.IntPredicate tripDestinations(List<String> plain, List<String> cyrillicised) {
+        boolean roundTrip = false;
+        for (int i = 0; i < plain.size() && !roundTrip; i++) {
+            for (String word : List.of(plain.get(i), cyrillicised.get(i))) {
+                roundTrip |= ROUND_TRIP.stream().anyMatch(word::startsWith)
+                        || (word.equals("run") && i > 0 && plain.get(i - 1).equals("visa"));
+            }
+        }
+        if (!roundTrip) {
+            return at -> false;
+        }
+        return at -> at > 0 && INTO.contains(plain.get(at - 1));
+    }
+
+    private static final List<String> ROUND_TRIP = List.of("визаран", "виза-ран", "vizaran", "visarun", "вернут",
+            "вернус", "вернёт", "назад", "обратно", "съезд", "сгонят", "слетат", "return", "back");
+    private static final java.util.Set<String> INTO = java.util.Set.of("в", "во", "v", "vo", "to", "into");
+
+    /** The countries a text (a section's title) names, however its words are written. */
+    java.util.Set<Destination> places(String text) {
+        List<Word> words = words(text);
+        java.util.Set<Destination> found = java.util.EnumSet.noneOf(Destination.class);
+        found.addAll(places.all(words.stream().map(w -> normalise(w.text())).toList()));
+        found.addAll(places.all(words.stream().map(w -> normalise(w.latinAsCyrillic())).toList()));
+        return found;
     }
 
     private static String normalise(String word) {
@@ -130,18 +191,33 @@ final class QuestionReader {
         readings.merge(suffix + ":" + token.term(), token.synonym(), Boolean::logicalAnd);
     }
 
-    /** A term's query over the fields: keywords first, then title, then body. Typos are forgiven in keywords. */
+    /**
+     * A term's query over the fields of a section: the article's keywords first, then the section's questions, the
+     * titles, the section's text and the article's lead. Typos are forgiven in keywords and questions.
+     */
     private static Query clause(String suffix, String term, boolean synonym) {
         float weight = synonym ? SYNONYM_WEIGHT : 1f;
         List<Query> alternatives = new ArrayList<>();
-        alternatives.add(boost(new TermQuery(new Term("kw" + suffix, term)), 4 * weight));
-        alternatives.add(boost(new TermQuery(new Term("title" + suffix, term)), 2 * weight));
-        alternatives.add(boost(new TermQuery(new Term("body" + suffix, term)), weight));
+        alternatives.add(boost(new TermQuery(new Term(SearchIndex.KEYWORDS + suffix, term)), 4 * weight));
+        alternatives.add(boost(new TermQuery(new Term(SearchIndex.QUESTIONS + suffix, term)), 3 * weight));
+        alternatives.add(boost(new TermQuery(new Term(SearchIndex.SECTION_TITLE + suffix, term)), 2.5f * weight));
+        alternatives.add(boost(new TermQuery(new Term(SearchIndex.TITLE + suffix, term)), 2 * weight));
+        alternatives.add(boost(new TermQuery(new Term(SearchIndex.BODY + suffix, term)), weight));
+        alternatives.add(boost(new TermQuery(new Term(SearchIndex.LEAD + suffix, term)), 0.5f * weight));
         if (term.length() >= 5) {
             int edits = term.length() >= 9 ? 2 : 1;
-            alternatives.add(boost(new FuzzyQuery(new Term("kw" + suffix, term), edits, 1), 3 * weight));
+            alternatives.add(boost(new FuzzyQuery(new Term(SearchIndex.KEYWORDS + suffix, term), edits, 1),
+                    3 * weight));
+            alternatives.add(boost(new FuzzyQuery(new Term(SearchIndex.QUESTIONS + suffix, term), edits, 1),
+                    2 * weight));
         }
         return new DisjunctionMaxQuery(alternatives, 0.1f);
+    }
+
+    /** A word among the words that tell a topic (topics.yml). */
+    private static Query topicClause(String suffix, String term, boolean synonym) {
+        return boost(new TermQuery(new Term(SearchIndex.TOPIC_WORDS + suffix, term)),
+                TOPIC_WEIGHT * (synonym ? SYNONYM_WEIGHT : 1f));
     }
 
     private static Query boost(Query query, float boost) {

@@ -8,7 +8,10 @@ import org.relohelp.chat.Language;
 import org.relohelp.chat.Texts;
 import org.springframework.stereotype.Component;
 
-/** Whether a fact was verified too long ago to be trusted without a warning; rules change (Kazakhstan, 2023). */
+/**
+ * Whether facts are too old to be trusted without a warning; rules change (Kazakhstan, 2023). An article's facts are
+ * as old as its oldest source; a stay rule's as its verified date.
+ */
 @Component
 public class Staleness {
 
@@ -33,6 +36,17 @@ public class Staleness {
 
     public long monthsAgo(LocalDate verified) {
         return Math.max(0, Period.between(verified, LocalDate.now(clock)).toTotalMonths());
+    }
+
+    /** "⚠️ These facts are 14 months old…" when the oldest fact shown is stale, nothing for fresh ones. */
+    public Optional<String> factsWarning(LocalDate oldestFact, Language language) {
+        return isStale(oldestFact) ? Optional.of(texts.get(language, "article.stale",
+                String.valueOf(monthsAgo(oldestFact)), monthsAgo(oldestFact))) : Optional.empty();
+    }
+
+    /** Whether curators should check an article: nobody ever did, or it was longer ago than the configured age. */
+    public boolean needsCheck(Article article) {
+        return article.verified() == null || isStale(article.verified());
     }
 
     /** "⚠️ Last verified 14 months ago…" for a stale fact, nothing for a fresh one. */

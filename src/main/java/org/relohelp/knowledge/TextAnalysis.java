@@ -48,7 +48,9 @@ final class TextAnalysis {
             "пожалуйста", "пжл", "плиз", "хочу", "мне", "меня", "мой", "моя", "это", "ли", "вообще", "какой",
             "какие", "какая", "как", "где", "что", "чтобы", "если", "есть", "вопрос", "please", "need", "want",
             "help", "how", "what", "where", "can", "could", "should", "do", "does", "i", "me", "my", "get", "know",
-            "tell", "there", "here", "we", "you", "anyone", "someone", "привет", "здравствуйте", "hi", "hello");
+            "tell", "there", "here", "we", "you", "anyone", "someone", "привет", "здравствуйте", "hi", "hello",
+            "помогите", "помочь", "ребята", "ребят", "народ", "друзья", "спасибо", "заранее", "thanks",
+            "guys", "пж", "плз");
 
     final Analyzer russianIndex;
     final Analyzer russianQuery;

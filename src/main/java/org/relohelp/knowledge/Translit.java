@@ -11,7 +11,7 @@ import java.util.Map;
 final class Translit {
 
     private static final String[][] DIGRAPHS = {
-            {"shch", "щ"}, {"sch", "щ"}, {"zh", "ж"}, {"kh", "х"}, {"ts", "ц"}, {"ch", "ч"}, {"sh", "ш"},
+            {"shch", "щ"}, {"sch", "щ"}, {"tsya", "тся"}, {"tsja", "тся"}, {"zh", "ж"}, {"kh", "х"}, {"ts", "ц"}, {"ch", "ч"}, {"sh", "ш"},
             {"yu", "ю"}, {"ju", "ю"}, {"ya", "я"}, {"ja", "я"}, {"yo", "е"}, {"jo", "е"}, {"ye", "е"},
             {"iy", "ий"}, {"yy", "ый"}};
     private static final Map<Character, String> LETTERS = Map.ofEntries(

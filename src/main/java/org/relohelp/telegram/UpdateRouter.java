@@ -146,8 +146,8 @@ class UpdateRouter {
         if (count.isPresent()) {
             return count.get();
         }
-        Reply answer = sender.typingWhile(in.chatId(), () -> answers.answer(in.text(), profile.knownCountry(),
-                profile.language()));
+        Reply answer = sender.typingWhile(in.chatId(), () -> answers.answer(profile.userId(), in.text(),
+                profile.knownCountry(), profile.language()));
         // a question asked in the middle of a /stay count: answered, then the count is offered again
         Optional<Reply> reoffer = stayStep.reoffer(profile);
         if (reoffer.isEmpty()) {
@@ -218,7 +218,7 @@ class UpdateRouter {
         if (welcome.handles(action)) {
             result = welcome.press(profile, action);
         } else if (answers.handles(action)) {
-            result = answers.press(action, profile.language());
+            result = answers.press(profile.userId(), action, profile.language());
         } else if (action.equals(Button.ASK_VOLUNTEER) || action.startsWith(Button.ASK_VOLUNTEER + ":")) {
             String topic = action.contains(":") ? answers.topicOf(action.substring(action.indexOf(':') + 1))
                     .orElse(null) : null;

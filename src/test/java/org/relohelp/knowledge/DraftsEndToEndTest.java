@@ -68,14 +68,14 @@ class DraftsEndToEndTest extends EndToEndTest {
         assertThat(reply(vera, answerId, "/savekb").text()).isEqualTo("Этот ответ уже сохранён как черновик #" + draft + ".");
         assertThat(jdbc.sql("select count(*) from draft").query(Integer.class).single()).isEqualTo(1);
         var row = jdbc.sql("select * from draft where id = ?").param(draft).query().singleRow();
-        assertThat(row).containsEntry("LANGUAGE", "ru").containsEntry("COUNTRY", "KZ").containsEntry("TOPIC", "tax-id")
+        assertThat(row).containsEntry("LANGUAGE", "ru").containsEntry("COUNTRY", "KZ").containsEntry("TOPIC", "id-number")
                 .containsEntry("BODY", answer);
         assertThat(row.get("TITLE").toString()).contains("ветпаспорт котёнку");
         assertThat(row.values()).noneMatch(v -> String.valueOf(v).contains(String.valueOf(olga.id()))
                 || String.valueOf(v).contains(olga.firstName()));
 
         BotMessage shown = ask(ADMIN, "/drafts");
-        assertThat(shown.text()).contains("Черновик #" + draft, "Казахстан", "тема: tax-id", "слова гостя",
+        assertThat(shown.text()).contains("Черновик #" + draft, "Казахстан", "тема: id-number", "слова гостя",
                 "ветпаспорт котёнку", "микрочип");
         assertThat(shown.allButtons()).extracting(BotMessage.InlineButton::callbackData)
                 .containsExactly("draft:ok:" + draft, "draft:edit:" + draft, "draft:no:" + draft);
@@ -104,10 +104,15 @@ class DraftsEndToEndTest extends EndToEndTest {
         Article parsed = new ArticleFileParser().parse(file, Files.readString(written, StandardCharsets.UTF_8));
         assertThat(parsed.id()).isEqualTo(id);
         assertThat(parsed.language()).isEqualTo(Language.RU);
-        assertThat(parsed.countries()).isEqualTo(Set.of(Country.KZ));
-        assertThat(parsed.topic()).isEqualTo("tax-id");
+        assertThat(parsed.countries()).isEqualTo(Set.of(Destination.KZ));
+        assertThat(parsed.topic()).isEqualTo("id-number");
         assertThat(parsed.title()).isEqualTo(title);
-        assertThat(parsed.body()).isEqualTo(answer + "\nЕсли клиника просит прописку, попробуйте другую.");
+        // a one-section article in format v2: the title is the question it answers
+        assertThat(parsed.sections()).singleElement().satisfies(section -> {
+            assertThat(section.title()).isEqualTo(title);
+            assertThat(section.questions()).containsExactly(title);
+            assertThat(section.markdown()).isEqualTo(answer + "\nЕсли клиника просит прописку, попробуйте другую.");
+        });
         assertThat(parsed.keywords()).contains("ветеринарный", "паспорт", "котёнка");
         assertThat(parsed.sources()).extracting(Article.Source::title)
                 .containsExactly("Ответ волонтёра, проверен администратором");
@@ -120,8 +125,8 @@ class DraftsEndToEndTest extends EndToEndTest {
         assertThat(jdbc.sql("select count(*) from draft").query(Integer.class).single()).isZero();
         assertThat(jdbc.sql("select count(*) from draft_edit").query(Integer.class).single()).isZero();
 
-        assertThat(ask(newUser("ru"), "ветеринарный паспорт для котёнка").text()).contains(title, "микрочип",
-                "Ответ волонтёра");
+        assertThat(ask(newUser("ru"), "ветеринарный паспорт для котёнка в казахстане").text()).contains(title,
+                "микрочип", "Ответ волонтёра", "сверил статью с источниками");
         assertThat(output.getAll()).doesNotContain("микрочип", "котёнк", "Кошкина");
         ask(vera, "/close");
     }
@@ -152,8 +157,8 @@ class DraftsEndToEndTest extends EndToEndTest {
         press(ADMIN, shown, "draft:edit:" + draft);
         awaitMessageWith(ADMIN.id(), "Пришлите новый текст черновика #" + draft);
         assertThat(ask(ADMIN, "Корм для попугая\nНа рынке Корвон.\n#pets").text()).startsWith("Не получилось");
-        BotMessage edited = ask(ADMIN, "Корм для попугая в Душанбе\nНа рынке Корвон.\n#shelter");
-        assertThat(edited.text()).contains("тема: shelter", "Корм для попугая в Душанбе");
+        BotMessage edited = ask(ADMIN, "Корм для попугая в Душанбе\nНа рынке Корвон.\n#housing");
+        assertThat(edited.text()).contains("тема: housing", "Корм для попугая в Душанбе");
 
         // an edit begun, then the draft rejected (as by a second admin): the text that follows is not taken
         // for a question

@@ -6,18 +6,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
-import org.relohelp.chat.Country;
 import org.relohelp.chat.Language;
 
-/** The shipped knowledge base: complete, bilingual, sourced, and valid for Telegram. */
+/** The shipped knowledge base: complete, bilingual, sourced, shaped as format v2 asks, and valid for Telegram. */
 class KnowledgeFilesTest {
 
     private final List<Article> articles = load();
 
     @Test
-    void everyCountryHasHousingTaxIdAndStayInBothLanguages() {
-        for (Country country : List.of(Country.KZ, Country.UZ, Country.KG, Country.TJ, Country.GE, Country.AM)) {
-            for (String topic : List.of("housing", "tax-id", "stay")) {
+    void everyCountryHasHousingIdNumberAndStayInBothLanguages() {
+        for (Destination country : List.of(Destination.KZ, Destination.UZ, Destination.KG, Destination.TJ,
+                Destination.GE, Destination.AM)) {
+            for (String topic : List.of("housing", "id-number", "stay")) {
                 for (Language language : Language.values()) {
                     assertThat(articles).as(country + " " + topic + " " + language)
                             .anyMatch(a -> a.isFor(country) && !a.isGeneral() && a.topic().equals(topic)
@@ -26,7 +26,7 @@ class KnowledgeFilesTest {
             }
         }
         assertThat(articles.stream().filter(Article::isGeneral).map(Article::topic))
-                .contains("safety", "banking", "sim", "shelter");
+                .contains("safety", "money", "phone", "housing");
     }
 
     @Test
@@ -38,20 +38,55 @@ class KnowledgeFilesTest {
     }
 
     @Test
-    void everyArticleHasALinkedSourceAndItsDate() {
-        assertThat(articles).allSatisfy(a -> {
-            assertThat(a.sources()).as(a.file()).anyMatch(s -> s.url() != null);
-            assertThat(a.verified()).as(a.file()).isNotNull();
-        });
+    void bothLanguagesHaveTheSameSections() {
+        Map<String, List<List<String>>> sections = articles.stream().collect(Collectors.groupingBy(Article::id,
+                Collectors.mapping(a -> a.sections().stream().map(Article.Section::id).toList(), Collectors.toList())));
+        assertThat(sections).allSatisfy((id, both) -> assertThat(both).as(id).containsOnly(both.get(0)));
     }
 
     @Test
-    void everyArticleRendersToHtmlTelegramAcceptsWithinOneMessage() {
+    void everyArticleHasALinkedSourceAndEverySectionsFactsAreDated() {
+        assertThat(articles).allSatisfy(a -> {
+            assertThat(a.sources()).as(a.file()).anyMatch(s -> s.url() != null);
+            assertThat(a.oldestFact()).as(a.file()).isPresent();
+            if (a.sectioned()) {
+                assertThat(a.sections()).as(a.file()).allSatisfy(s -> assertThat(a.oldestFact(s)).isPresent());
+            }
+        });
+    }
+
+    /** Format v2: sections answer one question each, 3–8 ways of asking it, and fit a phone screen. */
+    @Test
+    void sectionsAreQuestionSized() {
+        for (Article article : articles.stream().filter(Article::sectioned).toList()) {
+            List<Article.Section> sections = article.sections();
+            for (int i = 0; i < sections.size(); i++) {
+                Article.Section section = sections.get(i);
+                String where = article.file() + "#" + section.id();
+                if (section.questions().isEmpty()) {
+                    assertThat(i).as(where + ": only the last section (history) has no questions")
+                            .isEqualTo(sections.size() - 1);
+                } else {
+                    assertThat(section.questions()).as(where).hasSizeBetween(3, 8);
+                }
+                String plain = org.relohelp.emulator.TelegramHtmlCheck.toPlainText(
+                        TelegramHtml.fromMarkdown(section.markdown()));
+                assertThat(plain.length()).as(where).isLessThanOrEqualTo(1500);
+            }
+        }
+    }
+
+    @Test
+    void everyArticleRendersToHtmlTelegramAccepts() {
         for (Article article : articles) {
-            String html = TelegramHtml.fromMarkdown(article.body());
-            String plain = org.relohelp.emulator.TelegramHtmlCheck.toPlainText(html);
-            assertThat(plain.length()).as(article.file()).isLessThan(3500);
-            assertThat(html).as(article.file()).doesNotContain("**", "](");
+            for (String markdown : article.sections().stream().map(Article.Section::markdown).toList()) {
+                String html = TelegramHtml.fromMarkdown(markdown);
+                assertThat(html).as(article.file()).doesNotContain("**", "](", "&lt;!--");
+                if (!article.sectioned()) {
+                    String plain = org.relohelp.emulator.TelegramHtmlCheck.toPlainText(html);
+                    assertThat(plain.length()).as(article.file()).isLessThan(3500);
+                }
+            }
         }
     }
 

@@ -97,6 +97,43 @@ class KnowledgeImportTest {
         assertThat(store.find("kz-stay", Language.RU).orElseThrow().title()).isEqualTo("Срок");
     }
 
+    @Test
+    void translationsWithOtherSectionsAreBothRefusedAndTheRestLoads() throws IOException {
+        String ru = ArticleFileParserTest.v2("");
+        String en = ru.replace("language: ru", "language: en");
+        write("kz/kz-test.ru.md", ru);
+        write("kz/kz-test.en.md", en);
+        write("kz/kz-stay.ru.md", article("kz-stay", "ru", "Срок"));
+        assertThat(importer.sync(dir)).isEqualTo(new ImportReport(3, 0, 0, 0, java.util.List.of()));
+
+        write("kz/kz-test.en.md", en.replace("{#cost}", "{#price}").replace("Бесплатно", "Free"));
+        write("kz/kz-test.ru.md", ru.replace("Бесплатно", "Даром"));
+        ImportReport report = importer.sync(dir);
+        assertThat(report.invalid()).containsExactlyInAnyOrder(
+                "kz/kz-test.en.md: its section ids [get, price, history] differ from kz/kz-test.ru.md's "
+                        + "[get, cost, history]; both languages need the same sections in the same order",
+                "kz/kz-test.ru.md: its section ids [get, cost, history] differ from kz/kz-test.en.md's "
+                        + "[get, price, history]; both languages need the same sections in the same order");
+        assertThat(report.unchanged()).isEqualTo(1);
+        // the earlier good versions stay in service
+        assertThat(store.find("kz-test", Language.RU).orElseThrow().section("cost").orElseThrow().markdown())
+                .startsWith("Бесплатно");
+        assertThat(store.find("kz-test", Language.EN).orElseThrow().section("price")).isEmpty();
+    }
+
+    @Test
+    void aStoredArticleReadsBackWithItsSectionsSourcesAndDates() throws IOException {
+        write("kz/kz-test.ru.md", ArticleFileParserTest.v2("verified: 2026-12-01"));
+        importer.sync(dir);
+        Article stored = store.find("kz-test", Language.RU).orElseThrow();
+        assertThat(stored.sections()).extracting(Article.Section::id).containsExactly("get", "cost", "history");
+        assertThat(stored.sourcesOf(stored.section("get").orElseThrow())).extracting(Article.Source::ref)
+                .containsExactly("egov", "news");
+        assertThat(stored.oldestFact()).contains(java.time.LocalDate.of(2024, 2, 29));
+        assertThat(stored.verified()).isEqualTo(java.time.LocalDate.of(2026, 12, 1));
+        assertThat(stored.countries()).containsExactly(Destination.KZ);
+    }
+
     private String updatedAt(String file) {
         return jdbc.sql("select updated_at from article where file = ?").param(file).query(String.class).single();
     }

@@ -7,7 +7,6 @@ import java.util.EnumSet;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.relohelp.PostgresEndToEndTest;
-import org.relohelp.chat.Country;
 import org.relohelp.chat.Language;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -27,15 +26,16 @@ class KnowledgeOnPostgresTest extends PostgresEndToEndTest {
     }
 
     @Test
-    void aFileIsAddedChangedAndRetired() {
+    void aFileIsAddedChangedAndRetired() throws Exception {
         String file = "pg-test/pg-test.en.md";
-        store.upsert(article(file, "First title", EnumSet.of(Country.KZ)), "hash-1");
+        store.upsert(article(file, "First title", EnumSet.of(Destination.KZ)), "hash-1");
         assertThat(store.files().get(file).hash()).isEqualTo("hash-1");
-        store.upsert(article(file, "Second title", EnumSet.noneOf(Country.class)), "hash-2");
+        store.upsert(article(file, "Second title", EnumSet.noneOf(Destination.class)), "hash-2");
         Article changed = store.find("pg-test", Language.EN).orElseThrow();
         assertThat(changed.title()).isEqualTo("Second title");
         assertThat(changed.isGeneral()).isTrue();
         assertThat(changed.body()).hasSize(20_000);
+        assertThat(changed.verified()).isNull();
         assertThat(changed.sources()).singleElement().extracting(Article.Source::date).isEqualTo(LocalDate.of(2026, 1, 2));
         assertThat(jdbc.sql("select count(*) from article where file = ?").param(file).query(Integer.class).single())
                 .isEqualTo(1);
@@ -44,9 +44,11 @@ class KnowledgeOnPostgresTest extends PostgresEndToEndTest {
         assertThat(store.files().get(file).retired()).isTrue();
     }
 
-    private static Article article(String file, String title, EnumSet<Country> countries) {
-        return new Article("pg-test", Language.EN, countries, "stay", title, "long text ".repeat(2_000),
-                List.of("pg", "test"), List.of(new Article.Source("source", "https://example.org/", LocalDate.of(2026, 1, 2))),
-                LocalDate.of(2026, 1, 3), file);
+    private static Article article(String file, String title, EnumSet<Destination> countries) throws Exception {
+        String body = "long text ".repeat(2_000);
+        ArticleSections.Parsed parsed = ArticleSections.parse(body, title);
+        return new Article("pg-test", Language.EN, countries, "stay", title, body, parsed.lead(), parsed.sections(),
+                List.of("pg", "test"), List.of(new Article.Source(null, "source", "https://example.org/",
+                LocalDate.of(2026, 1, 2))), null, file);
     }
 }

@@ -4,23 +4,36 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 
-/** The evaluation questions against the real articles: the quality bar of the knowledge answers. */
+/** The dev questions against the real articles: a regression gate for the knowledge answers. */
 class SearchQualityTest {
 
     @Test
-    void theRightArticleComesFirstForAtLeastNinetyPercentOfQuestions() throws Exception {
+    void theFirstReplyIsRightForNearlyEveryDevQuestion() throws Exception {
         SearchEvaluation.Summary summary = SearchEvaluation.run();
         assertThat(summary.outcomes()).hasSizeGreaterThanOrEqualTo(50);
-        assertThat(summary.top1()).isGreaterThanOrEqualTo(0.90);
-        assertThat(summary.top3()).isGreaterThanOrEqualTo(0.95);
-        // A confident wrong answer is worse than suggestions: keep those rare.
-        assertThat(summary.share(SearchEvaluation.Outcome::answeredWrong)).isLessThanOrEqualTo(0.05);
+        assertThat(summary.firstRight()).isGreaterThanOrEqualTo(0.90);
+        assertThat(summary.withinThree()).isGreaterThanOrEqualTo(0.97);
+        // A confident wrong answer is worse than a question back or a choice: keep those rare.
+        assertThat(summary.confidentWrong()).isLessThanOrEqualTo(0.03);
+    }
+
+    /**
+     * The labelled dev set (written blind, as users write, with country, topic and profile): a looser gate, since
+     * its articles come from the content as merged; measured 82.5 % / 95.0 % / 1.9 % when it was added.
+     */
+    @Test
+    void theLabelledDevQuestionsStayAboveTheirMeasuredLevel() throws Exception {
+        SearchEvaluation.Summary summary = SearchEvaluation.runLabelled();
+        assertThat(summary.outcomes()).hasSizeGreaterThanOrEqualTo(150);
+        assertThat(summary.firstRight()).isGreaterThanOrEqualTo(0.78);
+        assertThat(summary.withinThree()).isGreaterThanOrEqualTo(0.92);
+        assertThat(summary.confidentWrong()).isLessThanOrEqualTo(0.04);
     }
 
     @Test
     void everyQuestionNamesAnArticleThatExists() throws Exception {
         var ids = SearchEvaluation.loadArticles(SearchEvaluation.KNOWLEDGE).stream().map(Article::id).toList();
         assertThat(SearchEvaluation.loadQuestions(SearchEvaluation.QUESTIONS))
-                .allSatisfy(q -> assertThat(ids).as(q.text()).contains(q.expected()));
+                .allSatisfy(q -> assertThat(ids).as(q.text()).containsAll(q.expected()));
     }
 }

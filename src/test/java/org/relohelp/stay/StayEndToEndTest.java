@@ -95,7 +95,7 @@ class StayEndToEndTest extends EndToEndTest {
         assertThat(result.button("О регистрации")).isPresent();
 
         BotMessage article = ask(user, "сколько можно находиться в грузии");
-        assertThat(article.allButtons()).extracting(BotMessage.InlineButton::callbackData).contains("stay:start");
+        assertThat(article.allButtons()).extracting(BotMessage.InlineButton::callbackData).contains("stay:start:GE");
     }
 
     @Test

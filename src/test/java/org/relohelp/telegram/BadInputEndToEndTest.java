@@ -56,13 +56,15 @@ class BadInputEndToEndTest extends EndToEndTest {
     void forgedButtonsAreRefusedWithoutSideEffects() {
         EmulatedUser user = newUser("ru");
         BotMessage greeting = ask(user, "/start");
-        int votesBefore = jdbc.sql("select count(*) from article_feedback").query(Integer.class).single();
+        int votesBefore = jdbc.sql("select count(*) from article_vote").query(Integer.class).single();
         assertThat(press(user, greeting, "country:XX")).contains("больше не работает");
         assertThat(press(user, greeting, "fb:+:no-such-article")).contains("больше не работает");
+        assertThat(press(user, greeting, "fb:+:kz-tax-id")).contains("больше не работает");
+        assertThat(press(user, greeting, "fb:-:kz-tax-id:s1abcdefgh")).contains("больше не работает");
         assertThat(press(user, greeting, "lang:de")).contains("больше не работает");
         assertThat(press(user, greeting, "anything at all")).contains("больше не работает");
         assertThat(profileCountry(user)).isNull();
-        assertThat(jdbc.sql("select count(*) from article_feedback").query(Integer.class).single())
+        assertThat(jdbc.sql("select count(*) from article_vote").query(Integer.class).single())
                 .isEqualTo(votesBefore);
     }
 

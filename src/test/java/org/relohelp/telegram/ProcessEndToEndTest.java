@@ -29,10 +29,10 @@ class ProcessEndToEndTest {
                 telegram.sendText(user, "/start");
                 assertThat(telegram.awaitBotMessages(user.id(), 1, Duration.ofSeconds(40)).get(0).text())
                         .contains("В какой стране");
-                telegram.sendText(user, "сколько можно жить в армении без внж");
+                telegram.sendText(user, "сколько можно находиться в армении без визы");
                 BotMessage answer = telegram.awaitBotMessages(user.id(), 2, Duration.ofSeconds(10)).get(1);
                 assertThat(answer.allButtons()).extracting(BotMessage.InlineButton::callbackData)
-                        .contains("fb:+:am-stay");
+                        .anyMatch(action -> action.startsWith("fb:+:am-stay:"));
                 assertThat(bot.isAlive()).isTrue();
             } finally {
                 bot.destroy();

@@ -1,0 +1,154 @@
+package org.relohelp.knowledge;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+
+/**
+ * {@code topics.yml}: for each topic, the words that tell a text is about it ("хата": housing, "внж": residence).
+ * The search finds every section of an article on a topic by its words; and a section whose title speaks of
+ * another topic (a housing article's "Хозяин и регистрация") is known to be about that one.
+ */
+final class TopicWords {
+
+    private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+");
+    /** Topics whose articles are checklists touching other topics. */
+    static final java.util.Set<String> OVERVIEWS = java.util.Set.of("first-days");
+    /** A word after these is what the question is not about ("ИНН без ВНЖ", "a card without a residence permit"). */
+    static final java.util.Set<String> WITHOUT = java.util.Set.of("без", "bez", "without", "кроме");
+
+    /** Topic → its words, as written (a leading "!" marks a word that decides the topic). */
+    private final Map<String, List<String>> words;
+    /** Stem → the topics it tells and how strongly (3 for a decisive word, else 1), for reading titles. */
+    private final Map<String, Map<String, Integer>> byStem = new HashMap<>();
+
+    private TopicWords(Map<String, List<String>> words, TextAnalysis analysis) {
+        this.words = words;
+        words.forEach((topic, list) -> list.forEach(word -> readings(analysis, word.replace("!", ""))
+                .forEach(readings -> readings.forEach(stem -> byStem.computeIfAbsent(stem, s -> new HashMap<>())
+                        .merge(topic, word.startsWith("!") ? 3 : 1, Math::max)))));
+    }
+
+    static TopicWords none() {
+        return new TopicWords(Map.of(), null);
+    }
+
+    /** The text every section of an article on the topic is found by; a decisive word counts three times. */
+    String searchText(String topic) {
+        return String.join(" ", words.getOrDefault(topic, List.of()).stream()
+                .map(w -> w.startsWith("!") ? (w.substring(1) + " ").repeat(3).strip() : w).toList());
+    }
+
+    /**
+     * The topic a section is about: its article's, unless its title tells another more, and more than in passing (by a
+     * decisive word or two words), as "Хозяин и регистрация (прописка)" in a housing article tells registration.
+     */
+    String topicOf(String title, String articleTopic, TextAnalysis analysis) {
+        Map<String, Integer> weights = weights(title, analysis);
+        int own = weights.getOrDefault(articleTopic, 0);
+        // a checklist's sections are each about another topic: one word of it is enough
+        int enough = OVERVIEWS.contains(articleTopic) ? 1 : 2;
+        return weights.entrySet().stream().filter(e -> e.getValue() > own && e.getValue() >= enough)
+                .max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(articleTopic);
+    }
+
+    /** What a question's words tell of its topics: how strongly each is told, and the one a decisive word tells. */
+    record Told(Map<String, Integer> weights) {
+        static final Told NOTHING = new Told(Map.of());
+
+        /** The one topic a decisive word of the question ("внж", "imei") belongs to, if its words decide one. */
+        Optional<String> decided() {
+            List<String> decided = weights.entrySet().stream().filter(e -> e.getValue() >= 3)
+                    .map(Map.Entry::getKey).toList();
+            return decided.size() == 1 ? Optional.of(decided.get(0)) : Optional.empty();
+        }
+
+        boolean tells(String topic) {
+            return weights.containsKey(topic);
+        }
+    }
+
+    Told told(String text, TextAnalysis analysis) {
+        return new Told(Map.copyOf(weights(text, analysis)));
+    }
+
+    /** How strongly a text tells each topic: per distinct word, its strongest reading, summed. */
+    private Map<String, Integer> weights(String text, TextAnalysis analysis) {
+        Map<String, Integer> weights = new HashMap<>();
+        for (java.util.Set<String> word : new java.util.LinkedHashSet<>(readings(analysis, text))) {
+            Map<String, Integer> strongest = new HashMap<>();
+            word.forEach(stem -> byStem.getOrDefault(stem, Map.of())
+                    .forEach((topic, weight) -> strongest.merge(topic, weight, Math::max)));
+            strongest.forEach((topic, weight) -> weights.merge(topic, weight, Integer::sum));
+        }
+        return weights;
+    }
+
+    /**
+     * Each word of a text as the stems it may be read as: Russian, Latin-typed Russian, English. Stop words and
+     * Latin words of two letters are left out ("in" read as Russian would be "ин", the stem of "ИНН").
+     */
+    private static List<java.util.Set<String>> readings(TextAnalysis analysis, String text) {
+        List<java.util.Set<String>> words = new java.util.ArrayList<>();
+        Matcher m = WORD.matcher(text.toLowerCase(java.util.Locale.ROOT));
+        boolean without = false;
+        while (m.find()) {
+            String word = m.group();
+            if (WITHOUT.contains(word)) {
+                without = true;
+                continue;
+            }
+            if ((word.length() < 3 && Translit.hasLatin(word)) || analysis.isStopWord(word)) {
+                continue;
+            }
+            if (without) {
+                without = false;
+                continue;
+            }
+            java.util.Set<String> stems = new java.util.TreeSet<>(analysis.russianStems(word));
+            if (Translit.hasLatin(word)) {
+                stems.addAll(analysis.russianStems(Translit.toCyrillic(word)));
+                TextAnalysis.tokens(analysis.englishIndex, "", word).forEach(t -> stems.add("en:" + t.term()));
+            }
+            words.add(stems);
+        }
+        return words;
+    }
+
+    static TopicWords read(Path file, TextAnalysis analysis) {
+        if (file == null || !Files.isRegularFile(file)) {
+            return none();
+        }
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            Object loaded = new Yaml(new SafeConstructor(new LoaderOptions())).load(reader);
+            if (!(loaded instanceof Map<?, ?> map)) {
+                throw new IllegalStateException(file + " must map topics to lists of words");
+            }
+            Map<String, List<String>> topics = new LinkedHashMap<>();
+            for (Map.Entry<?, ?> entry : map.entrySet()) {
+                String topic = String.valueOf(entry.getKey());
+                if (!ArticleFileParser.TOPICS.contains(topic) || !(entry.getValue() instanceof List<?> list)) {
+                    throw new IllegalStateException(file + ": '" + topic + "' is not a topic with a list of words "
+                            + "(topics: " + ArticleFileParser.TOPICS + ")");
+                }
+                topics.put(topic, list.stream().map(String::valueOf).toList());
+            }
+            return new TopicWords(topics, analysis);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
