@@ -123,7 +123,7 @@ class PostgresTest extends PostgresEndToEndTest {
         int olgaBefore = TELEGRAM.botMessages(olga.id()).size();
         int veraSays = TELEGRAM.sendText(vera, "Здравствуйте! Попробуйте другой ЦОН");
         assertThat(TELEGRAM.awaitBotMessages(olga.id(), olgaBefore + 1, WAIT).get(olgaBefore).text())
-                .isEqualTo("Здравствуйте! Попробуйте другой ЦОН");
+                .isEqualTo("💬 Вера, волонтёр:\nЗдравствуйте! Попробуйте другой ЦОН");
         TELEGRAM.editText(vera, veraSays, "Здравствуйте! Попробуйте ЦОН на Жетысу");
         CHATS.awaitMessageWith(olga.id(), "Жетысу");
 
@@ -133,9 +133,9 @@ class PostgresTest extends PostgresEndToEndTest {
         assertThat(CHATS.ask(olga, "всё получилось").text()).contains("передадим");
         assertThat(jdbc.sql("select rating from ticket where id = ?").param(ticket).query(Integer.class).single())
                 .isEqualTo(5);
-        BotMessage offer = CHATS.ask(olga, "Ой, ещё вопрос про ИИН");
-        assertThat(offer.text()).contains("Открыть её снова");
-        CHATS.press(olga, offer, "reopen:" + ticket);
+        CHATS.press(olga, CHATS.awaitMessageWith(olga.id(), "Ваша оценка"), "reopen:" + ticket);
+        CHATS.awaitMessageWith(vera.id(), "снова открыта");
+        TELEGRAM.sendText(olga, "Ой, ещё вопрос про ИИН");
         CHATS.awaitMessageWith(vera.id(), "Ой, ещё вопрос про ИИН");
         CHATS.ask(vera, "/close");
     }

@@ -1,7 +1,14 @@
 package org.relohelp.admin;
 
+import java.util.List;
 import java.util.Optional;
-import org.relohelp.chat.ButtonResult;
+import java.util.Set;
+import org.relohelp.chat.Access;
+import org.relohelp.chat.Asked;
+import org.relohelp.chat.ButtonRoute;
+import org.relohelp.chat.ChatFeature;
+import org.relohelp.chat.Command;
+import org.relohelp.chat.Dialogue;
 import org.relohelp.chat.Incoming;
 import org.relohelp.chat.Language;
 import org.relohelp.chat.Reply;
@@ -19,7 +26,7 @@ import org.springframework.stereotype.Component;
  * command", and their buttons change nothing.
  */
 @Component
-public class AdminDesk {
+public class AdminDesk implements ChatFeature, Dialogue {
 
     private final Roles roles;
     private final Answers answers;
@@ -44,13 +51,31 @@ public class AdminDesk {
         this.texts = texts;
     }
 
-    public Reply command(Profile profile, String command, String argument) {
+    @Override
+    public List<Command> commands() {
+        return List.of(
+                Command.of("stats", Access.ADMIN, "menu.stats", this::command).at(10),
+                Command.of("drafts", Access.ADMIN, "menu.drafts", this::command).at(20),
+                Command.of("broadcast", Access.ADMIN, "menu.broadcast", this::command).at(30),
+                Command.of("gaps", Access.ADMIN, "menu.gaps", this::command).at(40),
+                Command.of("stale", Access.ADMIN, "menu.stale", this::command).at(50),
+                Command.of("reload", Access.ADMIN, "menu.reload", this::command).at(55));
+    }
+
+    @Override
+    public List<ButtonRoute> buttons() {
+        return List.of(new ButtonRoute(DraftReview.ACTION_PREFIX, Access.ADMIN,
+                        pressed -> drafts.press(pressed.userId(), pressed.action(), pressed.language())),
+                new ButtonRoute(BroadcastDesk.ACTION_PREFIX, Access.ADMIN,
+                        pressed -> broadcasts.press(pressed.profile(), pressed.action())));
+    }
+
+    /** The admin commands; the edge let only admins through. */
+    private Reply command(Asked asked) {
+        Profile profile = asked.profile();
         Language language = profile.language();
-        if (!roles.isAdmin(profile.userId())) {
-            return Reply.text(texts.get(language, "command.unknown"));
-        }
-        return switch (command) {
-            case "admin" -> Reply.text(texts.get(language, "admin.help"));
+        String argument = asked.argument();
+        return switch (asked.command()) {
             case "reload" -> reload(language);
             case "stats" -> stats.report(language);
             case "gaps" -> gaps.report(argument, language);
@@ -61,19 +86,37 @@ public class AdminDesk {
         };
     }
 
-    public boolean handles(String action) {
-        return drafts.handles(action) || broadcasts.handles(action);
+    // --- the step of editing a draft: the admin's next message is its new text --------------------------------
+
+    @Override
+    public boolean waitsFor(Profile profile) {
+        // every private message passes here: for everyone but admins it is a check in memory
+        return roles.isAdmin(profile.userId()) && drafts.editing(profile.userId());
     }
 
-    /** A button under a draft or a broadcast preview; each feature refuses presses by anyone but an admin. */
-    public Optional<ButtonResult> press(Profile profile, String action) {
-        return drafts.handles(action) ? drafts.press(profile.userId(), action, profile.language())
-                : broadcasts.press(profile, action);
+    @Override
+    public Optional<Reply> answer(Asked asked) {
+        return drafts.onMessage(asked.userId(), asked.message(), asked.language());
     }
 
-    /** An admin's message while they edit a draft; empty for everyone else and for admins not editing. */
-    public Optional<Reply> onMessage(Profile profile, Incoming message) {
-        return drafts.onMessage(profile.userId(), message, profile.language());
+    @Override
+    public Reply leave(Profile profile, boolean cancelled) {
+        return drafts.endEditing(profile.userId(), profile.language());
+    }
+
+    @Override
+    public Reply reoffer(Profile profile) {
+        return drafts.askAgain(profile.userId(), profile.language());
+    }
+
+    @Override
+    public Set<String> ownCommands() {
+        return Set.of("drafts");
+    }
+
+    @Override
+    public Set<String> ownButtons() {
+        return Set.of(DraftReview.ACTION_PREFIX);
     }
 
     /** The knowledge folder's articles and its stay rules, both re-read: one report. */

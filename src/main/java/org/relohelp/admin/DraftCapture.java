@@ -4,13 +4,16 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
 import org.relohelp.chat.Country;
+import org.relohelp.chat.Access;
+import org.relohelp.chat.ChatFeature;
+import org.relohelp.chat.Command;
 import org.relohelp.chat.Incoming;
 import org.relohelp.chat.Language;
 import org.relohelp.chat.Reply;
 import org.relohelp.chat.Texts;
-import org.relohelp.handoff.Roles;
 import org.relohelp.handoff.TicketAnswer;
 import org.relohelp.handoff.TicketAnswers;
 import org.relohelp.knowledge.ArticlePublisher;
@@ -25,27 +28,29 @@ import org.springframework.stereotype.Service;
  * bot keeps no copy of relayed messages. Any misuse is answered and changes nothing.
  */
 @Service
-public class DraftCapture {
+public class DraftCapture implements ChatFeature {
 
     static final int MAX_TITLE = 200;
     private static final Logger log = LoggerFactory.getLogger(DraftCapture.class);
 
-    private final Roles roles;
     private final TicketAnswers answers;
     private final Drafts drafts;
     private final Texts texts;
 
-    DraftCapture(Roles roles, TicketAnswers answers, Drafts drafts, Texts texts) {
-        this.roles = roles;
+    DraftCapture(TicketAnswers answers, Drafts drafts, Texts texts) {
         this.answers = answers;
         this.drafts = drafts;
         this.texts = texts;
     }
 
-    public Reply save(long userId, Incoming command, Language lang) {
-        if (!roles.isVolunteer(userId)) {
-            return say(lang, "handoff.not-volunteer");
-        }
+    @Override
+    public List<Command> commands() {
+        return List.of(Command.of("savekb", Access.VOLUNTEER, "menu.savekb",
+                asked -> save(asked.userId(), asked.message(), asked.language())).at(20));
+    }
+
+    /** /savekb as a reply to one's own answer in a ticket (the edge let only volunteers through). */
+    Reply save(long userId, Incoming command, Language lang) {
         if (command.replyTo() == 0) {
             return say(lang, "drafts.not-reply");
         }

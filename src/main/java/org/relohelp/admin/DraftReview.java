@@ -8,12 +8,13 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.relohelp.chat.Button;
 import org.relohelp.chat.ButtonResult;
+import org.relohelp.chat.Dialogue;
 import org.relohelp.chat.Incoming;
 import org.relohelp.chat.Language;
 import org.relohelp.chat.Reply;
 import org.relohelp.chat.Texts;
-import org.relohelp.handoff.Roles;
 import org.relohelp.knowledge.ArticlePublisher;
 import org.relohelp.knowledge.NewArticle;
 import org.slf4j.Logger;
@@ -32,18 +33,17 @@ import org.springframework.transaction.interceptor.TransactionAspectSupport;
 public class DraftReview {
 
     private static final Logger log = LoggerFactory.getLogger(DraftReview.class);
+    static final String ACTION_PREFIX = "draft:";
     private static final Pattern ACTION = Pattern.compile("draft:(ok|edit|no):(\\d{1,18})");
     private static final Pattern TOPIC_LINE = Pattern.compile("#([a-z-]{2,20})");
 
-    private final Roles roles;
     private final Drafts drafts;
     private final DraftView view;
     private final ArticlePublisher publisher;
     private final Texts texts;
     private final Clock clock;
 
-    DraftReview(Roles roles, Drafts drafts, DraftView view, ArticlePublisher publisher, Texts texts, Clock clock) {
-        this.roles = roles;
+    DraftReview(Drafts drafts, DraftView view, ArticlePublisher publisher, Texts texts, Clock clock) {
         this.drafts = drafts;
         this.view = view;
         this.publisher = publisher;
@@ -51,28 +51,17 @@ public class DraftReview {
         this.clock = clock;
     }
 
-    /** {@code /drafts}: the oldest draft waiting. It also drops an edit in progress. Unknown to non-admins. */
-    @Transactional
+    /** {@code /drafts}: the oldest draft waiting. It also drops an edit in progress. */
     public Reply list(long userId, Language lang) {
-        if (!roles.isAdmin(userId)) {
-            return Reply.text(texts.get(lang, "command.unknown"));
-        }
         drafts.endEdit(userId);
         return view.first(drafts.next(0), drafts.count(), lang, "drafts.none");
     }
 
-    public boolean handles(String action) {
-        return action.startsWith("draft:");
-    }
-
-    @Transactional
+    /** A button under a draft; the edge let only admins through. */
     public Optional<ButtonResult> press(long userId, String action, Language lang) {
         Matcher m = ACTION.matcher(action);
         if (!m.matches()) {
             return Optional.empty();
-        }
-        if (!roles.isAdmin(userId)) {
-            return Optional.of(ButtonResult.toast(texts.get(lang, "handoff.not-admin")));
         }
         long id = Long.parseLong(m.group(2));
         Optional<Draft> draft = drafts.find(id);
@@ -91,9 +80,6 @@ public class DraftReview {
      * purpose: every private message passes here, and for everyone but admins this is a check in memory.
      */
     public Optional<Reply> onMessage(long userId, Incoming message, Language lang) {
-        if (!roles.isAdmin(userId)) {
-            return Optional.empty();
-        }
         Optional<Long> editing = drafts.editing(userId);
         if (editing.isEmpty()) {
             return Optional.empty();
@@ -111,12 +97,27 @@ public class DraftReview {
                 : Reply.text(texts.get(lang, "drafts.edit-gone")));
     }
 
+    /** Whether the admin is editing a draft (their next message is its new text). */
+    boolean editing(long userId) {
+        return drafts.editing(userId).isPresent();
+    }
+
+    /** The edit ends without a new text: /cancel, its button, or another command. */
+    Reply endEditing(long userId, Language lang) {
+        drafts.endEdit(userId);
+        return Reply.text(texts.get(lang, "drafts.edit-cancelled"));
+    }
+
+    /** After a question asked in the middle of an edit: the edit is still waiting. */
+    Reply askAgain(long userId, Language lang) {
+        return drafts.editing(userId).map(id -> Reply.withButtons(texts.get(lang, "drafts.edit-again", id),
+                List.of(List.of(new Button(texts.plain(lang, "step.button.cancel"), Dialogue.CANCEL)))))
+                .orElse(Reply.NOTHING);
+    }
+
     private ButtonResult approve(Draft draft, Language lang) {
         if (draft.topic() == null) {
             return ButtonResult.toast(texts.get(lang, "drafts.needs-topic"));
-        }
-        if (!drafts.remove(draft.id())) {
-            return ButtonResult.toast(texts.get(lang, "drafts.gone"));
         }
         String baseId = "draft-" + LocalDate.now(clock).format(DateTimeFormatter.BASIC_ISO_DATE) + "-" + draft.id();
         String file;
@@ -126,10 +127,13 @@ public class DraftReview {
                     draft.body(), texts.plain(draft.language(), "drafts.source")));
         } catch (RuntimeException e) {
             // the draft stays for another try; the reason names a field or a file, never the draft's words
-            TransactionAspectSupport.currentTransactionStatus().setRollbackOnly();
             log.warn("Draft {} could not be published: {}", draft.id(), e.getClass().getSimpleName());
             return ButtonResult.message(Reply.text(texts.get(lang, "drafts.publish-failed", draft.id(),
                     String.valueOf(e.getMessage()))));
+        }
+        if (!drafts.remove(draft.id())) {
+            // another admin approved or rejected it meanwhile (the same draft makes the same file name)
+            return ButtonResult.toast(texts.get(lang, "drafts.gone"));
         }
         log.info("Draft {} approved as {}", draft.id(), file);
         return new ButtonResult(texts.get(lang, "drafts.approved-toast"), next(lang),

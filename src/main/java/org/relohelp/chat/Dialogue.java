@@ -34,4 +34,9 @@ public interface Dialogue {
     default java.util.Set<String> ownCommands() {
         return java.util.Set.of();
     }
+
+    /** Prefixes of the step's own buttons: pressing another feature's button in the middle gets the re-offer. */
+    default java.util.Set<String> ownButtons() {
+        return java.util.Set.of();
+    }
 }

@@ -4,27 +4,40 @@ import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import org.relohelp.chat.Access;
+import org.relohelp.chat.Asked;
 import org.relohelp.chat.Button;
 import org.relohelp.chat.ButtonResult;
+import org.relohelp.chat.ButtonRoute;
+import org.relohelp.chat.ChatFeature;
+import org.relohelp.chat.Command;
+import org.relohelp.chat.Conversation;
+import org.relohelp.chat.Dialogue;
 import org.relohelp.chat.Incoming;
 import org.relohelp.chat.Language;
 import org.relohelp.chat.Messenger;
+import org.relohelp.chat.Pressed;
+import org.relohelp.chat.Profile;
 import org.relohelp.chat.Reply;
 import org.relohelp.chat.Texts;
-import org.relohelp.chat.Profile;
+import org.relohelp.chat.TopicGuess;
 import org.springframework.stereotype.Service;
 
 /**
- * The refugee's side of the handoff: asking for a volunteer (/human or the button), describing the question,
- * writing while the ticket waits or is handled, cancelling, rating after a close, and reopening.
+ * The refugee's side of the handoff: asking for a volunteer (/human or the button), describing the question (a
+ * step), writing while the ticket waits or is handled, cancelling, rating after a close (with an optional comment, a
+ * step) and reopening — only when the person presses "reopen" under the rating; after a close, anything else they
+ * write is a new question.
  */
 @Service
-public class RefugeeDesk {
+public class RefugeeDesk implements ChatFeature, Dialogue, Conversation {
 
     static final String RATE_ACTION = "rate:";
     static final String REOPEN_ACTION = "reopen:";
-    static final String NEW_QUESTION_ACTION = "newq:";
     static final int MAX_DESCRIPTION = 4000;
+    /** After the volunteers' own messages (a volunteer who has a ticket of their own is a volunteer first). */
+    static final int ORDER = 20;
 
     private final Tickets tickets;
     private final HandoffSteps steps;
@@ -36,10 +49,11 @@ public class RefugeeDesk {
     private final HandoffProperties properties;
     private final VolunteerLanguage volunteerLanguage;
     private final Clock clock;
+    private final TopicGuess topics;
 
     RefugeeDesk(Tickets tickets, HandoffSteps steps, Volunteers volunteers, Announcements announcements, Relay relay,
                 Messenger messenger, Texts texts, HandoffProperties properties, VolunteerLanguage volunteerLanguage,
-                Clock clock) {
+                Clock clock, TopicGuess topics) {
         this.tickets = tickets;
         this.steps = steps;
         this.volunteers = volunteers;
@@ -50,6 +64,33 @@ public class RefugeeDesk {
         this.properties = properties;
         this.volunteerLanguage = volunteerLanguage;
         this.clock = clock;
+        this.topics = topics;
+    }
+
+    @Override
+    public List<Command> commands() {
+        return List.of(
+                Command.of("human", Access.EVERYONE, "menu.human", asked -> requestHuman(asked.profile(), null)).at(40),
+                Command.of("cancel", Access.EVERYONE, "menu.cancel", asked -> cancel(asked.profile())).at(50),
+                Command.of("skip", Access.EVERYONE, null, asked -> skip(asked.profile())));
+    }
+
+    @Override
+    public List<ButtonRoute> buttons() {
+        return List.of(ButtonRoute.of(Button.ASK_VOLUNTEER, this::askVolunteer),
+                ButtonRoute.of(RATE_ACTION, pressed -> press(pressed.profile(), pressed.action())),
+                ButtonRoute.of(REOPEN_ACTION, pressed -> press(pressed.profile(), pressed.action())));
+    }
+
+    /** "Ask a volunteer", under an answer ("human:kz-tax-id": the topic comes from the article) or on its own. */
+    private Optional<ButtonResult> askVolunteer(Pressed pressed) {
+        String action = pressed.action();
+        if (!action.equals(Button.ASK_VOLUNTEER) && !action.startsWith(Button.ASK_VOLUNTEER + ":")) {
+            return Optional.empty();
+        }
+        String topic = action.contains(":") ? topics.ofArticle(action.substring(action.indexOf(':') + 1))
+                .orElse(null) : null;
+        return Optional.of(ButtonResult.message(requestHuman(pressed.profile(), topic)));
     }
 
     /** /human or "Ask a volunteer": ask for a description, or say where the open ticket stands. */
@@ -61,17 +102,13 @@ public class RefugeeDesk {
         steps.expect(profile.userId(), HandoffSteps.Step.DESCRIBE, null, profile.country(), topic, profile.language());
         String country = profile.knownCountry().map(c -> texts.countryName(profile.language(), c))
                 .orElse(texts.get(profile.language(), "handoff.country-unknown"));
-        return Reply.text(texts.get(profile.language(), "handoff.describe", country));
+        return Reply.withButtons(texts.get(profile.language(), "handoff.describe", country),
+                List.of(List.of(cancelButton(profile.language()))));
     }
 
-    /** /cancel: drops a started request or closes the user's own ticket. */
+    /** /cancel, when no step is open: closes the user's own ticket. */
     public Reply cancel(Profile profile) {
         Language lang = profile.language();
-        Optional<HandoffSteps.Waiting> waiting = steps.of(profile.userId());
-        steps.done(profile.userId());
-        if (waiting.filter(w -> w.step() == HandoffSteps.Step.DESCRIBE).isPresent()) {
-            return Reply.text(texts.get(lang, "handoff.describe-cancelled"));
-        }
         Optional<Ticket> open = tickets.openFor(profile.userId());
         if (open.isEmpty() || !tickets.close(open.get().number())) {
             return Reply.text(texts.get(lang, "handoff.nothing-to-cancel"));
@@ -90,47 +127,107 @@ public class RefugeeDesk {
         return Reply.text(texts.get(profile.language(), "handoff.skipped"));
     }
 
+    // --- the steps: a ticket's description, a rating's comment -------------------------------------------------
+
+    @Override
+    public boolean waitsFor(Profile profile) {
+        return step(profile).isPresent();
+    }
+
+    private Optional<HandoffSteps.Waiting> step(Profile profile) {
+        return steps.of(profile.userId()).filter(w -> w.step() == HandoffSteps.Step.DESCRIBE
+                || w.step() == HandoffSteps.Step.COMMENT);
+    }
+
     /**
-     * A message from a refugee that belongs to the handoff: a description, a comment, or anything while a
-     * ticket is open or was closed moments ago. Empty when the knowledge base should answer instead.
+     * A description is whatever the person writes (a question is exactly what volunteers should get); a comment is
+     * any text but a question of its own, which is answered as one and the comment asked for again.
      */
-    public Optional<Reply> onMessage(Profile profile, Incoming message) {
-        Language lang = profile.language();
-        Optional<HandoffSteps.Waiting> waiting = steps.of(profile.userId());
-        if (waiting.isPresent()) {
-            switch (waiting.get().step()) {
-                case DESCRIBE -> {
-                    return Optional.of(createTicket(profile, waiting.get(), message));
-                }
-                case COMMENT -> {
-                    if (message.isText()) {
-                        tickets.comment(waiting.get().ticket(), message.text());
-                        steps.done(profile.userId());
-                        return Optional.of(Reply.text(texts.get(lang, "handoff.comment-saved")));
-                    }
-                    steps.done(profile.userId());
-                }
-                case REOPEN -> steps.done(profile.userId());
-            }
+    @Override
+    public Optional<Reply> answer(Asked asked) {
+        Optional<HandoffSteps.Waiting> waiting = step(asked.profile());
+        if (waiting.isEmpty()) {
+            return Optional.empty();
         }
-        Optional<Ticket> open = tickets.openFor(profile.userId());
-        if (open.isPresent()) {
-            return Optional.of(relayFromRefugee(open.get(), message, lang));
+        Incoming message = asked.message();
+        if (waiting.get().step() == HandoffSteps.Step.DESCRIBE) {
+            return Optional.of(createTicket(asked.profile(), waiting.get(), message));
         }
-        return tickets.lastClosedFor(profile.userId())
-                .filter(t -> t.closedAt().isAfter(LocalDateTime.now(clock).minus(properties.reopenWindow())))
-                .map(closed -> offerReopen(profile, closed, message));
+        if (!message.isText() || message.text().contains("?")) {
+            return Optional.empty();
+        }
+        tickets.comment(waiting.get().ticket(), message.text());
+        steps.done(asked.userId());
+        return Optional.of(Reply.text(texts.get(asked.language(), "handoff.comment-saved")));
+    }
+
+    @Override
+    public Reply leave(Profile profile, boolean cancelled) {
+        Optional<HandoffSteps.Waiting> waiting = step(profile);
+        steps.done(profile.userId());
+        if (waiting.isEmpty()) {
+            return Reply.NOTHING;
+        }
+        boolean describing = waiting.get().step() == HandoffSteps.Step.DESCRIBE;
+        return Reply.text(texts.get(profile.language(), describing
+                ? (cancelled ? "handoff.describe-cancelled" : "handoff.describe-left") : "handoff.skipped"));
+    }
+
+    @Override
+    public Reply reoffer(Profile profile) {
+        return step(profile).map(w -> Reply.withButtons(texts.get(profile.language(), w.step()
+                == HandoffSteps.Step.DESCRIBE ? "handoff.describe-again" : "handoff.comment-again"),
+                List.of(List.of(cancelButton(profile.language()))))).orElse(Reply.NOTHING);
+    }
+
+    @Override
+    public Set<String> ownCommands() {
+        return Set.of("human", "skip");
+    }
+
+    @Override
+    public Set<String> ownButtons() {
+        return Set.of(Button.ASK_VOLUNTEER, RATE_ACTION);
+    }
+
+    private Button cancelButton(Language lang) {
+        return new Button(texts.plain(lang, "step.button.cancel"), Dialogue.CANCEL);
+    }
+
+    // --- messages for an open ticket ----------------------------------------------------------------------------
+
+    @Override
+    public int order() {
+        return ORDER;
+    }
+
+    /** While a ticket is open, everything the refugee writes is for it: kept, and relayed once a volunteer has it. */
+    @Override
+    public Optional<Reply> take(Asked asked) {
+        return tickets.openFor(asked.userId()).map(ticket -> relayFromRefugee(ticket, asked.message(),
+                asked.language()));
+    }
+
+    /** A refugee edited a message that was relayed: the volunteer's copy follows. */
+    @Override
+    public void edited(Incoming edit) {
+        tickets.openFor(edit.userId()).filter(t -> t.volunteerId() != null)
+                .ifPresent(t -> relay.refugeeEdited(edit, volunteerLanguage.of(t.volunteerId())));
     }
 
     private Reply createTicket(Profile profile, HandoffSteps.Waiting waiting, Incoming message) {
         Language lang = waiting.language();
         if (!message.isText() || message.text().isBlank()) {
-            return Reply.text(texts.get(lang, "handoff.describe-in-words"));
+            return Reply.withButtons(texts.get(lang, "handoff.describe-in-words"),
+                    List.of(List.of(cancelButton(lang))));
         }
         String description = message.text().length() > MAX_DESCRIPTION
                 ? message.text().substring(0, MAX_DESCRIPTION) : message.text();
         steps.done(profile.userId());
-        Ticket ticket = tickets.create(profile.userId(), lang, waiting.country(), waiting.topic(), description);
+        // a plain description tells its topic ("where do I get an IIN"): volunteers see it in the announcement
+        String topic = waiting.topic() != null ? waiting.topic()
+                : topics.ofQuestion(description, Optional.ofNullable(waiting.country())).orElse(null);
+        Ticket ticket = tickets.create(profile.userId(), lang, waiting.country(), topic, description);
         announcements.announce(ticket, false);
         return Reply.text(texts.get(lang, "handoff.created", ticket.number(), tickets.placeInQueue(ticket)));
     }
@@ -144,24 +241,7 @@ public class RefugeeDesk {
         return Reply.NOTHING;
     }
 
-    private Reply offerReopen(Profile profile, Ticket closed, Incoming message) {
-        relay.keep(closed, message);
-        steps.expect(profile.userId(), HandoffSteps.Step.REOPEN, closed.number(), closed.country(), closed.topic(),
-                profile.language());
-        Language lang = profile.language();
-        return Reply.withButtons(texts.get(lang, "handoff.reopen-offer", closed.number()), List.of(
-                List.of(new Button(texts.plain(lang, "handoff.button.reopen", closed.number()),
-                        REOPEN_ACTION + closed.number())),
-                List.of(new Button(texts.get(lang, "handoff.button.new-question"),
-                        NEW_QUESTION_ACTION + closed.number()))));
-    }
-
-    public boolean handles(String action) {
-        return action.startsWith(RATE_ACTION) || action.startsWith(REOPEN_ACTION)
-                || action.startsWith(NEW_QUESTION_ACTION);
-    }
-
-    /** Rating, reopen and "new question" buttons; only for the user's own tickets, in the right state. */
+    /** Rating and reopen buttons under a closed ticket; only for the user's own tickets, in the right state. */
     public Optional<ButtonResult> press(Profile profile, String action) {
         Language lang = profile.language();
         String[] parts = action.split(":");
@@ -178,22 +258,39 @@ public class RefugeeDesk {
         if (action.startsWith(RATE_ACTION) && parts.length == 3 && parts[2].matches("[1-5]")
                 && tickets.rate(number, profile.userId(), Integer.parseInt(parts[2]))) {
             steps.expect(profile.userId(), HandoffSteps.Step.COMMENT, number, null, null, lang);
-            return Optional.of(new ButtonResult(null, Reply.text(texts.get(lang, "handoff.rated")),
-                    Reply.text("⭐".repeat(Integer.parseInt(parts[2])))));
+            // the rating shows in place of the stars; "reopen" stays
+            return Optional.of(new ButtonResult(null, Reply.withButtons(texts.get(lang, "handoff.rated"),
+                    List.of(List.of(cancelButton(lang)))), Reply.withButtons(texts.get(lang, "handoff.closed-rated",
+                    number, "⭐".repeat(Integer.parseInt(parts[2]))), reopenRow(ticket.get(), lang))));
         }
-        boolean offered = steps.of(profile.userId()).filter(w -> w.step() == HandoffSteps.Step.REOPEN
-                && w.ticket() == number).isPresent();
-        if (!offered) {
-            return Optional.empty();
+        if (action.startsWith(REOPEN_ACTION) && parts.length == 2 && ticket.get().status() == Ticket.Status.CLOSED
+                && ticket.get().closedAt().isAfter(LocalDateTime.now(clock).minus(properties.reopenWindow()))) {
+            steps.done(profile.userId());
+            return Optional.ofNullable(reopen(ticket.get(), lang))
+                    .map(reply -> new ButtonResult(null, reply, new Reply(null, List.of())));
         }
-        steps.done(profile.userId());
-        if (action.startsWith(NEW_QUESTION_ACTION)) {
-            return Optional.of(new ButtonResult(null, Reply.text(texts.get(lang, "handoff.new-question")),
-                    new Reply(null, List.of())));
-        }
-        return Optional.of(new ButtonResult(null, reopen(ticket.get(), lang), new Reply(null, List.of())));
+        return Optional.empty();
     }
 
+    /** Under a closed ticket's rating: the stars, and "reopen" (for the reopen window). */
+    List<List<Button>> rateAndReopen(Ticket ticket, Language lang) {
+        List<List<Button>> rows = new java.util.ArrayList<>();
+        rows.add(java.util.stream.IntStream.rangeClosed(1, 5).mapToObj(i -> new Button("⭐" + i,
+                RATE_ACTION + ticket.number() + ":" + i)).toList());
+        rows.addAll(reopenRow(ticket, lang));
+        return rows;
+    }
+
+    private List<List<Button>> reopenRow(Ticket ticket, Language lang) {
+        return List.of(List.of(new Button(texts.plain(lang, "handoff.button.reopen", ticket.number()),
+                REOPEN_ACTION + ticket.number())));
+    }
+
+    /**
+     * The same ticket again, with its volunteer if they are still one (else back to the queue). Nothing written since
+     * the close goes with it — those were new questions; the volunteer gets the ticket's header, so their replies
+     * route to it, and it becomes their current ticket.
+     */
     private Reply reopen(Ticket closed, Language lang) {
         Long volunteer = closed.volunteerId() != null && volunteers.active(closed.volunteerId()).isPresent()
                 ? closed.volunteerId() : null;
@@ -205,15 +302,12 @@ public class RefugeeDesk {
             announcements.announce(reopened, false);
             return Reply.text(texts.get(lang, "handoff.reopened-queued", closed.number()));
         }
-        relay.deliverWaiting(reopened, volunteer);
+        Language volunteerLang = volunteerLanguage.of(volunteer);
+        messenger.send(volunteer, Reply.text(texts.get(volunteerLang, "handoff.reopened-header", reopened.number(),
+                reopened.guest())), HandoffReceipts.header(reopened.number()));
+        volunteers.setCurrentTicket(volunteer, reopened.number());
         String name = volunteers.active(volunteer).map(Volunteer::displayName).orElse("");
         return Reply.text(texts.get(lang, "handoff.reopened-assigned", closed.number(), name));
-    }
-
-    /** A refugee edited a message that was relayed: the volunteer's copy follows. */
-    public void onEdit(Incoming edit) {
-        tickets.openFor(edit.userId()).filter(t -> t.volunteerId() != null)
-                .ifPresent(t -> relay.refugeeEdited(edit, volunteerLanguage.of(t.volunteerId())));
     }
 
     private String status(Ticket ticket, Language lang) {

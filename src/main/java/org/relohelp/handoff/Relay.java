@@ -69,11 +69,37 @@ class Relay {
         }
     }
 
-    void toRefugee(Ticket ticket, Incoming message) {
-        long pair = pairs.fromVolunteer(ticket.number(), message.chatId(), message.messageId(), ticket.userId(),
-                message.isText() ? "copy" : "media");
-        messenger.copy(message.chatId(), message.messageId(), ticket.userId(), null, HandoffReceipts.pair(pair));
+    /**
+     * A volunteer's message reaches the refugee under the volunteer's display name, so that in Telegram it does not
+     * look like one of the bot's own answers: a text as a new message with the name on its first line, a photo or
+     * document with the name in its caption, anything else after a line with the name. Never their account.
+     */
+    void toRefugee(Ticket ticket, Incoming message, String volunteerName) {
+        String from = volunteerLine(ticket.language(), volunteerName);
+        Receipt receipt;
+        if (message.isText()) {
+            // "copy": a volunteer's text (the name it was sent under is added here, not stored)
+            long pair = pairs.fromVolunteer(ticket.number(), message.chatId(), message.messageId(), ticket.userId(),
+                    "copy");
+            receipt = HandoffReceipts.pair(pair);
+            messenger.send(ticket.userId(), Reply.text(from + "\n" + Html.escape(message.text())), receipt);
+        } else {
+            long pair = pairs.fromVolunteer(ticket.number(), message.chatId(), message.messageId(), ticket.userId(),
+                    "media");
+            receipt = HandoffReceipts.pair(pair);
+            if (message.takesCaption()) {
+                String caption = message.text() == null ? "" : "\n" + Html.escape(message.text());
+                messenger.copy(message.chatId(), message.messageId(), ticket.userId(), from + caption, receipt);
+            } else {
+                messenger.send(ticket.userId(), Reply.text(from));
+                messenger.copy(message.chatId(), message.messageId(), ticket.userId(), null, receipt);
+            }
+        }
         tickets.volunteerReplied(ticket.number());
+    }
+
+    private String volunteerLine(Language language, String volunteerName) {
+        return "<b>" + texts.get(language, "handoff.from-volunteer", volunteerName) + "</b>";
     }
 
     /** A refugee edited a message: the volunteer's copy changes too (texts; captions stay as sent). */
@@ -91,13 +117,15 @@ class Relay {
                 });
     }
 
-    /** A volunteer edited a message: the refugee's copy changes too. */
-    void volunteerEdited(Incoming edit) {
+    /** A volunteer edited a message: the refugee's copy changes too, still under their name. */
+    void volunteerEdited(Incoming edit, String volunteerName) {
         pairs.byVolunteerMessage(edit.chatId(), edit.messageId())
                 .filter(p -> !p.fromRefugee() && edit.isText())
                 .filter(p -> delivered(p, p.refugeeMessage()))
-                .ifPresent(p -> messenger.edit(p.refugeeChat(), p.refugeeMessage(),
-                        Reply.text(Html.escape(edit.text()))));
+                .ifPresent(p -> tickets.find(p.ticket()).ifPresent(ticket -> messenger.edit(p.refugeeChat(),
+                        p.refugeeMessage(), Reply.text((p.kind().equals("copy")
+                                ? volunteerLine(ticket.language(), volunteerName) + "\n" : "")
+                                + Html.escape(edit.text())))));
     }
 
     /**

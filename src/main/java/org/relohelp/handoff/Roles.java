@@ -2,6 +2,10 @@ package org.relohelp.handoff;
 
 import java.util.HashSet;
 import java.util.Set;
+import org.relohelp.chat.Access;
+import org.relohelp.chat.GroupChats;
+import org.relohelp.chat.Role;
+import org.springframework.context.annotation.Bean;
 import org.springframework.stereotype.Component;
 
 /**
@@ -9,7 +13,7 @@ import org.springframework.stereotype.Component;
  * volunteers from the database (so a removed volunteer loses access at once). Nothing in a message counts.
  */
 @Component
-public class Roles {
+public class Roles implements GroupChats {
 
     private final HandoffProperties properties;
     private final Volunteers volunteers;
@@ -40,7 +44,19 @@ public class Roles {
     }
 
     /** The only group the bot serves. */
-    public boolean isVolunteerGroup(long chatId) {
+    @Override
+    public boolean serves(long chatId) {
         return properties.volunteerChatId() != null && properties.volunteerChatId() == chatId;
+    }
+
+    /** The accesses the handoff grants, for the edge to check before a feature sees an update. */
+    @Bean
+    static Role volunteerRole(Roles roles) {
+        return Role.of(Access.VOLUNTEER, roles::isVolunteer);
+    }
+
+    @Bean
+    static Role adminRole(Roles roles) {
+        return Role.of(Access.ADMIN, roles::isAdmin);
     }
 }

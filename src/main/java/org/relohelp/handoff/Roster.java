@@ -2,6 +2,12 @@ package org.relohelp.handoff;
 
 import java.util.List;
 import java.util.stream.Collectors;
+import org.relohelp.chat.Access;
+import org.relohelp.chat.Asked;
+import org.relohelp.chat.ChatFeature;
+import org.relohelp.chat.Command;
+import org.relohelp.chat.DeepLink;
+import org.relohelp.chat.Html;
 import org.relohelp.chat.Language;
 import org.relohelp.chat.Messenger;
 import org.relohelp.chat.Reply;
@@ -10,11 +16,10 @@ import org.springframework.stereotype.Service;
 
 /** Admins manage the volunteers: add by id or by one-time invite link, remove, list. */
 @Service
-public class Roster {
+public class Roster implements ChatFeature {
 
     static final String INVITE_PREFIX = "inv_";
 
-    private final Roles roles;
     private final Volunteers volunteers;
     private final Invites invites;
     private final Tickets tickets;
@@ -24,9 +29,8 @@ public class Roster {
     private final HandoffProperties properties;
     private final VolunteerLanguage languages;
 
-    Roster(Roles roles, Volunteers volunteers, Invites invites, Tickets tickets, VolunteerDesk desk,
+    Roster(Volunteers volunteers, Invites invites, Tickets tickets, VolunteerDesk desk,
            Messenger messenger, Texts texts, HandoffProperties properties, VolunteerLanguage languages) {
-        this.roles = roles;
         this.volunteers = volunteers;
         this.invites = invites;
         this.tickets = tickets;
@@ -37,13 +41,26 @@ public class Roster {
         this.languages = languages;
     }
 
-    /** addvolunteer, removevolunteer, invite, volunteers. Non-admins get a refusal. */
-    public Reply command(long adminId, String command, String argument) {
+    @Override
+    public List<Command> commands() {
+        return List.of(
+                Command.of("volunteers", Access.ADMIN, "menu.volunteers", this::command).at(60),
+                Command.of("invite", Access.ADMIN, "menu.invite", this::command).at(61),
+                Command.of("addvolunteer", Access.ADMIN, "menu.addvolunteer", this::command).at(62),
+                Command.of("removevolunteer", Access.ADMIN, "menu.removevolunteer", this::command).at(63));
+    }
+
+    @Override
+    public List<DeepLink> deepLinks() {
+        return List.of(new DeepLink(INVITE_PREFIX, asked -> redeem(asked.userId(), asked.argument())));
+    }
+
+    /** addvolunteer, removevolunteer, invite, volunteers: the edge let only admins through. */
+    private Reply command(Asked asked) {
+        long adminId = asked.userId();
+        String argument = asked.argument();
         Language lang = languages.of(adminId);
-        if (!roles.isAdmin(adminId)) {
-            return Reply.text(texts.get(lang, "handoff.not-admin"));
-        }
-        return switch (command) {
+        return switch (asked.command()) {
             case "addvolunteer" -> userId(argument).map(id -> add(id, lang))
                     .orElseGet(() -> Reply.text(texts.get(lang, "roster.usage-add")));
             case "removevolunteer" -> userId(argument).map(id -> remove(id, lang))
@@ -61,12 +78,7 @@ public class Roster {
         volunteers.rename(userId, displayName);
     }
 
-    /** Whether a /start payload is an invitation (then {@link #redeem} answers it). */
-    public boolean isInvite(String startPayload) {
-        return startPayload.startsWith(INVITE_PREFIX);
-    }
-
-    public Reply redeem(long userId, String startPayload) {
+    Reply redeem(long userId, String startPayload) {
         Language lang = languages.of(userId);
         if (!invites.redeem(startPayload.substring(INVITE_PREFIX.length()), userId)) {
             return Reply.text(texts.get(lang, "roster.invite-invalid"));
@@ -98,10 +110,11 @@ public class Roster {
         if (all.isEmpty()) {
             return Reply.text(texts.get(lang, "roster.list-empty"));
         }
-        String lines = all.stream().map(v -> "• " + v.displayName() + " · id " + v.userId() + " · "
-                + v.languages() + (v.countries().isEmpty() ? "" : " · " + v.countries()) + " · #"
-                + tickets.assignedTo(v.userId()).size()).collect(Collectors.joining("\n"));
-        return Reply.text(texts.get(lang, "roster.list", all.size(), lines));
+        String any = texts.get(lang, "handoff.any");
+        String lines = all.stream().map(v -> texts.get(lang, "roster.line", v.displayName(), v.userId(),
+                v.languages().isEmpty() ? any : v.languages(), v.countries().isEmpty() ? any : v.countries(),
+                tickets.assignedTo(v.userId()).size())).collect(Collectors.joining("\n"));
+        return Reply.text(texts.get(lang, "roster.list", all.size(), Html.trusted(lines)));
     }
 
     private static String defaultName(long userId) {

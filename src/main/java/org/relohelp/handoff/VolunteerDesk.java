@@ -4,9 +4,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
-import java.util.stream.IntStream;
+import org.relohelp.chat.Access;
+import org.relohelp.chat.Asked;
 import org.relohelp.chat.Button;
 import org.relohelp.chat.ButtonResult;
+import org.relohelp.chat.ButtonRoute;
+import org.relohelp.chat.ChatFeature;
+import org.relohelp.chat.Command;
+import org.relohelp.chat.Conversation;
 import org.relohelp.chat.Incoming;
 import org.relohelp.chat.Language;
 import org.relohelp.chat.Messenger;
@@ -16,10 +21,14 @@ import org.springframework.stereotype.Service;
 
 /**
  * The volunteer's side: taking tickets (button, /take, /queue), answering through the bot, switching between
- * tickets, closing and releasing them, and their profile (/me). Every entry checks the role in the database.
+ * tickets, closing and releasing them, and their profile (/me). Only active volunteers reach it: the edge checks the
+ * role (in the database, so a removed volunteer loses access at once) before a command or button arrives here.
  */
 @Service
-public class VolunteerDesk {
+public class VolunteerDesk implements ChatFeature, Conversation {
+
+    /** Before the refugee's side: a volunteer's message goes to their guest first. */
+    static final int ORDER = 10;
 
     private final Tickets tickets;
     private final Volunteers volunteers;
@@ -28,9 +37,10 @@ public class VolunteerDesk {
     private final Messenger messenger;
     private final Texts texts;
     private final VolunteerLanguage languages;
+    private final RefugeeDesk refugees;
 
     VolunteerDesk(Tickets tickets, Volunteers volunteers, Announcements announcements, Relay relay,
-                  Messenger messenger, Texts texts, VolunteerLanguage languages) {
+                  Messenger messenger, Texts texts, VolunteerLanguage languages, RefugeeDesk refugees) {
         this.tickets = tickets;
         this.volunteers = volunteers;
         this.announcements = announcements;
@@ -38,16 +48,50 @@ public class VolunteerDesk {
         this.messenger = messenger;
         this.texts = texts;
         this.languages = languages;
+        this.refugees = refugees;
     }
 
-    /** Volunteer commands: queue, take, mine, switch, close, release, me. Non-volunteers get a refusal. */
-    public Reply command(long userId, String command, String argument) {
+    @Override
+    public List<Command> commands() {
+        return List.of(
+                Command.of("queue", Access.VOLUNTEER, "menu.queue", this::command).inGroupToo().at(10),
+                Command.of("take", Access.VOLUNTEER, "menu.take", this::command).inGroupToo().at(11),
+                Command.of("mine", Access.VOLUNTEER, "menu.mine", this::command).inGroupToo().at(12),
+                Command.of("switch", Access.VOLUNTEER, "menu.switch", this::command).at(13),
+                Command.of("close", Access.VOLUNTEER, "menu.close", this::command).at(14),
+                Command.of("release", Access.VOLUNTEER, "menu.release", this::command).at(15),
+                Command.of("me", Access.VOLUNTEER, "menu.me", this::command).at(16));
+    }
+
+    @Override
+    public List<ButtonRoute> buttons() {
+        return List.of(new ButtonRoute(Announcements.TAKE_ACTION, Access.VOLUNTEER,
+                pressed -> press(pressed.userId(), pressed.action())));
+    }
+
+    @Override
+    public int order() {
+        return ORDER;
+    }
+
+    @Override
+    public Optional<Reply> take(Asked asked) {
+        return onMessage(asked.userId(), asked.message());
+    }
+
+    @Override
+    public void edited(Incoming edit) {
+        onEdit(edit);
+    }
+
+    private Reply command(Asked asked) {
+        return command(asked.userId(), asked.command(), asked.argument());
+    }
+
+    /** Volunteer commands: queue, take, mine, switch, close, release, me; the edge let only volunteers through. */
+    Reply command(long userId, String command, String argument) {
         Language lang = languages.of(userId);
-        Optional<Volunteer> volunteer = volunteers.active(userId);
-        if (volunteer.isEmpty()) {
-            return Reply.text(texts.get(lang, "handoff.not-volunteer"));
-        }
-        Volunteer v = volunteer.get();
+        Volunteer v = volunteers.active(userId).orElseThrow();
         return switch (command) {
             case "queue" -> queue(lang);
             case "take" -> number(argument).map(n -> Reply.plain(take(v, n, lang)))
@@ -61,20 +105,11 @@ public class VolunteerDesk {
         };
     }
 
-    public boolean handles(String action) {
-        return action.startsWith(Announcements.TAKE_ACTION);
-    }
-
     /** The "Take" button, in the group or in a private announcement. */
-    public Optional<ButtonResult> press(long userId, String action) {
+    Optional<ButtonResult> press(long userId, String action) {
         Optional<Long> number = number(action.substring(Announcements.TAKE_ACTION.length()));
-        if (number.isEmpty()) {
-            return Optional.empty();
-        }
         Language lang = languages.of(userId);
-        return Optional.of(volunteers.active(userId)
-                .map(v -> ButtonResult.toast(take(v, number.get(), lang)))
-                .orElseGet(() -> ButtonResult.toast(texts.get(lang, "handoff.not-volunteer"))));
+        return number.flatMap(n -> volunteers.active(userId).map(v -> ButtonResult.toast(take(v, n, lang))));
     }
 
     /**
@@ -107,7 +142,7 @@ public class VolunteerDesk {
      * A volunteer's message in their private chat goes to the refugee of the ticket it replies to, else of
      * their current ticket. Empty when the volunteer has no tickets (then it is an ordinary question).
      */
-    public Optional<Reply> onMessage(long userId, Incoming message) {
+    Optional<Reply> onMessage(long userId, Incoming message) {
         Optional<Volunteer> volunteer = volunteers.active(userId);
         if (volunteer.isEmpty()) {
             return Optional.empty();
@@ -127,13 +162,13 @@ public class VolunteerDesk {
             return Optional.of(Reply.text(texts.get(lang, "handoff.which-ticket")));
         }
         volunteers.setCurrentTicket(userId, target.get().number());
-        relay.toRefugee(target.get(), message);
+        relay.toRefugee(target.get(), message, volunteer.get().displayName());
         return Optional.of(Reply.NOTHING);
     }
 
-    public void onEdit(Incoming edit) {
+    void onEdit(Incoming edit) {
         if (volunteers.active(edit.userId()).isPresent()) {
-            relay.volunteerEdited(edit);
+            relay.volunteerEdited(edit, volunteers.active(edit.userId()).map(Volunteer::displayName).orElse(""));
         }
     }
 
@@ -172,10 +207,8 @@ public class VolunteerDesk {
     private Reply close(Ticket ticket, Language lang) {
         if (tickets.close(ticket.number())) {
             Language refugee = ticket.language();
-            List<Button> stars = IntStream.rangeClosed(1, 5).mapToObj(i -> new Button("⭐" + i,
-                    RefugeeDesk.RATE_ACTION + ticket.number() + ":" + i)).toList();
             messenger.send(ticket.userId(), Reply.withButtons(texts.get(refugee, "handoff.closed-rate",
-                    ticket.number()), List.of(stars)));
+                    ticket.number()), refugees.rateAndReopen(ticket, refugee)));
         }
         return Reply.text(texts.get(lang, "handoff.volunteer-closed", ticket.number()));
     }

@@ -9,7 +9,12 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.relohelp.chat.Asked;
 import org.relohelp.chat.Button;
+import org.relohelp.chat.ButtonRoute;
+import org.relohelp.chat.ChatFeature;
+import org.relohelp.chat.Questions;
+import org.relohelp.chat.TopicGuess;
 import org.relohelp.chat.ButtonResult;
 import org.relohelp.chat.Country;
 import org.relohelp.chat.Html;
@@ -28,7 +33,7 @@ import org.springframework.stereotype.Service;
  * nowhere: each country button carries the section that answers it there.
  */
 @Service
-public class Answers {
+public class Answers implements ChatFeature, Questions, TopicGuess {
 
     public static final int MAX_QUESTION_LENGTH = 1000;
     /** Which-country buttons: {@code wc:<id>:<section>}, {@code wc:-:<country>} (no article), {@code wc:*} (other). */
@@ -71,6 +76,36 @@ public class Answers {
         this.notConfident = answers(meters, "not_confident");
         this.askedCountry = answers(meters, "asked_country");
         this.elsewhere = answers(meters, "elsewhere");
+    }
+
+    @Override
+    public List<ButtonRoute> buttons() {
+        ButtonRoute.Handler press = pressed -> press(pressed.userId(), pressed.action(), pressed.language());
+        return List.of(ButtonRoute.of(ArticleView.SHOW_ACTION, press), ButtonRoute.of(ArticleView.SECTION_ACTION, press),
+                ButtonRoute.of(COUNTRY_ACTION, press), ButtonRoute.of(ArticleView.HELPED_ACTION, press),
+                ButtonRoute.of(ArticleView.NOT_HELPED_ACTION, press));
+    }
+
+    /** A message nobody else took: a question for the knowledge base. */
+    @Override
+    public Reply answer(Asked asked) {
+        return answer(asked.userId(), asked.message().text(), asked.profile().knownCountry(), asked.language());
+    }
+
+    @Override
+    public Optional<String> ofArticle(String articleId) {
+        return topicOf(articleId);
+    }
+
+    /** The topic of the article a question would be answered with, when the answer is confident. */
+    @Override
+    public Optional<String> ofQuestion(String question, Optional<Country> country) {
+        if (question == null || question.isBlank() || question.length() > MAX_QUESTION_LENGTH) {
+            return Optional.empty();
+        }
+        Language language = languageOf(question, Language.RU);
+        return picker.pick(knowledge.search(question, country, language)) instanceof AnswerPicker.Answer answer
+                ? Optional.of(answer.hit().article().topic()) : Optional.empty();
     }
 
     /** Questions searched in the knowledge base, by what the first reply was. */
@@ -192,12 +227,6 @@ public class Answers {
                 report.unchanged(), report.retired(), report.invalid().size()));
         report.invalid().forEach(line -> html.append("\n• ").append(Html.escape(line)));
         return Reply.text(html.toString());
-    }
-
-    public boolean handles(String action) {
-        return action.startsWith(ArticleView.SHOW_ACTION) || action.startsWith(ArticleView.SECTION_ACTION)
-                || action.startsWith(COUNTRY_ACTION) || action.startsWith(ArticleView.HELPED_ACTION)
-                || action.startsWith(ArticleView.NOT_HELPED_ACTION);
     }
 
     /**

@@ -4,6 +4,10 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import org.relohelp.chat.Access;
+import org.relohelp.chat.ButtonRoute;
+import org.relohelp.chat.ChatFeature;
+import org.relohelp.chat.Command;
 import java.util.Optional;
 import java.util.Set;
 import org.relohelp.chat.Button;
@@ -30,7 +34,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * cancelled when the user blocks the bot.
  */
 @Service
-public class ReminderDesk {
+public class ReminderDesk implements ChatFeature {
 
     static final String CANCEL_ACTION = "unremind:";
     private static final Logger log = LoggerFactory.getLogger(ReminderDesk.class);
@@ -54,8 +58,15 @@ public class ReminderDesk {
         this.transaction = transaction;
     }
 
-    public boolean handles(String action) {
-        return action.startsWith(StayView.REMIND_ACTION) || action.startsWith(CANCEL_ACTION);
+    @Override
+    public List<Command> commands() {
+        return List.of(Command.of("reminders", Access.EVERYONE, "menu.reminders", asked -> list(asked.profile())).at(30));
+    }
+
+    @Override
+    public List<ButtonRoute> buttons() {
+        return List.of(ButtonRoute.of(StayView.REMIND_ACTION, pressed -> press(pressed.profile(), pressed.action())),
+                ButtonRoute.of(CANCEL_ACTION, pressed -> press(pressed.profile(), pressed.action())));
     }
 
     /**

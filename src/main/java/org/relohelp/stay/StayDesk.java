@@ -3,6 +3,12 @@ package org.relohelp.stay;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import org.relohelp.chat.Access;
+import org.relohelp.chat.Asked;
+import org.relohelp.chat.ButtonRoute;
+import org.relohelp.chat.ChatFeature;
+import org.relohelp.chat.Command;
+import org.relohelp.chat.Conversation;
 import java.util.Optional;
 import org.relohelp.chat.Button;
 import org.relohelp.chat.ButtonResult;
@@ -20,7 +26,10 @@ import org.springframework.stereotype.Service;
  * {@link StayStep}'s: the router asks it first.
  */
 @Service
-public class StayDesk {
+public class StayDesk implements ChatFeature, Conversation {
+
+    /** After the features that take messages for a ticket, before the knowledge base. */
+    static final int ORDER = 30;
 
     private final StaySessions sessions;
     private final StayRules rules;
@@ -39,6 +48,28 @@ public class StayDesk {
         this.places = places;
     }
 
+    @Override
+    public List<Command> commands() {
+        return List.of(Command.of("stay", Access.EVERYONE, "menu.stay", asked -> start(asked.profile(),
+                asked.argument())).at(20));
+    }
+
+    @Override
+    public List<ButtonRoute> buttons() {
+        return List.of(ButtonRoute.of(StayPrompts.ACTION, pressed -> press(pressed.profile(), pressed.action())));
+    }
+
+    @Override
+    public int order() {
+        return ORDER;
+    }
+
+    /** A question that is really a stay count starts one. */
+    @Override
+    public Optional<Reply> take(Asked asked) {
+        return asked.message().isText() ? onQuestion(asked.profile(), asked.message().text()) : Optional.empty();
+    }
+
     /** /stay, with what was typed after it ("/stay 1 октября"). */
     public Reply start(Profile profile, String text) {
         return begin(profile, read(text, null), null);
@@ -48,10 +79,6 @@ public class StayDesk {
     public Optional<Reply> onQuestion(Profile profile, String text) {
         StayWords words = read(text, null);
         return words.intent() ? Optional.of(begin(profile, words, null)) : Optional.empty();
-    }
-
-    public boolean handles(String action) {
-        return action.startsWith(StayPrompts.ACTION);
     }
 
     /** The count's buttons; "stay:start:KZ" (under a country's article) starts it for that country. */

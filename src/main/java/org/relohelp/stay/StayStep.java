@@ -1,25 +1,21 @@
 package org.relohelp.stay;
 
 import java.util.Optional;
-import org.relohelp.chat.Incoming;
-import org.relohelp.chat.Reply;
+import java.util.Set;
+import org.relohelp.chat.Asked;
+import org.relohelp.chat.Dialogue;
 import org.relohelp.chat.Profile;
+import org.relohelp.chat.Reply;
 import org.springframework.stereotype.Component;
 
 /**
- * A /stay count waiting for the person's answer, as the router sees it. A step never traps anyone:
- * <ul>
- * <li>{@link #answer}: a message that answers the step (a date, a trip, "no more trips", "отмена") gets the
- * count's reply; a question of the person's own gets nothing here — the router answers it as any question and
- * then sends {@link #reoffer}, the one line that offers the step again with a Cancel button;</li>
- * <li>{@link #cancel}: /cancel ends the step;</li>
- * <li>{@link #leave}: any other command, or a button that starts something else (a volunteer), ends the step
- * with a one-line notice, and then does what it was asked.</li>
- * </ul>
- * Each returns empty when no count is in progress, so the router can call them unconditionally.
+ * A /stay count waiting for the person's answer. A message that answers the step (a date, a trip, "no more trips",
+ * "отмена") gets the count's reply; a question of the person's own gets nothing here — the edge answers it as any
+ * question and then offers the step again in one line ({@link #reoffer}, with Cancel). Other commands end it; /stay
+ * starts it again, and /privacy only looks (it lists the count's dates, so it must not end the count).
  */
 @Component
-public class StayStep {
+class StayStep implements Dialogue {
 
     private final StaySessions sessions;
     private final StayDesk desk;
@@ -31,25 +27,37 @@ public class StayStep {
         this.prompts = prompts;
     }
 
-    /** The reply when the message answers the open step; empty when none is open or it is a question of its own. */
-    public Optional<Reply> answer(Profile profile, Incoming message) {
-        return sessions.of(profile.userId()).map(s -> message.isText() ? desk.answer(profile, s, message.text())
-                : Optional.of(prompts.reoffer(s))).flatMap(reply -> reply);
+    @Override
+    public boolean waitsFor(Profile profile) {
+        return sessions.of(profile.userId()).isPresent();
     }
 
-    /** The step offered again in one line, with its buttons and Cancel. */
-    public Optional<Reply> reoffer(Profile profile) {
-        return sessions.of(profile.userId()).map(prompts::reoffer);
+    @Override
+    public Optional<Reply> answer(Asked asked) {
+        return sessions.of(asked.userId()).flatMap(s -> asked.message().isText()
+                ? desk.answer(asked.profile(), s, asked.message().text()) : Optional.empty());
     }
 
-    /** /cancel: ends the step and says so. */
-    public Optional<Reply> cancel(Profile profile) {
-        return sessions.done(profile.userId()) ? Optional.of(prompts.cancelled(profile.language())) : Optional.empty();
+    @Override
+    public Reply leave(Profile profile, boolean cancelled) {
+        if (!sessions.done(profile.userId())) {
+            return Reply.NOTHING;
+        }
+        return cancelled ? prompts.cancelled(profile.language()) : prompts.interrupted(profile.language());
     }
 
-    /** Something else was asked for: ends the step, and the one line that says so. */
-    public Optional<Reply> leave(Profile profile) {
-        return sessions.done(profile.userId()) ? Optional.of(prompts.interrupted(profile.language()))
-                : Optional.empty();
+    @Override
+    public Reply reoffer(Profile profile) {
+        return sessions.of(profile.userId()).map(prompts::reoffer).orElse(Reply.NOTHING);
+    }
+
+    @Override
+    public Set<String> ownCommands() {
+        return Set.of("stay", "privacy");
+    }
+
+    @Override
+    public Set<String> ownButtons() {
+        return Set.of(StayPrompts.ACTION);
     }
 }

@@ -2,25 +2,21 @@ package org.relohelp.telegram;
 
 import java.util.List;
 import org.relohelp.chat.Language;
-import org.relohelp.chat.Texts;
 import org.springframework.stereotype.Component;
 import org.telegram.telegrambots.meta.api.methods.commands.SetMyCommands;
 import org.telegram.telegrambots.meta.api.objects.commands.BotCommand;
 import org.telegram.telegrambots.meta.api.objects.commands.scope.BotCommandScopeDefault;
 
-/** The command menu users see in Telegram, in Russian (also the default) and English. */
+/** The command menu users see in Telegram, in Russian (also the default) and English, from the declarations. */
 @Component
 class CommandMenu {
 
-    static final List<String> COMMANDS = List.of("start", "help", "stay", "reminders", "human", "cancel", "country", "lang", "privacy",
-            "mute", "unmute");
-
     private final OutboundSender sender;
-    private final Texts texts;
+    private final HelpDesk help;
 
-    CommandMenu(OutboundSender sender, Texts texts) {
+    CommandMenu(OutboundSender sender, HelpDesk help) {
         this.sender = sender;
-        this.texts = texts;
+        this.help = help;
     }
 
     void register() {
@@ -32,7 +28,7 @@ class CommandMenu {
         }
     }
 
-    private List<BotCommand> commands(Language language) {
-        return COMMANDS.stream().map(c -> new BotCommand(c, texts.get(language, "menu." + c))).toList();
+    List<BotCommand> commands(Language language) {
+        return help.menu(language).stream().map(c -> new BotCommand(c[0], c[1])).toList();
     }
 }

@@ -1,28 +1,22 @@
 package org.relohelp.telegram;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import org.relohelp.admin.AdminDesk;
-import org.relohelp.admin.DraftCapture;
-import org.relohelp.chat.Button;
+import org.relohelp.chat.Access;
+import org.relohelp.chat.Asked;
 import org.relohelp.chat.ButtonResult;
+import org.relohelp.chat.ButtonRoute;
+import org.relohelp.chat.Command;
+import org.relohelp.chat.Conversation;
+import org.relohelp.chat.Dialogue;
 import org.relohelp.chat.Incoming;
 import org.relohelp.chat.Language;
+import org.relohelp.chat.Pressed;
+import org.relohelp.chat.Profile;
 import org.relohelp.chat.Reply;
 import org.relohelp.chat.Texts;
-import org.relohelp.handoff.RefugeeDesk;
-import org.relohelp.handoff.Roles;
-import org.relohelp.handoff.Roster;
-import org.relohelp.handoff.VolunteerDesk;
-import org.relohelp.knowledge.Answers;
-import org.relohelp.stay.ReminderDesk;
-import org.relohelp.stay.StayDesk;
-import org.relohelp.stay.StayStep;
-import org.relohelp.users.Forgetting;
-import org.relohelp.users.Muting;
-import org.relohelp.chat.Profile;
 import org.relohelp.users.Profiles;
-import org.relohelp.users.Welcome;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -32,54 +26,35 @@ import org.telegram.telegrambots.meta.api.objects.User;
 import org.telegram.telegrambots.meta.api.objects.message.Message;
 
 /**
- * Turns updates into plain calls on the features and their replies into messages. In a private chat a
- * message is a command, part of a handoff (a volunteer's answer, a refugee's ticket), or a question for the
- * knowledge base, in that order. In the volunteers' group only commands count; other groups get silence.
+ * Turns updates into plain calls on the features and their replies into messages, by the table the features
+ * declare ({@link Routes}); the access a command or button needs is checked here, once, before a feature sees it.
+ * In a private chat a message is a command; else an answer to the step the person is in; else something a feature
+ * takes (a volunteer's answer, a refugee's ticket); else a question for the knowledge base. A step is never a trap:
+ * /cancel or its Cancel button leaves it, any other command ends it with one line and then does what it was asked,
+ * and a message that is not an answer is answered as a question and the step offered again. In the volunteers'
+ * group only the commands declared for it count; the bot leaves any other group.
  */
 @Component
 class UpdateRouter {
 
     private static final Logger log = LoggerFactory.getLogger(UpdateRouter.class);
+    private static final String CANCEL = "cancel";
 
     private final Profiles profiles;
-    private final Welcome welcome;
-    private final Answers answers;
-    private final RefugeeDesk refugees;
-    private final VolunteerDesk volunteers;
-    private final Roster roster;
-    private final Roles roles;
-    private final StayDesk stay;
-    private final StayStep stayStep;
-    private final ReminderDesk reminders;
-    private final Forgetting forgetting;
+    private final Routes routes;
+    private final HelpDesk help;
     private final OutboundSender sender;
     private final Texts texts;
     private final FloodGuard flood;
-    private final AdminDesk admin;
-    private final DraftCapture draftCapture;
-    private final Muting muting;
 
-    UpdateRouter(Profiles profiles, Welcome welcome, Answers answers, RefugeeDesk refugees, VolunteerDesk volunteers,
-                 Roster roster, Roles roles, StayDesk stay, ReminderDesk reminders, Forgetting forgetting,
-                 OutboundSender sender, Texts texts, FloodGuard flood, AdminDesk admin, DraftCapture draftCapture,
-                 Muting muting, StayStep stayStep) {
-        this.admin = admin;
+    UpdateRouter(Profiles profiles, Routes routes, HelpDesk help, OutboundSender sender, Texts texts,
+                 FloodGuard flood) {
         this.profiles = profiles;
-        this.welcome = welcome;
-        this.answers = answers;
-        this.refugees = refugees;
-        this.volunteers = volunteers;
-        this.roster = roster;
-        this.roles = roles;
-        this.stay = stay;
-        this.stayStep = stayStep;
-        this.reminders = reminders;
-        this.forgetting = forgetting;
+        this.routes = routes;
+        this.help = help;
         this.sender = sender;
         this.texts = texts;
         this.flood = flood;
-        this.draftCapture = draftCapture;
-        this.muting = muting;
     }
 
     void handle(Update update) {
@@ -88,7 +63,7 @@ class UpdateRouter {
             var chat = update.getMyChatMember().getChat();
             String status = update.getMyChatMember().getNewChatMember().getStatus();
             boolean joined = status.equals("member") || status.equals("administrator");
-            if (joined && !chat.isUserChat() && !roles.isVolunteerGroup(chat.getId())) {
+            if (joined && !chat.isUserChat() && !routes.serves(chat.getId())) {
                 sender.leave(chat.getId());
             }
         } else if (update.hasMessage()) {
@@ -106,15 +81,14 @@ class UpdateRouter {
             return;
         }
         boolean privateChat = message.getChat().isUserChat();
-        if (!privateChat && !roles.isVolunteerGroup(message.getChatId())) {
+        if (!privateChat && !routes.serves(message.getChatId())) {
             if (message.getChatId() < 0) {
                 sender.leave(message.getChatId());
             }
             return;
         }
         FloodGuard.Verdict verdict = flood.check(from.getId());
-        // volunteers and admins answer many people at once; the limit protects them, it must not silence them
-        if (verdict != FloodGuard.Verdict.PASS && !roles.isAdmin(from.getId()) && !roles.isVolunteer(from.getId())) {
+        if (verdict != FloodGuard.Verdict.PASS && !routes.isStaff(from.getId())) {
             if (verdict == FloodGuard.Verdict.WARN) {
                 send(message.getChatId(), Reply.text(texts.get(Language.fromTelegramCode(from.getLanguageCode()),
                         "input.slow-down")));
@@ -124,72 +98,116 @@ class UpdateRouter {
         Incoming in = UpdateKinds.incoming(message, false);
         Profile profile = profiles.touch(from.getId(), from.getLanguageCode());
         if (in.isCommand()) {
-            send(in.chatId(), command(profile, in, privateChat));
+            command(profile, in, privateChat);
         } else if (privateChat) {
-            send(in.chatId(), conversation(profile, in));
+            conversation(profile, in);
         }
     }
 
-    private Reply conversation(Profile profile, Incoming in) {
-        // an admin's pending draft edit comes first: an admin who is also a volunteer must not relay it to a refugee
-        Optional<Reply> handled = admin.onMessage(profile, in)
-                .or(() -> volunteers.onMessage(profile.userId(), in))
-                .or(() -> stayStep.answer(profile, in))
-                .or(() -> refugees.onMessage(profile, in));
-        if (handled.isPresent()) {
-            return handled.get();
-        }
-        if (!in.isText()) {
-            return Reply.text(texts.get(profile.language(), "input.not-text"));
-        }
-        Optional<Reply> count = stay.onQuestion(profile, in.text());
-        if (count.isPresent()) {
-            return count.get();
-        }
-        Reply answer = sender.typingWhile(in.chatId(), () -> answers.answer(profile.userId(), in.text(),
-                profile.knownCountry(), profile.language()));
-        // a question asked in the middle of a /stay count: answered, then the count is offered again
-        Optional<Reply> reoffer = stayStep.reoffer(profile);
-        if (reoffer.isEmpty()) {
-            return answer;
-        }
-        send(in.chatId(), answer);
-        return reoffer.get();
-    }
-
-    private Reply command(Profile profile, Incoming in, boolean privateChat) {
+    private void command(Profile profile, Incoming in, boolean privateChat) {
         String[] parts = in.text().substring(1).split("\\s+", 2);
-        String command = parts[0].split("@", 2)[0].toLowerCase(Locale.ROOT);
+        String name = parts[0].split("@", 2)[0].toLowerCase(Locale.ROOT);
         String argument = parts.length > 1 ? parts[1].strip() : "";
-        long user = profile.userId();
-        if (!privateChat && !command.matches("queue|take|mine|help")) {
-            return Reply.NOTHING;
+        Optional<Command> command = routes.command(name);
+        Asked asked = new Asked(profile, in.chatId(), privateChat, in, name, argument);
+        if (!privateChat) {
+            // the volunteers' group: the commands declared for it; anything else stays unanswered there
+            if (name.equals(HelpDesk.HELP)) {
+                send(in.chatId(), help.help(profile));
+            } else if (command.filter(Command::inGroup).filter(c -> routes.holds(profile.userId(), c.access()))
+                    .isPresent()) {
+                send(in.chatId(), command.get().handler().handle(asked));
+            }
+            return;
         }
-        if (privateChat && !command.matches("cancel|stay|privacy")) { // /privacy only looks: it lists the count too
-            stayStep.leave(profile).ifPresent(notice -> send(in.chatId(), notice)); // a command ends a /stay count
+        Optional<Dialogue> step = routes.step(profile);
+        if (step.isPresent() && name.equals(CANCEL)) {
+            send(in.chatId(), step.get().leave(profile, true));
+            return;
         }
-        return switch (command) {
-            case "start" -> roster.isInvite(argument) ? roster.redeem(user, argument) : welcome.start(profile);
-            case "help" -> welcome.help(profile);
-            case "country" -> welcome.chooseCountry(profile);
-            case "lang", "language" -> welcome.chooseLanguage(profile);
-            case "human" -> refugees.requestHuman(profile, null);
-            case "stay" -> stay.start(profile, argument);
-            case "reminders" -> reminders.list(profile);
-            case "privacy" -> forgetting.privacy(profile);
-            case "forget" -> forgetting.ask(profile);
-            case "cancel" -> stayStep.cancel(profile).orElseGet(() -> refugees.cancel(profile));
-            case "skip" -> refugees.skip(profile);
-            case "mute" -> muting.mute(profile);
-            case "unmute" -> muting.unmute(profile);
-            case "queue", "take", "mine", "switch", "close", "release", "me" ->
-                    volunteers.command(user, command, argument);
-            case "addvolunteer", "removevolunteer", "invite", "volunteers" -> roster.command(user, command, argument);
-            case "savekb" -> draftCapture.save(user, in, profile.language());
-            case "admin", "reload", "stats", "gaps", "stale", "drafts", "broadcast" ->
-                    admin.command(profile, command, argument);
-            default -> Reply.text(texts.get(profile.language(), "command.unknown"));
-        };
+        if (step.isPresent() && !step.get().ownCommands().contains(name)) {
+            send(in.chatId(), step.get().leave(profile, false)); // a command ends the step, in one line
+        }
+        send(in.chatId(), run(asked, command));
+    }
+
+    private Reply run(Asked asked, Optional<Command> command) {
+        Language lang = asked.language();
+        if (asked.command().equals("start") && !asked.argument().isEmpty()) {
+            var link = routes.deepLink(asked.argument());
+            if (link.isPresent()) {
+                return link.get().handler().handle(asked);
+            }
+        }
+        if (asked.command().equals(HelpDesk.HELP)) {
+            return help.help(asked.profile());
+        }
+        if (asked.command().equals(HelpDesk.ADMIN) && routes.holds(asked.userId(), Access.ADMIN)) {
+            return help.section(asked.profile(), Access.ADMIN);
+        }
+        if (command.isEmpty()) {
+            return Reply.text(texts.get(lang, "command.unknown"));
+        }
+        if (!routes.holds(asked.userId(), command.get().access())) {
+            return Reply.text(refusal(command.get().access(), lang));
+        }
+        return command.get().handler().handle(asked);
+    }
+
+    /** Admin commands do not tell strangers they exist; the others say who may use them. */
+    private String refusal(Access access, Language lang) {
+        return access == Access.ADMIN ? texts.get(lang, "command.unknown")
+                : texts.get(lang, "access." + access.name().toLowerCase(Locale.ROOT));
+    }
+
+    private void conversation(Profile profile, Incoming in) {
+        Asked asked = new Asked(profile, in.chatId(), true, in, "", "");
+        Optional<Dialogue> step = routes.step(profile);
+        if (step.isPresent()) {
+            Optional<Reply> answered = step.get().answer(asked);
+            if (answered.isPresent()) {
+                endEarlierStep(profile, step, in.chatId());
+                send(in.chatId(), answered.get());
+                return;
+            }
+        }
+        // not an answer to a step: something a feature takes, or a question
+        Reply reply = freeMessage(asked);
+        boolean stillWaiting = step.isPresent() && step.get().waitsFor(profile);
+        if (!stillWaiting || routes.steps(profile).size() > 1) {
+            endEarlierStep(profile, step, in.chatId());
+            send(in.chatId(), reply);
+        } else {
+            send(in.chatId(), reply);
+            send(in.chatId(), step.get().reoffer(profile)); // the question is answered, the step offered again
+        }
+    }
+
+    private Reply freeMessage(Asked asked) {
+        for (Conversation conversation : routes.conversations()) {
+            Optional<Reply> taken = conversation.take(asked);
+            if (taken.isPresent()) {
+                return taken.get();
+            }
+        }
+        if (!asked.message().isText()) {
+            return Reply.text(texts.get(asked.language(), "input.not-text"));
+        }
+        return sender.typingWhile(asked.chatId(), () -> routes.questions().answer(asked));
+    }
+
+    /**
+     * One step at a time: when handling an update started another feature's step while the person was in one, the
+     * earlier one ends, saying so.
+     */
+    private void endEarlierStep(Profile profile, Optional<Dialogue> before, long chatId) {
+        if (before.isEmpty() || !before.get().waitsFor(profile)) {
+            return;
+        }
+        List<Dialogue> now = routes.steps(profile);
+        if (now.size() > 1) {
+            send(chatId, before.get().leave(profile, false));
+        }
     }
 
     private void onEdit(Message message) {
@@ -197,62 +215,59 @@ class UpdateRouter {
             return;
         }
         Incoming edit = UpdateKinds.incoming(message, true);
-        refugees.onEdit(edit);
-        volunteers.onEdit(edit);
+        routes.conversations().forEach(c -> c.edited(edit));
     }
 
     private void onButton(CallbackQuery button) {
-        // presses count towards the same per-person limit as messages; past it, one toast, then silence
+        // presses count towards the same per-person limit as messages; past it, one toast, then none
         FloodGuard.Verdict verdict = flood.check(button.getFrom().getId());
-        if (verdict != FloodGuard.Verdict.PASS && !roles.isAdmin(button.getFrom().getId())
-                && !roles.isVolunteer(button.getFrom().getId())) {
-            if (verdict == FloodGuard.Verdict.WARN) {
-                sender.answerButton(button.getId(), texts.get(Language.fromTelegramCode(
-                        button.getFrom().getLanguageCode()), "input.slow-down"));
-            }
+        if (verdict != FloodGuard.Verdict.PASS && !routes.isStaff(button.getFrom().getId())) {
+            sender.answerButton(button.getId(), verdict == FloodGuard.Verdict.WARN ? texts.plain(
+                    Language.fromTelegramCode(button.getFrom().getLanguageCode()), "input.slow-down") : null);
             return;
         }
         Profile profile = profiles.touch(button.getFrom().getId(), button.getFrom().getLanguageCode());
-        String action = button.getData() == null ? "" : button.getData();
-        Optional<ButtonResult> result = Optional.empty();
-        if (welcome.handles(action)) {
-            result = welcome.press(profile, action);
-        } else if (answers.handles(action)) {
-            result = answers.press(profile.userId(), action, profile.language());
-        } else if (action.equals(Button.ASK_VOLUNTEER) || action.startsWith(Button.ASK_VOLUNTEER + ":")) {
-            String topic = action.contains(":") ? answers.topicOf(action.substring(action.indexOf(':') + 1))
-                    .orElse(null) : null;
-            stayStep.leave(profile).ifPresent(notice -> send(UpdateKinds.chatId(button), notice));
-            result = Optional.of(ButtonResult.message(refugees.requestHuman(profile, topic)));
-        } else if (volunteers.handles(action)) {
-            result = volunteers.press(profile.userId(), action);
-        } else if (refugees.handles(action)) {
-            result = refugees.press(profile, action);
-        } else if (stay.handles(action)) {
-            result = stay.press(profile, action);
-        } else if (reminders.handles(action)) {
-            result = reminders.press(profile, action);
-        } else if (forgetting.handles(action)) {
-            result = forgetting.press(profile, action);
-        } else if (admin.handles(action)) {
-            result = admin.press(profile, action);
-        }
-        ButtonResult outcome = result.orElseGet(() -> ButtonResult.toast(texts.get(profile.language(), "button.stale")));
-        sender.answerButton(button.getId(), outcome.toast());
         long chatId = UpdateKinds.chatId(button);
-        if (outcome.replacePressed() != null && button.getMessage() != null) {
-            sender.edit(chatId, button.getMessage().getMessageId(), outcome.replacePressed());
+        int messageId = button.getMessage() == null ? 0 : button.getMessage().getMessageId();
+        String action = button.getData() == null ? "" : button.getData();
+        Optional<Dialogue> step = routes.step(profile);
+        ButtonResult outcome = press(new Pressed(profile, chatId, messageId, action), step)
+                .orElseGet(() -> ButtonResult.toast(texts.plain(profile.language(), "button.stale")));
+        sender.answerButton(button.getId(), outcome.toast());
+        if (outcome.replacePressed() != null && messageId != 0) {
+            sender.edit(chatId, messageId, outcome.replacePressed());
         }
+        endEarlierStep(profile, step, chatId); // a press that started another step ends the earlier one first
         if (outcome.newMessage() != null) {
             send(chatId, outcome.newMessage());
-            if (answers.handles(action)) {
-                stayStep.reoffer(profile).ifPresent(line -> send(chatId, line)); // an article read during a count
-            }
+        }
+        boolean ownButton = step.isPresent() && step.get().ownButtons().stream().anyMatch(action::startsWith);
+        if (step.isPresent() && !ownButton && !action.equals(Dialogue.CANCEL) && outcome.newMessage() != null
+                && step.get().waitsFor(profile)) {
+            send(chatId, step.get().reoffer(profile)); // an article read in the middle of a step
         }
     }
 
+    private Optional<ButtonResult> press(Pressed pressed, Optional<Dialogue> step) {
+        if (pressed.action().equals(Dialogue.CANCEL)) {
+            return Optional.of(step.map(s -> new ButtonResult(null, s.leave(pressed.profile(), true),
+                    new Reply(null, List.of()))).orElseGet(() ->
+                    ButtonResult.toast(texts.plain(pressed.language(), "step.nothing-to-cancel"))));
+        }
+        Optional<ButtonRoute> route = routes.button(pressed.action());
+        if (route.isEmpty()) {
+            return Optional.empty();
+        }
+        if (!routes.holds(pressed.userId(), route.get().access())) {
+            // an admin's buttons, like their commands, do not tell anyone else they exist
+            return route.get().access() == Access.ADMIN ? Optional.empty() : Optional.of(ButtonResult.toast(
+                    texts.plain(pressed.language(), "access." + route.get().access().name().toLowerCase(Locale.ROOT))));
+        }
+        return route.get().handler().press(pressed);
+    }
+
     private void send(long chatId, Reply reply) {
-        if (!reply.isNothing()) {
+        if (reply != null && !reply.isNothing()) {
             sender.send(chatId, reply);
         }
     }

@@ -5,7 +5,11 @@ import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Optional;
+import org.relohelp.chat.Access;
 import org.relohelp.chat.Button;
+import org.relohelp.chat.ButtonRoute;
+import org.relohelp.chat.ChatFeature;
+import org.relohelp.chat.Command;
 import org.relohelp.chat.ButtonResult;
 import org.relohelp.chat.Language;
 import org.relohelp.chat.Reply;
@@ -27,7 +31,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * profiles inactive past the retention period, and tells every feature to purge old finished business.
  */
 @Service
-public class Forgetting {
+public class Forgetting implements ChatFeature {
 
     static final String CONFIRM = "forget:yes";
     static final String KEEP = "forget:no";
@@ -58,6 +62,17 @@ public class Forgetting {
     }
 
     /** What is kept in general, then what each feature keeps about this person now. */
+    @Override
+    public List<Command> commands() {
+        return List.of(Command.of("privacy", Access.EVERYONE, "menu.privacy", asked -> privacy(asked.profile())).at(80),
+                Command.of("forget", Access.EVERYONE, null, asked -> ask(asked.profile())));
+    }
+
+    @Override
+    public List<ButtonRoute> buttons() {
+        return List.of(ButtonRoute.of("forget:", pressed -> press(pressed.profile(), pressed.action())));
+    }
+
     public Reply privacy(Profile profile) {
         Language lang = profile.language();
         StringBuilder text = new StringBuilder(texts.get(lang, "privacy.text", properties.retentionDays()));
@@ -76,14 +91,13 @@ public class Forgetting {
                 new Button(texts.get(lang, "forget.button.no"), KEEP))));
     }
 
-    public boolean handles(String action) {
-        return action.equals(CONFIRM) || action.equals(KEEP);
-    }
-
     public Optional<ButtonResult> press(Profile profile, String action) {
         Language lang = profile.language();
         if (action.equals(KEEP)) {
             return Optional.of(new ButtonResult(null, null, Reply.text(texts.get(lang, "forget.kept"))));
+        }
+        if (!action.equals(CONFIRM)) {
+            return Optional.empty(); // forged
         }
         forget(profile.userId());
         return Optional.of(new ButtonResult(null, null, Reply.text(texts.get(lang, "forget.done"))));

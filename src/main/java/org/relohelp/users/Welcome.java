@@ -3,6 +3,10 @@ package org.relohelp.users;
 import org.relohelp.chat.Profile;
 import java.util.ArrayList;
 import java.util.List;
+import org.relohelp.chat.Access;
+import org.relohelp.chat.ButtonRoute;
+import org.relohelp.chat.ChatFeature;
+import org.relohelp.chat.Command;
 import java.util.Optional;
 import org.relohelp.chat.Button;
 import org.relohelp.chat.ButtonResult;
@@ -12,9 +16,9 @@ import org.relohelp.chat.Reply;
 import org.relohelp.chat.Texts;
 import org.springframework.stereotype.Service;
 
-/** /start, /help, /country and /lang: greeting the user and letting them set their country and language. */
+/** /start, /country and /lang: greeting the user and letting them set their country and language. */
 @Service
-public class Welcome {
+public class Welcome implements ChatFeature {
 
     static final String COUNTRY_ACTION = "country:";
     static final String LANGUAGE_ACTION = "lang:";
@@ -27,18 +31,26 @@ public class Welcome {
         this.texts = texts;
     }
 
+    @Override
+    public List<Command> commands() {
+        return List.of(
+                Command.of("start", Access.EVERYONE, "menu.start", asked -> start(asked.profile())).at(0),
+                Command.of("country", Access.EVERYONE, "menu.country", asked -> chooseCountry(asked.profile())).at(60),
+                Command.of("lang", Access.EVERYONE, "menu.lang", asked -> chooseLanguage(asked.profile())).at(70)
+                        .alsoAs("language"));
+    }
+
+    @Override
+    public List<ButtonRoute> buttons() {
+        return List.of(ButtonRoute.of(COUNTRY_ACTION, pressed -> press(pressed.profile(), pressed.action())),
+                ButtonRoute.of(LANGUAGE_ACTION, pressed -> press(pressed.profile(), pressed.action())));
+    }
+
     public Reply start(Profile profile) {
         Language lang = profile.language();
         String html = texts.get(lang, "start.greeting") + "\n\n" + texts.get(lang, "start.privacy") + "\n\n"
                 + "<b>" + texts.get(lang, "start.choose-country") + "</b>";
         return Reply.withButtons(html, countryButtons(lang));
-    }
-
-    public Reply help(Profile profile) {
-        Language lang = profile.language();
-        String country = profile.knownCountry().map(c -> texts.countryName(lang, c))
-                .orElse(texts.get(lang, "help.no-country"));
-        return Reply.text(texts.get(lang, "help.text", country));
     }
 
     public Reply chooseCountry(Profile profile) {
@@ -49,10 +61,6 @@ public class Welcome {
     public Reply chooseLanguage(Profile profile) {
         return Reply.withButtons(texts.get(profile.language(), "lang.choose"), List.of(List.of(
                 new Button("Русский", LANGUAGE_ACTION + "ru"), new Button("English", LANGUAGE_ACTION + "en"))));
-    }
-
-    public boolean handles(String action) {
-        return action.startsWith(COUNTRY_ACTION) || action.startsWith(LANGUAGE_ACTION);
     }
 
     /** A country or language button. Anything else in the action (clients can send any) changes nothing. */

@@ -65,7 +65,7 @@ class HandoffRestartTest {
             try {
                 telegram.awaitBotMessage(volunteer.id(), m -> m.text().contains("пока бот перезапускается"), WAIT);
                 telegram.sendReply(volunteer, volunteer.id(), header.messageId(), "Да, я здесь. Нужна справка.");
-                telegram.awaitBotMessage(refugee.id(), m -> m.text().equals("Да, я здесь. Нужна справка."), WAIT);
+                telegram.awaitBotMessage(refugee.id(), m -> m.text().endsWith("\nДа, я здесь. Нужна справка."), WAIT);
                 telegram.awaitBotMessage(refugee.id(), m -> m.text().contains("Напоминание"), WAIT);
                 Thread.sleep(1_500);
                 assertThat(telegram.botMessages(refugee.id())).filteredOn(m -> m.text().contains("Напоминание"))

@@ -26,7 +26,7 @@ class ArticleViewTest {
         messages.setDefaultEncoding("UTF-8");
         messages.setFallbackToSystemLocale(false);
         Texts texts = new Texts(messages);
-        KnowledgeProperties properties = new KnowledgeProperties(Path.of("config/knowledge"), 0.5, 1.25, 12, 7);
+        KnowledgeProperties properties = new KnowledgeProperties(Path.of("config/knowledge"), null, 0.5, 1.25, 12, 7);
         return new ArticleView(texts, new Staleness(properties, texts,
                 Clock.fixed(Instant.parse(now), ZoneOffset.UTC)));
     }

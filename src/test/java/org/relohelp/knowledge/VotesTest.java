@@ -45,7 +45,7 @@ class VotesTest {
 
         @Bean
         KnowledgeProperties knowledgeProperties() {
-            return new KnowledgeProperties(Path.of("config/knowledge"), 0.5, 1.25, 12, 7);
+            return new KnowledgeProperties(Path.of("config/knowledge"), null, 0.5, 1.25, 12, 7);
         }
     }
 
@@ -144,7 +144,7 @@ class VotesTest {
     @Test
     void theKeyIsMadeOnceAndKept() {
         String stamp = votes.stamp(ANNA, "kz-stay", Votes.Kind.ARTICLE);
-        KnowledgeProperties properties = new KnowledgeProperties(Path.of("config/knowledge"), 0.5, 1.25, 12, 7);
+        KnowledgeProperties properties = new KnowledgeProperties(Path.of("config/knowledge"), null, 0.5, 1.25, 12, 7);
         Votes anotherInstance = new Votes(jdbc, clock, properties);
         anotherInstance.afterPropertiesSet();
         assertThat(anotherInstance.check(ANNA, "kz-stay", stamp)).isPresent();

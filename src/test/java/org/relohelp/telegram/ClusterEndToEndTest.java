@@ -62,7 +62,7 @@ class ClusterEndToEndTest {
             new String[] {"/nonsense", "Не знаю такой команды"},
             new String[] {"/mute", "больше не придут"},
             new String[] {"/unmute", "снова включены"});
-    private static final String QUESTION = "сколько можно жить в армении без внж";
+    private static final String QUESTION = "сколько можно находиться в армении без визы";
     /** What the weekly stale list and the daily purge log when they run. */
     private static final String STALE_LIST = "Stale knowledge list queued";
     private static final String PURGE = "Retention: ";

@@ -97,11 +97,12 @@ class FaultsEndToEndTest {
                     Answers spy = Mockito.mock(Answers.class, Mockito.withSettings().spiedInstance(answers)
                             .defaultAnswer(Mockito.CALLS_REAL_METHODS));
                     Mockito.doAnswer(call -> {
-                        if (call.getArgument(0, String.class).contains(BOMB)) {
-                            throw new IllegalStateException("a bug that quotes the question: " + call.getArgument(0));
+                        org.relohelp.chat.Asked asked = call.getArgument(0);
+                        if (asked.message().text().contains(BOMB)) {
+                            throw new IllegalStateException("a bug that quotes the question: " + asked.message().text());
                         }
                         return call.callRealMethod();
-                    }).when(spy).answer(Mockito.anyString(), Mockito.any(), Mockito.any());
+                    }).when(spy).answer(Mockito.any(org.relohelp.chat.Asked.class));
                     return spy;
                 }
             };
