@@ -1,8 +1,10 @@
-// The sandbox page: four chats with the real bot through the Bot API emulator, updated live.
+// The sandbox page: four chats with the real bot through the Bot API emulator, updated live. The volunteers'
+// group may be a forum: its pane then lists the topics (General first) and opens one to read and write in it.
 "use strict";
 
 const state = { people: [], group: null, chats: new Map(), lastSeq: 0, run: null, live: false, tab: "refugee",
-  panes: {} };
+  panes: {}, forum: { forum: false, topics: [] }, topic: null, topicsAsked: 0 };
+const GENERAL = 1;
 const PANES = [
   { name: "refugee", title: "Личный чат с ботом", chooser: "refugee" },
   { name: "volunteer", title: "Вера, волонтёр: личный чат" },
@@ -27,7 +29,9 @@ const HINTS = {
       + "(↩ или двойной щелчок) и /savekb.\n\nКоманды: /queue /mine /me" },
   group: { title: "Группа волонтёров", plain: true,
     text: "Сюда бот присылает новые заявки с кнопкой «Взять». Заявка появится, когда беженец нажмёт "
-      + "«Спросить волонтёра» или отправит /human. Кто пишет в группе — Вера или админ — выбирается вверху справа." },
+      + "«Спросить волонтёра» или отправит /human. Кто пишет в группе — Вера или админ — выбирается вверху справа. "
+      + "«# Темы» делает группу форумом с темами, как в настройках группы в Telegram." },
+  topic: { plain: true, text: "В этой теме пока нет сообщений." },
   admin: { title: "Чат администратора",
     text: "Команды админа: /admin\n/stats /gaps /drafts /volunteers /broadcast" },
 };
@@ -80,7 +84,34 @@ function chat(chatId) {
   return state.chats.get(String(chatId));
 }
 
-function paneChat(name) { return chat(paneTarget(name).chatId); }
+/**
+ * The forum topic the group pane shows: null outside forums, "list" while it lists the topics, otherwise the
+ * topic's thread id (GENERAL for General).
+ */
+function paneTopic(name) {
+  if (name !== "group" || !state.forum.forum) return null;
+  return state.topic === null ? "list" : state.topic;
+}
+
+/** A topic's messages carry its thread id as message_thread_id; General's carry none (0). */
+function messageThread(topicId) { return topicId === GENERAL ? 0 : topicId; }
+
+function openTopic() { return state.forum.topics.find(t => t.threadId === state.topic) || null; }
+
+/** The messages a pane shows: its chat's, or in a forum only those of the open topic. */
+function paneChat(name) {
+  const messages = chat(paneTarget(name).chatId);
+  const topic = paneTopic(name);
+  if (topic === null) return messages;
+  const thread = topic === "list" ? -1 : messageThread(topic);
+  return new Map([...messages].filter(([, m]) => (m.threadId || 0) === thread));
+}
+
+/** Whether an event's message belongs in what the pane shows now. */
+function shows(name, threadId) {
+  const topic = paneTopic(name);
+  return topic === null || topic !== "list" && messageThread(topic) === (threadId || 0);
+}
 
 /** Text with its /commands clickable: pressing one sends it, as in Telegram. */
 function withCommands(text, paneName) {
@@ -210,9 +241,11 @@ function scrollToEnd(name) {
   pane.stuck = true;
 }
 
-/** The whole pane again: at the start and when another person is chosen. */
+/** The whole pane again: at the start, when another person is chosen, and when a topic is opened or left. */
 function render(name) {
   const pane = state.panes[name];
+  if (name === "group") showForum(pane);
+  if (paneTopic(name) === "list") return;
   const messages = [...paneChat(name).values()].sort((a, b) => a.messageId - b.messageId);
   pane.list.replaceChildren(...messages.map(m => bubble(m, name)));
   cancelReply(name);
@@ -248,12 +281,14 @@ function showWhenEmpty(name) {
   const pane = state.panes[name];
   const empty = paneChat(name).size === 0;
   const shown = pane.list.querySelector(".hint");
-  if (shown && (!empty || shown.dataset.for !== paneTarget(name).chatId)) shown.remove();
+  const shownFor = paneTarget(name).chatId + "/" + paneTopic(name);
+  if (shown && (!empty || shown.dataset.for !== shownFor)) shown.remove();
   const language = name === "refugee" ? state.people.find(p => p.id === paneTarget(name).chatId).language : "ru";
-  const hint = name === "refugee" ? HINTS.refugee[language] || HINTS.refugee.ru : HINTS[name];
+  const hint = name === "refugee" ? HINTS.refugee[language] || HINTS.refugee.ru
+    : paneTopic(name) !== null ? { ...HINTS.topic, title: (openTopic() || {}).name } : HINTS[name];
   if (empty && !pane.list.querySelector(".hint")) {
     const card = element("div", "hint");
-    card.dataset.for = paneTarget(name).chatId;
+    card.dataset.for = shownFor;
     card.append(element("div", "title", hint.title));
     const text = element("div", "text");
     text.appendChild(hint.plain ? document.createTextNode(hint.text) : withCommands(hint.text, name));
@@ -261,10 +296,69 @@ function showWhenEmpty(name) {
     pane.list.appendChild(card);
   }
   const starting = empty && name === "refugee";
+  const closed = paneTopic(name) !== null && (openTopic() || {}).closed === true;
   pane.start.hidden = !starting;
   pane.start.disabled = false;
   pane.start.textContent = hint.start || "";
-  pane.form.hidden = starting;
+  pane.form.hidden = starting || closed;
+  pane.closedNote.hidden = !closed;
+  if (closed) cancelReply(name);
+}
+
+/** The group pane as a forum: the list of its topics, or one topic with the way back; as a plain group, "# Темы". */
+function showForum(pane) {
+  const topic = paneTopic("group");
+  const listing = topic === "list";
+  pane.enableTopics.hidden = state.forum.forum;
+  pane.back.hidden = topic === null || listing;
+  pane.topics.hidden = !listing;
+  pane.list.hidden = listing;
+  pane.title.textContent = topic !== null && !listing ? openTopic().name : pane.defaultTitle;
+  if (listing) {
+    cancelReply("group");
+    pane.form.hidden = true;
+    pane.start.hidden = true;
+    pane.closedNote.hidden = true;
+    listTopics(pane);
+  }
+}
+
+function listTopics(pane) {
+  const messages = [...chat(state.group).values()].sort((a, b) => a.messageId - b.messageId);
+  pane.topics.replaceChildren(...state.forum.topics.map(t => {
+    const row = element("button", "topic");
+    row.type = "button";
+    row.dataset.threadId = t.threadId;
+    const icon = element("span", "icon", t.threadId === GENERAL ? "#" : "");
+    if (t.threadId !== GENERAL) icon.style.background = "#" + t.iconColor.toString(16).padStart(6, "0");
+    const about = element("span", "about");
+    about.append(element("div", "name", t.name + (t.closed ? " 🔒" : "")));
+    const last = messages.filter(m => (m.threadId || 0) === messageThread(t.threadId)).pop();
+    about.append(element("div", "last", last ? senderName(last) + ": " + snippet(last) : "нет сообщений"));
+    row.append(icon, about);
+    row.addEventListener("click", () => chooseTopic(t.threadId));
+    return row;
+  }));
+}
+
+/** Opens a topic (or, with null, goes back to the list); the choice survives a reload. */
+function chooseTopic(threadId) {
+  state.topic = threadId;
+  remember("topic", threadId === null ? "" : String(threadId));
+  render("group");
+}
+
+/** The group's topics as the emulator holds them now; the latest answer wins. */
+async function loadTopics() {
+  const asked = ++state.topicsAsked;
+  const answer = await api("/api/topics");
+  if (asked !== state.topicsAsked) return;
+  state.forum = answer;
+  if (state.topic !== null && !openTopic()) {
+    state.topic = null;
+    status("group", "Тема удалена");
+  }
+  render("group");
 }
 
 function startReply(name, messageId) {
@@ -291,6 +385,10 @@ function panesShowing(chatId) {
 function visible(name) { return !phone.matches || state.tab === name; }
 
 function apply(event) {
+  if (event.type === "topic") {
+    loadTopics().catch(() => status("group", "Темы не загрузились"));
+    return;
+  }
   const messages = chat(event.chatId);
   if (event.type === "message" || event.type === "edit") {
     const before = messages.get(event.messageId);
@@ -299,11 +397,16 @@ function apply(event) {
     messages.delete(event.messageId);
   }
   panesShowing(event.chatId).forEach(name => {
+    const here = shows(name, event.threadId);
     if (event.type === "toast") toast(name, event.text);
-    else if (event.type === "typing") status(name, "бот печатает…");
+    else if (event.type === "typing") { if (here) status(name, "бот печатает…"); }
     else {
-      status(name, "");
-      update(name, event.messageId, event.type === "edit");
+      if (here) {
+        status(name, "");
+        update(name, event.messageId, event.type === "edit");
+      } else if (paneTopic(name) === "list") {
+        listTopics(state.panes[name]);
+      }
       if (event.type === "message" && state.live && !visible(name)) countUnread(name, 1);
     }
   });
@@ -337,9 +440,15 @@ async function press(paneName, messageId, data) {
   }
 }
 
+/** The thread a pane's new message goes to: 0 outside forums and in General. */
+function writingThread(paneName) {
+  const topic = paneTopic(paneName);
+  return typeof topic === "number" ? messageThread(topic) : 0;
+}
+
 async function send(paneName, text, replyTo) {
   const { chatId, personId } = paneTarget(paneName);
-  await api("/api/send", { personId, chatId, text, replyTo: replyTo || 0 });
+  await api("/api/send", { personId, chatId, text, replyTo: replyTo || 0, threadId: writingThread(paneName) });
 }
 
 async function upload(paneName, file) {
@@ -351,7 +460,8 @@ async function upload(paneName, file) {
     reader.onerror = () => reject(reader.error);
     reader.readAsDataURL(file);
   });
-  await api("/api/upload", { personId, chatId, name: file.name, type: file.type, data });
+  await api("/api/upload", { personId, chatId, name: file.name, type: file.type, data,
+    threadId: writingThread(paneName) });
 }
 
 async function follow() {
@@ -385,8 +495,24 @@ function setUpPane({ name, title, chooser }) {
     replying: root.querySelector(".replying"), start: root.querySelector(".start"),
     form: root.querySelector(".composer"), input: root.querySelector(".composer .text"),
     badge: document.querySelector('.tabs [data-tab="' + name + '"] .badge'),
+    title: root.querySelector(".title"), defaultTitle: title, back: root.querySelector(".back"),
+    topics: root.querySelector(".topics"), closedNote: root.querySelector(".closed-note"),
     select: null, replyTo: 0, unread: 0, stuck: true };
   state.panes[name] = pane;
+  if (name === "group") {
+    pane.enableTopics = element("button", "enable-topics", "# Темы");
+    pane.enableTopics.type = "button";
+    pane.enableTopics.title = "Включить темы, как владелец группы в Telegram";
+    pane.enableTopics.addEventListener("click", async () => {
+      try {
+        await api("/api/forum", {});
+      } catch (error) {
+        status(name, "Темы не включились: " + error.message);
+      }
+    });
+    root.querySelector("header").appendChild(pane.enableTopics);
+    pane.back.addEventListener("click", () => chooseTopic(null));
+  }
   if (chooser) {
     pane.select = element("select", "who");
     pane.select.setAttribute("aria-label", "Кто пишет");
@@ -467,9 +593,12 @@ function showTab(name) {
 }
 
 async function main() {
-  const info = await api("/api/people");
+  const [info, forum] = await Promise.all([api("/api/people"), api("/api/topics")]);
   state.people = info.people;
   state.group = info.volunteerGroup;
+  state.forum = forum;
+  const topic = Number(remembered("topic"));
+  if (state.forum.topics.some(t => t.threadId === topic)) state.topic = topic;
   PANES.forEach(setUpPane);
   document.querySelectorAll(".tabs button").forEach(tab => tab.addEventListener("click", () => showTab(tab.dataset.tab)));
   phone.addEventListener("change", () => Object.keys(state.panes).forEach(name => {

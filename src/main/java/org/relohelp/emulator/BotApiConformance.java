@@ -25,7 +25,11 @@ import org.relohelp.emulator.BotApiSpec.Field;
  *
  * <p>Stricter than Telegram in one respect, on purpose: Telegram ignores parameters it does not know (and still
  * honours the removed {@code disable_web_page_preview}); here they are refused, so a bot cannot rely on them.
- * Markdown texts are measured as sent (only HTML is parsed).
+ * Markdown texts are measured as sent (only HTML is parsed). Topic names over 128 characters are not refused here:
+ * Telegram cuts them ({@link Forums#cleanName}).
+ *
+ * <p>{@link #checkResult} checks the other direction, for the emulator's own tests: an answer has the type the
+ * description gives the method's result, field by field.
  */
 final class BotApiConformance {
 
@@ -46,6 +50,9 @@ final class BotApiConformance {
     /** Telegram names some types in its messages: "can't parse inline keyboard button: ...". */
     private static final Map<String, String> LABELS = Map.of("InlineKeyboardButton", "inline keyboard button",
             "KeyboardButton", "keyboard button");
+    /** Names Telegram cleans and cuts to their limit instead of refusing them (TDLib's clean_name). */
+    private static final Set<String> CLEANED = Set.of("createForumTopic.name", "editForumTopic.name",
+            "editGeneralForumTopic.name");
     /** sendChatAction's actions: the documented ones and the older names Telegram still takes. */
     private static final Set<String> CHAT_ACTIONS = Set.of("typing", "upload_photo", "record_video", "upload_video",
             "record_voice", "upload_voice", "upload_document", "choose_sticker", "find_location", "record_video_note",
@@ -85,6 +92,15 @@ final class BotApiConformance {
                 throw bad("unknown parameter \"" + name + "\" of method " + method.name());
             }
         }
+    }
+
+    /**
+     * Throws {@link IllegalArgumentException} when a method's result does not have the type Telegram's description
+     * gives it: a field the type lacks, a required one missing, a value of the wrong type.
+     */
+    void checkResult(Definition method, JsonNode result) {
+        Field field = new Field("result", method.returns(), true, null, null);
+        checkTypes(new Context(method, BotApiEmulator.JSON.createObjectNode(), Set.of(), false), field, result);
     }
 
     /** Where a value sits: a method's parameters (top level, sent as text) or a JSON object's fields. */
@@ -301,7 +317,8 @@ final class BotApiConformance {
             throw bad("wrong parameter action in request");
         }
         BotApiSpec.Limit limit = field.limit();
-        if (limit == null || owner.equals("InlineKeyboardButton") && text.isEmpty()) {
+        if (limit == null || owner.equals("InlineKeyboardButton") && text.isEmpty()
+                || CLEANED.contains(owner + "." + field.name())) {
             return;
         }
         int length = limit.bytes() ? text.getBytes(StandardCharsets.UTF_8).length : plain.length();
@@ -347,6 +364,9 @@ final class BotApiConformance {
         }
         if (field.name().equals("text") && Set.of("sendMessage", "editMessageText").contains(method)) {
             return "message text is empty";
+        }
+        if (method.equals("createForumTopic") && field.name().equals("name")) {
+            return "name must be non-empty";
         }
         if (field.types().contains("InputFile")) {
             return "there is no " + field.name() + " in the request";

@@ -23,7 +23,9 @@ import java.util.function.Predicate;
  * The bot talks to it with the real telegrambots client ({@code POST /bot<token>/<method>}, method names in
  * any case, JSON, form or multipart bodies); every call is checked against Telegram's description of the Bot API
  * and refused as Telegram would refuse it. The people on the other side are driven through this class: they send
- * texts, stickers and photos, edit messages and press buttons, and watch what the bot answers.
+ * texts, stickers and photos, edit messages and press buttons, and watch what the bot answers. A group can be made a
+ * forum ({@link #makeForum}), where people write in topics and manage them by hand, and the bot's rights in a group
+ * are set with {@link #setBotRights}.
  */
 public final class BotApiEmulator implements AutoCloseable {
 
@@ -42,6 +44,9 @@ public final class BotApiEmulator implements AutoCloseable {
 
     static final ObjectMapper JSON = new ObjectMapper();
 
+    /** The General topic's id in every forum. Its messages carry no message_thread_id. */
+    public static final int GENERAL_TOPIC = 1;
+
     static {
         // The JDK server writes headers and body separately; without TCP_NODELAY, Nagle's algorithm and the
         // client's delayed ACK hold every answer back about 40 ms. Read once, when the first server starts.
@@ -54,6 +59,8 @@ public final class BotApiEmulator implements AutoCloseable {
     private final UpdateQueue updates = new UpdateQueue(1);
     private final Webhook webhook = new Webhook(updates);
     private final ChatLog chats = new ChatLog();
+    private final Groups groups = new Groups();
+    private final Forums forums = new Forums(chats, groups);
     private final FileStore files = new FileStore();
     private final TelegramLimits limits;
     private final BotApiMethods methods;
@@ -64,7 +71,7 @@ public final class BotApiEmulator implements AutoCloseable {
     private BotApiEmulator(String token, int port, TimeMeter clock) throws IOException {
         this.token = token;
         this.limits = new TelegramLimits(clock);
-        this.methods = new BotApiMethods(updates, chats, files, webhook, BotApiSpec.shared(), limits);
+        this.methods = new BotApiMethods(updates, chats, groups, forums, files, webhook, BotApiSpec.shared(), limits);
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
         this.threads = Executors.newCachedThreadPool(r -> {
             Thread thread = new Thread(r, "bot-api-emulator");
@@ -104,7 +111,15 @@ public final class BotApiEmulator implements AutoCloseable {
 
     /** The user sends text in a chat: their private chat ({@code chatId == user.id()}) or a group. */
     public int sendText(EmulatedUser user, long chatId, String text) {
-        ObjectNode message = userMessage(user, chatId);
+        return sendText(user, chatId, 0, text);
+    }
+
+    /**
+     * The user sends text in a forum topic ({@link #GENERAL_TOPIC} or 0: General; 0 outside forums). A closed
+     * topic takes messages only from its creator, as Telegram's apps allow.
+     */
+    public int sendText(EmulatedUser user, long chatId, int threadId, String text) {
+        ObjectNode message = userMessage(user, chatId, threadId);
         message.put("text", text);
         if (text.startsWith("/")) {
             int length = text.split("\\s", 2)[0].length();
@@ -118,7 +133,7 @@ public final class BotApiEmulator implements AutoCloseable {
      * Telegram itself would never send but a modified client can.
      */
     public int sendText(EmulatedUser user, String text, String entitiesJson) {
-        ObjectNode message = userMessage(user, user.id());
+        ObjectNode message = userMessage(user, user.id(), 0);
         message.put("text", text);
         try {
             message.set("entities", JSON.readTree(entitiesJson));
@@ -130,10 +145,13 @@ public final class BotApiEmulator implements AutoCloseable {
 
     /**
      * The user replies (Telegram's "reply") to a message in a chat. As Telegram does, the update carries the
-     * replied-to message itself (sender, text or media), without that message's own reply.
+     * replied-to message itself (sender, text or media), without that message's own reply; in a forum the reply
+     * goes to the replied-to message's topic.
      */
     public int sendReply(EmulatedUser user, long chatId, int replyToMessageId, String text) {
-        ObjectNode message = userMessage(user, chatId);
+        int threadId = chats.userMessage(chatId, replyToMessageId).map(m -> m.path("message_thread_id").asInt(0))
+                .or(() -> chats.find(chatId, replyToMessageId).map(BotMessage::threadId)).orElse(0);
+        ObjectNode message = userMessage(user, chatId, threadId);
         message.put("text", text);
         if (text.startsWith("/")) {
             int length = text.split("\\s", 2)[0].length();
@@ -144,7 +162,7 @@ public final class BotApiEmulator implements AutoCloseable {
                 .orElseGet(() -> {
                     ObjectNode unknown = JSON.createObjectNode();
                     unknown.put("message_id", replyToMessageId).put("date", now());
-                    unknown.set("chat", BotApiMethods.chatJson(chatId, "Chat"));
+                    unknown.set("chat", forums.chatJson(chatId, "Chat"));
                     return unknown;
                 });
         original.remove("reply_to_message");
@@ -166,7 +184,7 @@ public final class BotApiEmulator implements AutoCloseable {
     }
 
     public int sendSticker(EmulatedUser user) {
-        ObjectNode message = userMessage(user, user.id());
+        ObjectNode message = userMessage(user, user.id(), 0);
         String fileId = files.put("sticker.webp", "image/webp", new byte[0]);
         message.putObject("sticker").put("file_id", fileId).put("file_unique_id", fileId).put("type", "regular")
                 .put("width", 512).put("height", 512).put("is_animated", false).put("is_video", false);
@@ -179,7 +197,12 @@ public final class BotApiEmulator implements AutoCloseable {
 
     /** A photo (its bytes are kept, so the bot can copy it on) with an optional caption. */
     public int sendPhoto(EmulatedUser user, long chatId, byte[] bytes, String fileName, String caption) {
-        ObjectNode message = userMessage(user, chatId);
+        return sendPhoto(user, chatId, 0, bytes, fileName, caption);
+    }
+
+    /** A photo in a forum topic (see {@link #sendText(EmulatedUser, long, int, String)}). */
+    public int sendPhoto(EmulatedUser user, long chatId, int threadId, byte[] bytes, String fileName, String caption) {
+        ObjectNode message = userMessage(user, chatId, threadId);
         String fileId = files.put(fileName, "image/jpeg", bytes);
         message.putArray("photo").addObject().put("file_id", fileId).put("file_unique_id", fileId)
                 .put("width", 800).put("height", 600).put("file_size", bytes.length);
@@ -190,7 +213,13 @@ public final class BotApiEmulator implements AutoCloseable {
     }
 
     public int sendDocument(EmulatedUser user, long chatId, byte[] bytes, String fileName, String mimeType) {
-        ObjectNode message = userMessage(user, chatId);
+        return sendDocument(user, chatId, 0, bytes, fileName, mimeType);
+    }
+
+    /** A document in a forum topic (see {@link #sendText(EmulatedUser, long, int, String)}). */
+    public int sendDocument(EmulatedUser user, long chatId, int threadId, byte[] bytes, String fileName,
+                            String mimeType) {
+        ObjectNode message = userMessage(user, chatId, threadId);
         String fileId = files.put(fileName, mimeType, bytes);
         message.putObject("document").put("file_id", fileId).put("file_unique_id", fileId)
                 .put("file_name", fileName).put("mime_type", mimeType).put("file_size", bytes.length);
@@ -198,7 +227,7 @@ public final class BotApiEmulator implements AutoCloseable {
     }
 
     public int sendVoice(EmulatedUser user) {
-        ObjectNode message = userMessage(user, user.id());
+        ObjectNode message = userMessage(user, user.id(), 0);
         String fileId = files.put("voice.ogg", "audio/ogg", new byte[0]);
         message.putObject("voice").put("file_id", fileId).put("file_unique_id", fileId).put("duration", 3);
         return enqueue(user, message, "voice", fileId);
@@ -209,7 +238,7 @@ public final class BotApiEmulator implements AutoCloseable {
         ObjectNode message = JSON.createObjectNode();
         message.put("message_id", messageId);
         message.set("from", userJson(user));
-        message.set("chat", BotApiMethods.chatJson(user.id(), user.firstName()));
+        message.set("chat", forums.chatJson(user.id(), user.firstName()));
         message.put("date", now()).put("edit_date", now()).put("text", newText);
         ObjectNode update = JSON.createObjectNode();
         update.set("edited_message", message);
@@ -232,6 +261,111 @@ public final class BotApiEmulator implements AutoCloseable {
         return id;
     }
 
+    // --- groups and their topics -------------------------------------------------------------------------
+
+    /**
+     * The group becomes a forum (its owner turned topics on), with its General topic; the bot may write there
+     * from now on. A group that is a forum already stays as it is.
+     */
+    public void makeForum(long chatId) {
+        if (chatId > 0) {
+            throw new IllegalArgumentException("only a group can be a forum");
+        }
+        if (groups.makeForum(chatId)) {
+            chats.openForum(chatId);
+        }
+    }
+
+    public boolean isForum(long chatId) {
+        return groups.isForum(chatId);
+    }
+
+    /** The bot's standing in a group: {@link BotRights#MEMBER} (the default) or an administrator with rights. */
+    public void setBotRights(long chatId, BotRights rights) {
+        groups.setRights(chatId, rights);
+    }
+
+    public BotRights botRights(long chatId) {
+        return groups.rights(chatId);
+    }
+
+    /** A forum's topics as they are now, General first; empty for a chat that is no forum. */
+    public List<Topic> topics(long chatId) {
+        return groups.topics(chatId);
+    }
+
+    public Optional<Topic> topic(long chatId, int threadId) {
+        return groups.topic(chatId, threadId);
+    }
+
+    /** A person creates a topic; the bot gets the forum_topic_created service message. Returns its thread id. */
+    public int createTopic(EmulatedUser user, long chatId, String name) {
+        if (!groups.isForum(chatId)) {
+            throw new IllegalArgumentException("chat " + chatId + " is not a forum");
+        }
+        String clean = Forums.cleanName(name);
+        if (clean.isEmpty()) {
+            throw new IllegalArgumentException("a topic needs a name");
+        }
+        Topic topic = forums.create(chatId, userJson(user), user.id(), clean, Groups.ICON_COLORS.get(0),
+                null);
+        updates.add(update(groups.createdMessage(chatId, topic.threadId()).orElseThrow()));
+        return topic.threadId();
+    }
+
+    /** A person (an administrator) closes a topic; the bot gets the forum_topic_closed service message. */
+    public void closeTopic(EmulatedUser user, long chatId, int threadId) {
+        toggleTopic(user, chatId, threadId, true);
+    }
+
+    /** A person (an administrator) reopens a topic; the bot gets the forum_topic_reopened service message. */
+    public void reopenTopic(EmulatedUser user, long chatId, int threadId) {
+        toggleTopic(user, chatId, threadId, false);
+    }
+
+    /**
+     * A person (an administrator) deletes a topic, and with it every message in it. Telegram tells the bot
+     * nothing; its next message there is refused with "message thread not found".
+     */
+    public void deleteTopic(EmulatedUser user, long chatId, int threadId) {
+        Topic topic = existingTopic(chatId, threadId);
+        if (topic.isGeneral()) {
+            throw new IllegalArgumentException("the General topic cannot be deleted");
+        }
+        forums.remove(chatId, threadId);
+    }
+
+    private void toggleTopic(EmulatedUser user, long chatId, int threadId, boolean close) {
+        Topic topic = existingTopic(chatId, threadId);
+        if (topic.closed() == close) {
+            throw new IllegalArgumentException("topic " + threadId + " is " + (close ? "closed" : "open") + " already");
+        }
+        forums.setClosed(chatId, topic, close);
+        ObjectNode message = forums.serviceMessage(chatId, chats.nextMessageId(chatId), threadId,
+                userJson(user), close ? "forum_topic_closed" : "forum_topic_reopened", JSON.createObjectNode());
+        updates.add(update(message));
+    }
+
+    private Topic existingTopic(long chatId, int threadId) {
+        return groups.topic(chatId, threadId).orElseThrow(() -> new IllegalArgumentException("chat " + chatId
+                + " has no topic " + threadId));
+    }
+
+    /** The thread a person's message goes to: 0 outside forums and for General; a topic they may write in. */
+    private int threadFor(EmulatedUser user, long chatId, int threadId) {
+        if (!groups.isForum(chatId)) {
+            if (threadId != 0) {
+                throw new IllegalArgumentException("chat " + chatId + " is not a forum");
+            }
+            return 0;
+        }
+        Topic topic = existingTopic(chatId, threadId == 0 ? GENERAL_TOPIC : threadId);
+        if (topic.closed() && topic.creatorId() != user.id()) {
+            throw new IllegalArgumentException("the topic is closed");
+        }
+        return topic.isGeneral() ? 0 : topic.threadId();
+    }
+
     // --- what the bot did ---------------------------------------------------------------------------------
 
     public List<BotMessage> botMessages(long chatId) {
@@ -240,6 +374,16 @@ public final class BotApiEmulator implements AutoCloseable {
 
     public List<BotMessage> awaitBotMessages(long chatId, int count, Duration timeout) {
         return chats.awaitBotMessages(chatId, count, timeout);
+    }
+
+    /** The bot's messages in a forum topic ({@link #GENERAL_TOPIC} or 0: General). */
+    public List<BotMessage> botMessages(long chatId, int threadId) {
+        return chats.botMessages(chatId, threadId == GENERAL_TOPIC ? 0 : threadId);
+    }
+
+    /** Waits until a forum topic has at least {@code count} bot messages; returns the topic's. */
+    public List<BotMessage> awaitBotMessages(long chatId, int threadId, int count, Duration timeout) {
+        return chats.awaitBotMessages(chatId, threadId == GENERAL_TOPIC ? 0 : threadId, count, timeout);
     }
 
     public BotMessage awaitBotMessage(long chatId, Predicate<BotMessage> condition, Duration timeout) {
@@ -387,12 +531,17 @@ public final class BotApiEmulator implements AutoCloseable {
         }
     }
 
-    private ObjectNode userMessage(EmulatedUser user, long chatId) {
+    /** A person's message in a chat and, in a forum, a topic (see {@link Forums#inThread}). */
+    private ObjectNode userMessage(EmulatedUser user, long chatId, int threadId) {
+        int thread = threadFor(user, chatId, threadId);
         ObjectNode message = JSON.createObjectNode();
         message.put("message_id", chats.nextMessageId(chatId));
         message.set("from", userJson(user));
-        message.set("chat", BotApiMethods.chatJson(chatId, chatId == user.id() ? user.firstName() : "Group"));
+        message.set("chat", forums.chatJson(chatId, chatId == user.id() ? user.firstName() : "Group"));
         message.put("date", now());
+        if (thread != 0) {
+            message.put("message_thread_id", thread); // the rest of a topic's marks come in enqueue
+        }
         return message;
     }
 
@@ -400,13 +549,19 @@ public final class BotApiEmulator implements AutoCloseable {
         long chatId = message.path("chat").path("id").asLong();
         int messageId = message.get("message_id").asInt();
         String text = message.path(message.has("text") ? "text" : "caption").asText("");
+        int replyTo = message.path("reply_to_message").path("message_id").asInt(0);
+        int threadId = message.path("message_thread_id").asInt(0);
+        forums.inThread(message, chatId, threadId);
         chats.addUserMessage(chatId, messageId, message, new ChatEvent(0, "message", chatId, messageId,
-                user.firstName(), false, text, null, media, fileId, List.of(),
-                message.path("reply_to_message").path("message_id").asInt(0)));
+                user.firstName(), false, text, null, media, fileId, List.of(), replyTo, threadId));
+        updates.add(update(message));
+        return messageId;
+    }
+
+    private static ObjectNode update(ObjectNode message) {
         ObjectNode update = JSON.createObjectNode();
         update.set("message", message);
-        updates.add(update);
-        return messageId;
+        return update;
     }
 
     private static ObjectNode userJson(EmulatedUser user) {

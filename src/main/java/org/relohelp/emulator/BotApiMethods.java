@@ -14,7 +14,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * The Bot API methods the bot uses. Every call is first checked against Telegram's description of the Bot API
  * ({@link BotApiConformance}: unknown methods and parameters, missing ones, wrong types, texts over their limits,
  * unparsable HTML); then come Telegram's own checks: unknown chats, edits that change nothing, button presses
- * answered twice. Every method returns {@code {"ok":true,"result":...}} or {@code {"ok":false,...}}.
+ * answered twice, forum topics ({@link Forums}). Every method returns {@code {"ok":true,"result":...}} or
+ * {@code {"ok":false,...}}.
  */
 final class BotApiMethods {
 
@@ -23,6 +24,8 @@ final class BotApiMethods {
 
     private final UpdateQueue updates;
     private final ChatLog chats;
+    private final Groups groups;
+    private final Forums forums;
     private final FileStore files;
     private final Webhook webhook;
     private final CompletableFuture<BotApiSpec> spec;
@@ -34,10 +37,12 @@ final class BotApiMethods {
     private final java.util.Deque<String> refusals = new java.util.ArrayDeque<>();
     private final Map<String, java.util.concurrent.atomic.LongAdder> callCounts = new ConcurrentHashMap<>();
 
-    BotApiMethods(UpdateQueue updates, ChatLog chats, FileStore files, Webhook webhook,
+    BotApiMethods(UpdateQueue updates, ChatLog chats, Groups groups, Forums forums, FileStore files, Webhook webhook,
                   CompletableFuture<BotApiSpec> spec, TelegramLimits limits) {
         this.updates = updates;
         this.chats = chats;
+        this.groups = groups;
+        this.forums = forums;
         this.files = files;
         this.webhook = webhook;
         this.spec = spec;
@@ -110,7 +115,9 @@ final class BotApiMethods {
         }
         try {
             return switch (name) {
-                case "getme" -> Answer.ok(botJson());
+                case "getme" -> Answer.ok(meJson());
+                case "getchat" -> Answer.ok(chatFullInfo(knownChat(params)));
+                case "getchatmember" -> Answer.ok(chatMember(knownChat(params), params.path("user_id").asLong()));
                 case "deletemycommands" -> Answer.ok(true);
                 case "deletewebhook" -> {
                     webhook.delete();
@@ -138,6 +145,29 @@ final class BotApiMethods {
                     left.add(Long.parseLong(params.path("chat_id").asText("0")));
                     yield Answer.ok(true);
                 }
+                case "createforumtopic" -> Answer.ok(forums.createForumTopic(knownChat(params), params));
+                case "editforumtopic" -> {
+                    forums.editForumTopic(knownChat(params), params.path("message_thread_id").asInt(), params);
+                    yield Answer.ok(true);
+                }
+                case "editgeneralforumtopic" -> {
+                    forums.editForumTopic(knownChat(params), BotApiEmulator.GENERAL_TOPIC, params);
+                    yield Answer.ok(true);
+                }
+                case "closeforumtopic", "reopenforumtopic" -> {
+                    forums.closeForumTopic(knownChat(params), params.path("message_thread_id").asInt(),
+                            name.startsWith("close"));
+                    yield Answer.ok(true);
+                }
+                case "closegeneralforumtopic", "reopengeneralforumtopic" -> {
+                    forums.closeForumTopic(knownChat(params), BotApiEmulator.GENERAL_TOPIC, name.startsWith("close"));
+                    yield Answer.ok(true);
+                }
+                case "deleteforumtopic" -> {
+                    forums.deleteForumTopic(knownChat(params), params.path("message_thread_id").asInt());
+                    yield Answer.ok(true);
+                }
+                case "getforumtopiciconstickers" -> Answer.ok(forums.iconStickers());
                 default -> Answer.error(400, "Bad Request: " + definition.name() + " is a Bot API method the "
                         + "emulator does not implement");
             };
@@ -202,16 +232,18 @@ final class BotApiMethods {
 
     private Answer sendMessage(ObjectNode params) {
         long chatId = knownChat(params);
+        int threadId = forums.threadToWrite(chatId, params);
         String html = params.path("text").asText("");
         String text = plainText(html, params);
-        BotMessage message = BotMessage.text(chatId, chats.nextMessageId(chatId), text, html,
-                buttons(params.get("reply_markup")));
+        BotMessage message = new BotMessage(chatId, chats.nextMessageId(chatId), text, html,
+                buttons(params.get("reply_markup")), 0, null, null, threadId);
         return Answer.ok(messageJson(chats.addBotMessage(message)));
     }
 
     /** A photo or document by file id (of a file the emulator holds) or uploaded in a multipart body. */
     private Answer sendFile(ObjectNode params, String kind) {
         long chatId = knownChat(params);
+        int threadId = forums.threadToWrite(chatId, params);
         String fileId = params.path(kind).asText("");
         if (fileId.startsWith("attach://")) {
             // an upload travels in the part named after "attach://"
@@ -223,7 +255,7 @@ final class BotApiMethods {
         String caption = params.path("caption").asText("");
         String text = plainText(caption, params);
         BotMessage message = new BotMessage(chatId, chats.nextMessageId(chatId), text, caption,
-                buttons(params.get("reply_markup")), 0, kind, fileId);
+                buttons(params.get("reply_markup")), 0, kind, fileId, threadId);
         return Answer.ok(messageJson(chats.addBotMessage(message)));
     }
 
@@ -232,23 +264,27 @@ final class BotApiMethods {
         long chatId = knownChat(params);
         long fromChat = Long.parseLong(params.path("from_chat_id").asText("0"));
         int messageId = params.path("message_id").asInt();
-        BotMessage copy = chats.userMessage(fromChat, messageId)
-                .map(original -> copyOf(original, chatId))
-                .or(() -> chats.find(fromChat, messageId).map(original -> new BotMessage(chatId,
-                        chats.nextMessageId(chatId), original.text(), original.html(), List.of(), 0,
-                        original.media(), original.fileId())))
-                .orElseThrow(() -> new IllegalArgumentException("Bad Request: message to copy not found"));
+        java.util.Optional<ObjectNode> person = chats.userMessage(fromChat, messageId);
+        java.util.Optional<BotMessage> bot = chats.find(fromChat, messageId);
+        if (person.isEmpty() && bot.isEmpty()) {
+            throw new IllegalArgumentException("Bad Request: message to copy not found");
+        }
+        // as in Telegram, the message to copy is looked for before the topic it goes to
+        int threadId = forums.threadToWrite(chatId, params);
+        BotMessage copy = person.map(original -> copyOf(original, chatId, threadId)).orElseGet(() -> new BotMessage(
+                chatId, chats.nextMessageId(chatId), bot.get().text(), bot.get().html(), List.of(), 0,
+                bot.get().media(), bot.get().fileId(), threadId));
         if (params.hasNonNull("caption") && copy.media() != null) {
             String caption = params.get("caption").asText();
             copy = new BotMessage(copy.chatId(), copy.messageId(),
                     plainText(caption, params), caption, List.of(), 0,
-                    copy.media(), copy.fileId());
+                    copy.media(), copy.fileId(), threadId);
         }
         chats.addBotMessage(copy);
         return Answer.ok(BotApiEmulator.JSON.createObjectNode().put("message_id", copy.messageId()));
     }
 
-    private BotMessage copyOf(ObjectNode original, long chatId) {
+    private BotMessage copyOf(ObjectNode original, long chatId, int threadId) {
         String media = null;
         String fileId = null;
         for (String kind : List.of("photo", "document", "sticker", "voice")) {
@@ -259,7 +295,8 @@ final class BotApiMethods {
             }
         }
         String text = original.path(original.has("text") ? "text" : "caption").asText("");
-        return new BotMessage(chatId, chats.nextMessageId(chatId), text, escape(text), List.of(), 0, media, fileId);
+        return new BotMessage(chatId, chats.nextMessageId(chatId), text, escape(text), List.of(), 0, media, fileId,
+                threadId);
     }
 
     private static String escape(String text) {
@@ -301,8 +338,47 @@ final class BotApiMethods {
     }
 
     private Answer sendChatAction(ObjectNode params) {
-        chats.addChatAction(knownChat(params), params.path("action").asText());
+        long chatId = knownChat(params);
+        chats.addChatAction(chatId, forums.actionThread(chatId, params), params.path("action").asText());
         return Answer.ok(true);
+    }
+
+    /** ChatFullInfo: what the bot may know of a chat, among it whether a group is a forum. */
+    private ObjectNode chatFullInfo(long chatId) {
+        ObjectNode chat = forums.chatJson(chatId, chatId > 0 ? chats.person(chatId)
+                .map(p -> p.path("first_name").asText()).orElse("Chat") : "Group");
+        chat.put("accent_color_id", 0).put("max_reaction_count", 11);
+        chat.putObject("accepted_gift_types").put("unlimited_gifts", false).put("limited_gifts", false)
+                .put("unique_gifts", false).put("premium_subscription", false).put("gifts_from_channels", false);
+        return chat;
+    }
+
+    /**
+     * The bot's own standing in a chat (a member, or an administrator with its rights: {@link BotRights}), or a
+     * person's: a member where they wrote, otherwise left; someone the emulator never saw is not found.
+     */
+    private ObjectNode chatMember(long chatId, long userId) {
+        if (userId <= 0) {
+            throw new IllegalArgumentException("Bad Request: invalid user_id specified");
+        }
+        ObjectNode member = BotApiEmulator.JSON.createObjectNode();
+        if (userId == BOT_ID) {
+            member.set("user", botJson());
+            BotRights rights = chatId < 0 ? groups.rights(chatId) : BotRights.MEMBER;
+            if (!rights.administrator()) {
+                return member.put("status", "member");
+            }
+            member.put("status", "administrator").put("can_be_edited", false).put("is_anonymous", false)
+                    .put("can_manage_chat", true);
+            for (BotRights.Right right : BotRights.Right.values()) {
+                member.put(right.field(), rights.can(right));
+            }
+            return member;
+        }
+        ObjectNode person = chats.person(userId)
+                .orElseThrow(() -> new IllegalArgumentException("Bad Request: user not found"));
+        member.set("user", person);
+        return member.put("status", chatId == userId || chats.wroteIn(chatId, userId) ? "member" : "left");
     }
 
     private long knownChat(ObjectNode params) {
@@ -364,7 +440,7 @@ final class BotApiMethods {
         ObjectNode json = BotApiEmulator.JSON.createObjectNode();
         json.put("message_id", message.messageId());
         json.set("from", botJson());
-        json.set("chat", chatJson(message.chatId(), "Chat"));
+        json.set("chat", forums.chatJson(message.chatId(), "Chat"));
         json.put("date", BotApiEmulator.now());
         if (message.media() == null) {
             json.put("text", message.text());
@@ -398,21 +474,20 @@ final class BotApiMethods {
                 }
             }
         }
-        return json;
+        return forums.inThread(json, message.chatId(), message.threadId());
     }
 
-    static ObjectNode chatJson(long chatId, String name) {
-        ObjectNode chat = BotApiEmulator.JSON.createObjectNode().put("id", chatId);
-        if (chatId > 0) {
-            chat.put("type", "private").put("first_name", name);
-        } else {
-            chat.put("type", "supergroup").put("title", name);
-        }
-        return chat;
-    }
-
-    private static ObjectNode botJson() {
+    static ObjectNode botJson() {
         return BotApiEmulator.JSON.createObjectNode().put("id", BOT_ID).put("is_bot", true)
                 .put("first_name", "Relohelp").put("username", "relohelp_bot");
+    }
+
+    /** getMe: the bot, with what only getMe tells (it reads all group messages: the emulator delivers them all). */
+    private static ObjectNode meJson() {
+        return botJson().put("can_join_groups", true).put("can_read_all_group_messages", true)
+                .put("supports_inline_queries", false).put("supports_guest_queries", false)
+                .put("can_connect_to_business", false).put("has_main_web_app", false)
+                .put("has_topics_enabled", false).put("allows_users_to_create_topics", false)
+                .put("can_manage_bots", false);
     }
 }

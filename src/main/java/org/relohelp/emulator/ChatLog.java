@@ -42,6 +42,43 @@ final class ChatLog {
         knownChats.add(chatId);
     }
 
+    /**
+     * The group became a forum: as in Telegram, where a supergroup's message 1 is the service message that began
+     * it, id 1 is never a message of its own, so that it can be the General topic's id.
+     */
+    synchronized void openForum(long chatId) {
+        knownChats.add(chatId);
+        lastMessageId.merge(chatId, BotApiEmulator.GENERAL_TOPIC, Math::max);
+        topicChanged(chatId, BotApiEmulator.GENERAL_TOPIC, "General");
+    }
+
+    /** A forum's topic was created, renamed, closed, reopened or deleted. */
+    synchronized void topicChanged(long chatId, int threadId, String name) {
+        publish(new ChatEvent(0, "topic", chatId, threadId, "", false, name, null, null, null, List.of(), 0,
+                threadId));
+    }
+
+    /** A topic was deleted, and with it every message in it, the bot's and people's. */
+    synchronized void deleteThread(long chatId, int threadId) {
+        List<BotMessage> bots = botMessages.getOrDefault(chatId, new ArrayList<>());
+        for (BotMessage m : List.copyOf(bots)) {
+            if (m.threadId() == threadId) {
+                bots.remove(m);
+                publish(ChatEvent.of("delete", m));
+            }
+        }
+        String prefix = chatId + "/";
+        userMessages.entrySet().removeIf(entry -> {
+            boolean inThread = entry.getKey().startsWith(prefix)
+                    && entry.getValue().path("message_thread_id").asInt(0) == threadId;
+            if (inThread) {
+                publish(new ChatEvent(0, "delete", chatId, entry.getValue().path("message_id").asInt(), "", false,
+                        "", null, null, null, List.of(), 0, threadId));
+            }
+            return inThread;
+        });
+    }
+
     synchronized void block(long chatId) {
         blockedChats.add(chatId);
     }
@@ -61,6 +98,17 @@ final class ChatLog {
 
     synchronized Optional<ObjectNode> userMessage(long chatId, int messageId) {
         return Optional.ofNullable(userMessages.get(chatId + "/" + messageId));
+    }
+
+    /** A person as their messages show them (the {@code from} of one), if they sent any. */
+    synchronized Optional<ObjectNode> person(long userId) {
+        return userMessages.values().stream().map(m -> m.path("from")).filter(from -> from.path("id").asLong() == userId)
+                .findFirst().map(from -> ((ObjectNode) from).deepCopy());
+    }
+
+    synchronized boolean wroteIn(long chatId, long userId) {
+        return userMessages.values().stream().anyMatch(m -> m.path("chat").path("id").asLong() == chatId
+                && m.path("from").path("id").asLong() == userId);
     }
 
     synchronized BotMessage addBotMessage(BotMessage message) {
@@ -92,9 +140,10 @@ final class ChatLog {
         return List.copyOf(botMessages.getOrDefault(chatId, List.of()));
     }
 
-    synchronized void addChatAction(long chatId, String action) {
+    synchronized void addChatAction(long chatId, int threadId, String action) {
         chatActions.computeIfAbsent(chatId, c -> new ArrayList<>()).add(action);
-        publish(new ChatEvent(0, "typing", chatId, 0, "bot", true, action, null, null, null, List.of(), 0));
+        publish(new ChatEvent(0, "typing", chatId, 0, "bot", true, action, null, null, null, List.of(), 0,
+                threadId));
     }
 
     synchronized List<String> chatActions(long chatId) {
@@ -113,7 +162,7 @@ final class ChatLog {
         }
         callbackAnswers.put(id, Optional.ofNullable(text));
         if (text != null && !text.isEmpty()) {
-            publish(new ChatEvent(0, "toast", chatId, 0, "bot", true, text, null, null, null, List.of(), 0));
+            publish(new ChatEvent(0, "toast", chatId, 0, "bot", true, text, null, null, null, List.of(), 0, 0));
         } else {
             notifyAll();
         }
@@ -140,6 +189,17 @@ final class ChatLog {
         awaitCondition(() -> botMessages.getOrDefault(chatId, List.of()).size() >= count, timeout,
                 "chat " + chatId + " to have " + count + " bot messages, it has " + botMessages(chatId).size());
         return botMessages(chatId);
+    }
+
+    /** Waits until a forum topic of the chat has at least {@code count} bot messages; returns the topic's. */
+    synchronized List<BotMessage> awaitBotMessages(long chatId, int threadId, int count, Duration timeout) {
+        awaitCondition(() -> botMessages(chatId, threadId).size() >= count, timeout, "topic " + threadId + " of chat "
+                + chatId + " to have " + count + " bot messages, it has " + botMessages(chatId, threadId).size());
+        return botMessages(chatId, threadId);
+    }
+
+    synchronized List<BotMessage> botMessages(long chatId, int threadId) {
+        return botMessages.getOrDefault(chatId, List.of()).stream().filter(m -> m.threadId() == threadId).toList();
     }
 
     synchronized BotMessage awaitBotMessage(long chatId, Predicate<BotMessage> condition, Duration timeout) {

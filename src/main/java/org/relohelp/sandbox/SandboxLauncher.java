@@ -3,6 +3,7 @@ package org.relohelp.sandbox;
 import java.nio.file.Path;
 import java.util.Map;
 import org.relohelp.emulator.BotApiEmulator;
+import org.relohelp.emulator.BotRights;
 import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
 import org.springframework.boot.context.event.ApplicationPreparedEvent;
 import org.springframework.context.ApplicationEvent;
@@ -63,6 +64,12 @@ public class SandboxLauncher implements SmartApplicationListener {
         emulator = BotApiEmulator.start(TOKEN, environment.getProperty("relohelp.sandbox.bot-api-port",
                 Integer.class, 0));
         emulator.openChat(SandboxPeople.VOLUNTEER_GROUP);
+        // as a group set up for topic mode: the bot is an administrator who manages topics and deletes messages
+        emulator.setBotRights(SandboxPeople.VOLUNTEER_GROUP, BotRights.administrator(BotRights.Right.MANAGE_TOPICS,
+                BotRights.Right.DELETE_MESSAGES, BotRights.Right.PIN_MESSAGES));
+        if (environment.getProperty("relohelp.sandbox.forum", Boolean.class, false)) {
+            emulator.makeForum(SandboxPeople.VOLUNTEER_GROUP);
+        }
         emulator.openChat(SandboxPeople.VOLUNTEER.id());
         emulator.openChat(SandboxPeople.ADMIN.id());
         Path dataDir = Path.of(environment.getProperty("relohelp.data-dir", "./data")).resolve("sandbox");

@@ -32,7 +32,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The sandbox's chat page on 127.0.0.1: static files from {@code classpath:sandbox/} and a small JSON API
- * through which the page's people talk to the bot via the emulator and follow every chat live.
+ * through which the page's people talk to the bot via the emulator and follow every chat live. The volunteers'
+ * group can be a forum: the page lists its topics as the emulator holds them, and people write in one.
  *
  * <p>Only the page itself may drive it. Every request must name this server in its Host header (a site whose
  * name was made to resolve to 127.0.0.1 — DNS rebinding — names its own), and a request that does anything must
@@ -114,6 +115,9 @@ class SandboxPage implements SmartLifecycle {
                     long after = Long.parseLong(query.getOrDefault("after", "0"));
                     Duration wait = Duration.ofSeconds(Math.min(20, Long.parseLong(query.getOrDefault("wait", "20"))));
                     json(exchange, 200, Map.of("run", run, "events", telegram.events(after, wait)));
+                } else if (method.equals("GET") && path.equals("/api/topics")) {
+                    json(exchange, 200, Map.of("forum", telegram.isForum(SandboxPeople.VOLUNTEER_GROUP),
+                            "topics", telegram.topics(SandboxPeople.VOLUNTEER_GROUP)));
                 } else if (method.equals("GET") && path.startsWith("/api/files/")) {
                     serveFile(exchange, path.substring("/api/files/".length()));
                 } else if (method.equals("POST") && path.equals("/api/send")) {
@@ -122,6 +126,11 @@ class SandboxPage implements SmartLifecycle {
                     press(exchange, body(exchange, MAX_MESSAGE));
                 } else if (method.equals("POST") && path.equals("/api/upload")) {
                     upload(exchange, body(exchange, MAX_UPLOAD_BODY));
+                } else if (method.equals("POST") && path.equals("/api/forum")) {
+                    // the group's owner turns topics on, as in Telegram's group settings
+                    body(exchange, MAX_MESSAGE);
+                    telegram.makeForum(SandboxPeople.VOLUNTEER_GROUP);
+                    json(exchange, 200, Map.of("ok", true));
                 } else {
                     json(exchange, 404, Map.of("error", "not found"));
                 }
@@ -165,8 +174,9 @@ class SandboxPage implements SmartLifecycle {
             throw new IllegalArgumentException("an empty message");
         }
         int replyTo = body.path("replyTo").asInt(0);
+        // a reply goes to the topic of the message it answers
         int messageId = replyTo > 0 ? telegram.sendReply(person, chatId, replyTo, text)
-                : telegram.sendText(person, chatId, text);
+                : telegram.sendText(person, chatId, body.path("threadId").asInt(0), text);
         json(exchange, 200, Map.of("ok", true, "messageId", messageId));
     }
 
@@ -193,10 +203,12 @@ class SandboxPage implements SmartLifecycle {
         }
         String name = body.path("name").asText("file");
         String type = body.path("type").asText("");
+        int threadId = body.path("threadId").asInt(0);
         if (type.startsWith("image/")) {
-            telegram.sendPhoto(person, chatId, bytes, name, body.path("caption").asText(""));
+            telegram.sendPhoto(person, chatId, threadId, bytes, name, body.path("caption").asText(""));
         } else {
-            telegram.sendDocument(person, chatId, bytes, name, type.isEmpty() ? "application/octet-stream" : type);
+            telegram.sendDocument(person, chatId, threadId, bytes, name,
+                    type.isEmpty() ? "application/octet-stream" : type);
         }
         json(exchange, 200, Map.of("ok", true));
     }

@@ -19,9 +19,19 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient;
 import org.telegram.telegrambots.meta.TelegramUrl;
+import org.relohelp.emulator.BotRights.Right;
 import org.telegram.telegrambots.meta.api.methods.AnswerCallbackQuery;
+import org.telegram.telegrambots.meta.api.methods.CopyMessage;
 import org.telegram.telegrambots.meta.api.methods.commands.SetMyCommands;
+import org.telegram.telegrambots.meta.api.methods.forum.CloseForumTopic;
+import org.telegram.telegrambots.meta.api.methods.forum.CreateForumTopic;
+import org.telegram.telegrambots.meta.api.methods.forum.DeleteForumTopic;
+import org.telegram.telegrambots.meta.api.methods.forum.EditForumTopic;
+import org.telegram.telegrambots.meta.api.methods.forum.ReopenForumTopic;
+import org.telegram.telegrambots.meta.api.methods.groupadministration.GetChatMember;
 import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
+import org.telegram.telegrambots.meta.api.methods.send.SendPhoto;
+import org.telegram.telegrambots.meta.api.objects.InputFile;
 import org.telegram.telegrambots.meta.api.objects.LinkPreviewOptions;
 import org.telegram.telegrambots.meta.api.objects.commands.BotCommand;
 import org.telegram.telegrambots.meta.api.objects.commands.scope.BotCommandScopeChat;
@@ -42,6 +52,8 @@ class BotApiConformanceTest {
     private final HttpClient http = HttpClient.newHttpClient();
     private final EmulatedUser user = new EmulatedUser(5_555_555_555L, "Ann", "ru");
     private final String chat = String.valueOf(user.id());
+    private static final long GROUP = -1_009_999_000_002L;
+    private static final String FORUM = String.valueOf(GROUP);
 
     @BeforeEach
     void openChat() {
@@ -244,6 +256,214 @@ class BotApiConformanceTest {
                 .isEqualTo(refusal(400, "Bad Request: unsupported parse_mode"));
         assertThatThrownBy(() -> client.execute(SendMessage.builder().chatId(42L).text("x").build()))
                 .hasMessageContaining("Bad Request: chat not found");
+    }
+
+    // --- forums ------------------------------------------------------------------------------------------------
+
+    @Test
+    void creatingATopicNeedsAForumAndTheRightToManageTopics() throws Exception {
+        telegram.openChat(GROUP);
+        assertThatThrownBy(() -> client.execute(CreateForumTopic.builder().chatId(GROUP).name("Ticket").build()))
+                .isInstanceOf(TelegramApiRequestException.class)
+                .hasMessageContaining("Bad Request: the chat is not a forum");
+        assertThat(json("createForumTopic", "{\"chat_id\":" + chat + ",\"name\":\"x\"}"))
+                .isEqualTo(refusal(400, "Bad Request: the chat is not a forum"));
+        telegram.makeForum(GROUP);
+        assertThatThrownBy(() -> client.execute(CreateForumTopic.builder().chatId(GROUP).name("Ticket").build()))
+                .hasMessageContaining("Bad Request: not enough rights to create a topic");
+        telegram.setBotRights(GROUP, BotRights.administrator(Right.DELETE_MESSAGES, Right.PIN_MESSAGES));
+        assertThatThrownBy(() -> client.execute(CreateForumTopic.builder().chatId(GROUP).name("Ticket").build()))
+                .hasMessageContaining("Bad Request: not enough rights to create a topic");
+        telegram.setBotRights(GROUP, BotRights.administrator(Right.MANAGE_TOPICS));
+        assertThat(client.execute(CreateForumTopic.builder().chatId(GROUP).name("Ticket").build()).getName())
+                .isEqualTo("Ticket");
+        assertThat(telegram.refusals()).containsExactly(
+                "createForumTopic: Bad Request: the chat is not a forum",
+                "createForumTopic: Bad Request: the chat is not a forum",
+                "createForumTopic: Bad Request: not enough rights to create a topic",
+                "createForumTopic: Bad Request: not enough rights to create a topic");
+    }
+
+    @Test
+    void aTopicsNameIsCleanedAndCutAsTelegramDoesAndItsColourIsOneOfTelegrams() throws Exception {
+        forum(BotRights.administrator(Right.MANAGE_TOPICS));
+        // the client refuses these names itself, so they travel raw
+        assertThat(json("createForumTopic", "{\"chat_id\":" + FORUM + "}"))
+                .isEqualTo(refusal(400, "Bad Request: name must be non-empty"));
+        assertThat(json("createForumTopic", "{\"chat_id\":" + FORUM + ",\"name\":\" \\n\\u2003 \"}"))
+                .isEqualTo(refusal(400, "Bad Request: name must be non-empty"));
+        JsonNode long_ = json("createForumTopic", "{\"chat_id\":" + FORUM + ",\"name\":\"" + "я".repeat(200) + "\"}");
+        assertThat(long_.path("result").path("name").asText()).isEqualTo("я".repeat(128));
+        JsonNode spaced = form("createForumTopic", Map.of("chat_id", FORUM, "name", "  Ticket \n\n  #5  "));
+        assertThat(spaced.path("result").path("name").asText()).isEqualTo("Ticket #5");
+        assertThat(form("createForumTopic", Map.of("chat_id", FORUM, "name", "x", "icon_color", "16777215")))
+                .isEqualTo(refusal(400, "Bad Request: invalid icon color specified"));
+        assertThat(form("createForumTopic", Map.of("chat_id", FORUM, "name", "x", "icon_color", "red")))
+                .isEqualTo(refusal(400, "Bad Request: parameter \"icon_color\" must be of type Integer"));
+        assertThat(form("createForumTopic", Map.of("chat_id", FORUM, "name", "x", "colour", "7322096")))
+                .isEqualTo(refusal(400, "Bad Request: unknown parameter \"colour\" of method createForumTopic"));
+        for (int color : new int[]{7322096, 16766590, 13338331, 9367192, 16749490, 16478047}) {
+            assertThat(client.execute(CreateForumTopic.builder().chatId(GROUP).name("c").iconColor(color).build())
+                    .getIconColor()).isEqualTo(color);
+        }
+    }
+
+    @Test
+    void aMessageMayNameOnlyATopicThatIsThereAndOpen() throws Exception {
+        forum(BotRights.MEMBER);
+        telegram.openChat(-1_009_999_000_003L);
+        int thread = telegram.createTopic(user, GROUP, "Housing");
+        assertThatThrownBy(() -> client.execute(SendMessage.builder().chatId(GROUP).messageThreadId(999).text("x")
+                .build())).hasMessageContaining("Bad Request: message thread not found");
+        // General is written to without a thread id; naming it is refused, as Telegram does
+        assertThatThrownBy(() -> client.execute(SendMessage.builder().chatId(GROUP)
+                .messageThreadId(BotApiEmulator.GENERAL_TOPIC).text("x").build()))
+                .hasMessageContaining("Bad Request: message thread not found");
+        assertThatThrownBy(() -> client.execute(SendMessage.builder().chatId(user.id()).messageThreadId(thread)
+                .text("x").build())).hasMessageContaining("Bad Request: message thread not found");
+        // outside forums Telegram ignores the thread
+        assertThat(client.execute(SendMessage.builder().chatId(-1_009_999_000_003L).messageThreadId(thread).text("x")
+                .build()).getMessageThreadId()).isNull();
+        int photo = telegram.sendPhoto(user, user.id(), new byte[]{1}, "p.jpg", "");
+        assertThatThrownBy(() -> client.execute(CopyMessage.builder().chatId(GROUP).messageThreadId(999)
+                .fromChatId(user.id()).messageId(photo).build()))
+                .hasMessageContaining("Bad Request: message thread not found");
+        assertThatThrownBy(() -> client.execute(SendPhoto.builder().chatId(GROUP).messageThreadId(999)
+                .photo(new InputFile(new java.io.ByteArrayInputStream(new byte[]{1}), "a.jpg")).build()))
+                .hasMessageContaining("Bad Request: message thread not found");
+
+        telegram.closeTopic(user, GROUP, thread);
+        assertThatThrownBy(() -> client.execute(SendMessage.builder().chatId(GROUP).messageThreadId(thread)
+                .text("x").build())).hasMessageContaining("Bad Request: TOPIC_CLOSED");
+        telegram.setBotRights(GROUP, BotRights.administrator(Right.MANAGE_TOPICS));
+        assertThat(client.execute(SendMessage.builder().chatId(GROUP).messageThreadId(thread).text("admins may")
+                .build()).getMessageThreadId()).isEqualTo(thread);
+        telegram.setBotRights(GROUP, BotRights.administrator(Right.DELETE_MESSAGES));
+        assertThatThrownBy(() -> client.execute(SendMessage.builder().chatId(GROUP).messageThreadId(thread)
+                .text("x").build())).hasMessageContaining("Bad Request: TOPIC_CLOSED");
+        telegram.closeTopic(user, GROUP, BotApiEmulator.GENERAL_TOPIC);
+        assertThatThrownBy(() -> client.execute(SendMessage.builder().chatId(GROUP).text("x").build()))
+                .hasMessageContaining("Bad Request: TOPIC_CLOSED");
+        telegram.deleteTopic(user, GROUP, thread);
+        assertThatThrownBy(() -> client.execute(SendMessage.builder().chatId(GROUP).messageThreadId(thread)
+                .text("x").build())).hasMessageContaining("Bad Request: message thread not found");
+        // nothing refused arrived anywhere, and the one message taken went with its topic
+        assertThat(telegram.botMessages(GROUP)).isEmpty();
+    }
+
+    @Test
+    void managingATopicNeedsItsRightUnlessTheBotCreatedIt() throws Exception {
+        forum(BotRights.administrator(Right.MANAGE_TOPICS));
+        int own = client.execute(CreateForumTopic.builder().chatId(GROUP).name("Mine").build()).getMessageThreadId();
+        int theirs = telegram.createTopic(user, GROUP, "Theirs");
+        telegram.setBotRights(GROUP, BotRights.MEMBER);
+        assertThatThrownBy(() -> client.execute(CloseForumTopic.builder().chatId(GROUP).messageThreadId(theirs)
+                .build())).hasMessageContaining("Bad Request: not enough rights to close or open the topic");
+        assertThatThrownBy(() -> client.execute(EditForumTopic.builder().chatId(GROUP).messageThreadId(theirs)
+                .name("Renamed").build())).hasMessageContaining("Bad Request: not enough rights to edit the topic");
+        assertThatThrownBy(() -> client.execute(DeleteForumTopic.builder().chatId(GROUP).messageThreadId(theirs)
+                .build())).hasMessageContaining("Bad Request: not enough rights to delete the topic");
+        assertThat(form("closeGeneralForumTopic", Map.of("chat_id", FORUM)))
+                .isEqualTo(refusal(400, "Bad Request: not enough rights to close or open the topic"));
+        // its own topic the bot may manage without rights
+        assertThat(client.execute(CloseForumTopic.builder().chatId(GROUP).messageThreadId(own).build())).isTrue();
+        assertThat(client.execute(SendMessage.builder().chatId(GROUP).messageThreadId(own).text("still mine")
+                .build()).getMessageThreadId()).isEqualTo(own);
+        assertThatThrownBy(() -> client.execute(CloseForumTopic.builder().chatId(GROUP).messageThreadId(own)
+                .build())).hasMessageContaining("Bad Request: TOPIC_NOT_MODIFIED");
+        assertThat(client.execute(ReopenForumTopic.builder().chatId(GROUP).messageThreadId(own).build())).isTrue();
+        assertThatThrownBy(() -> client.execute(ReopenForumTopic.builder().chatId(GROUP).messageThreadId(own)
+                .build())).hasMessageContaining("Bad Request: TOPIC_NOT_MODIFIED");
+        assertThatThrownBy(() -> client.execute(EditForumTopic.builder().chatId(GROUP).messageThreadId(own)
+                .name("Mine").build())).hasMessageContaining("Bad Request: TOPIC_NOT_MODIFIED");
+        assertThat(client.execute(DeleteForumTopic.builder().chatId(GROUP).messageThreadId(own).build())).isTrue();
+        // deleting needs can_delete_messages, not can_manage_topics
+        telegram.setBotRights(GROUP, BotRights.administrator(Right.MANAGE_TOPICS));
+        assertThat(client.execute(CloseForumTopic.builder().chatId(GROUP).messageThreadId(theirs).build())).isTrue();
+        assertThatThrownBy(() -> client.execute(DeleteForumTopic.builder().chatId(GROUP).messageThreadId(theirs)
+                .build())).hasMessageContaining("Bad Request: not enough rights to delete the topic");
+        telegram.setBotRights(GROUP, BotRights.administrator(Right.DELETE_MESSAGES));
+        assertThat(client.execute(DeleteForumTopic.builder().chatId(GROUP).messageThreadId(theirs).build())).isTrue();
+        // a topic that is not there, or was deleted, or an id no topic can have
+        for (int gone : new int[]{own, theirs, 999}) {
+            assertThat(form("closeForumTopic", Map.of("chat_id", FORUM, "message_thread_id", String.valueOf(gone))))
+                    .isEqualTo(refusal(400, "Bad Request: TOPIC_ID_INVALID"));
+        }
+        assertThat(form("deleteForumTopic", Map.of("chat_id", FORUM, "message_thread_id", "0")))
+                .isEqualTo(refusal(400, "Bad Request: invalid forum topic identifier specified"));
+        assertThat(form("deleteForumTopic", Map.of("chat_id", FORUM, "message_thread_id", "1")))
+                .isEqualTo(refusal(400, "Bad Request: TOPIC_ID_INVALID"));
+        assertThat(form("closeForumTopic", Map.of("chat_id", FORUM))).isEqualTo(refusal(400,
+                "Bad Request: parameter \"message_thread_id\" is required"));
+        assertThat(form("reopenForumTopic", Map.of("chat_id", chat, "message_thread_id", "5")))
+                .isEqualTo(refusal(400, "Bad Request: the chat is not a forum"));
+    }
+
+    @Test
+    void getChatMemberAnswersForTheBotAndForPeopleItHasSeen() throws Exception {
+        forum(BotRights.MEMBER);
+        assertThatThrownBy(() -> client.execute(GetChatMember.builder().chatId(GROUP).userId(42L).build()))
+                .hasMessageContaining("Bad Request: user not found");
+        assertThat(form("getChatMember", Map.of("chat_id", FORUM, "user_id", "0")))
+                .isEqualTo(refusal(400, "Bad Request: invalid user_id specified"));
+        telegram.sendText(user, user.id(), "hi");
+        assertThat(client.execute(GetChatMember.builder().chatId(GROUP).userId(user.id()).build()).getStatus())
+                .isEqualTo("left");
+        assertThat(client.execute(GetChatMember.builder().chatId(user.id()).userId(user.id()).build()).getStatus())
+                .isEqualTo("member");
+    }
+
+    @Test
+    void theEmulatorsAnswersHaveTheTypesTheDescriptionGives() throws Exception {
+        forum(BotRights.MEMBER);
+        telegram.sendText(user, user.id(), "hi");
+        int thread = telegram.createTopic(user, GROUP, "Ticket #1");
+        telegram.sendText(user, GROUP, thread, "question");
+        int question = telegram.sendText(user, GROUP, "in General");
+        telegram.sendReply(user, GROUP, question, "a reply");
+        telegram.closeTopic(user, GROUP, thread);
+        telegram.reopenTopic(user, GROUP, thread);
+        assertFitsTheDescription("getMe", "{}");
+        assertFitsTheDescription("getChat", "{\"chat_id\":" + FORUM + "}");
+        assertFitsTheDescription("getChat", "{\"chat_id\":" + chat + "}");
+        assertFitsTheDescription("getChatMember", "{\"chat_id\":" + FORUM + ",\"user_id\":" + BotApiMethods.BOT_ID + "}");
+        assertFitsTheDescription("getChatMember", "{\"chat_id\":" + FORUM + ",\"user_id\":" + user.id() + "}");
+        telegram.setBotRights(GROUP, BotRights.administrator(Right.MANAGE_TOPICS, Right.DELETE_MESSAGES));
+        assertFitsTheDescription("getChatMember", "{\"chat_id\":" + FORUM + ",\"user_id\":" + BotApiMethods.BOT_ID + "}");
+        assertFitsTheDescription("getForumTopicIconStickers", "{}");
+        JsonNode created = assertFitsTheDescription("createForumTopic", "{\"chat_id\":" + FORUM
+                + ",\"name\":\"Ticket #2\",\"icon_custom_emoji_id\":\"5312536423851630001\"}");
+        int own = created.path("message_thread_id").asInt();
+        assertFitsTheDescription("sendMessage", "{\"chat_id\":" + FORUM + ",\"message_thread_id\":" + own
+                + ",\"text\":\"answer\",\"reply_markup\":{\"inline_keyboard\":[[{\"text\":\"Ok\","
+                + "\"callback_data\":\"ok\"}]]}}");
+        assertFitsTheDescription("copyMessage", "{\"chat_id\":" + FORUM + ",\"message_thread_id\":" + own
+                + ",\"from_chat_id\":" + FORUM + ",\"message_id\":" + question + "}");
+        assertFitsTheDescription("editForumTopic", "{\"chat_id\":" + FORUM + ",\"message_thread_id\":" + own
+                + ",\"name\":\"Ticket #2 (taken)\"}");
+        assertFitsTheDescription("deleteForumTopic", "{\"chat_id\":" + FORUM + ",\"message_thread_id\":" + own
+                + "}");
+        JsonNode updates = assertFitsTheDescription("getUpdates", "{\"timeout\":0}");
+        assertThat(updates).hasSize(7);
+        // and the check can fail: a topic without its colour is not a ForumTopic
+        BotApiSpec spec = BotApiSpec.shared().join();
+        JsonNode colourless = BotApiEmulator.JSON.readTree("{\"message_thread_id\":3,\"name\":\"x\"}");
+        assertThatThrownBy(() -> new BotApiConformance(spec).checkResult(spec.method("createForumTopic")
+                .orElseThrow(), colourless)).hasMessageContaining("Can't find field \"icon_color\"");
+    }
+
+    private void forum(BotRights rights) {
+        telegram.makeForum(GROUP);
+        telegram.setBotRights(GROUP, rights);
+    }
+
+    /** Calls a method and checks its result against the type Telegram's description gives it; returns the result. */
+    private JsonNode assertFitsTheDescription(String method, String body) throws Exception {
+        JsonNode answer = json(method, body);
+        assertThat(answer.path("ok").asBoolean()).as(method + ": " + answer).isTrue();
+        BotApiSpec spec = BotApiSpec.shared().join();
+        new BotApiConformance(spec).checkResult(spec.method(method).orElseThrow(), answer.get("result"));
+        return answer.get("result");
     }
 
     // --- raw requests -----------------------------------------------------------------------------------------

@@ -3,6 +3,8 @@ package org.relohelp.sandbox;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
 import java.io.File;
 import java.io.IOException;
@@ -42,7 +44,8 @@ import org.relohelp.RelohelpApplication;
  * Chromium, and the main journeys clicked through on a desktop window (all four chats side by side) and on a
  * phone-width one (one chat at a time, behind tabs): the first-visit hint and Start, country, question, answer,
  * "Ask a volunteer", Take in the group, the volunteer's answer, multi-line messages, a reply (/savekb), the chosen
- * people after a reload, and another site's page failing to drive it. Screenshots go to target/ for review.
+ * people after a reload, and another site's page failing to drive it; then the group as a forum, with a topic made
+ * through the emulator's Bot API. Screenshots go to target/ for review.
  * Needs Debian's chromium and chromium-driver, which .ci/run installs; elsewhere it is skipped.
  */
 class SandboxBrowserTest {
@@ -61,7 +64,8 @@ class SandboxBrowserTest {
 
         Path data = Files.createTempDirectory(Files.createDirectories(Path.of("target")), "sandbox-data-");
         int port = freePort();
-        Process bot = startWithoutToken(data, port);
+        int botApiPort = freePort();
+        Process bot = startWithoutToken(data, port, botApiPort);
         try {
             String page = "http://127.0.0.1:" + port + "/";
             awaitPage(page, bot);
@@ -75,6 +79,7 @@ class SandboxBrowserTest {
             screenshot(Path.of("target/sandbox-phone.png"));
             anotherSitesPageCannotDriveIt(port);
             theChosenPeopleSurviveAReload(page);
+            theGroupAsAForum(page, "http://127.0.0.1:" + botApiPort + "/bot" + SandboxLauncher.TOKEN + "/");
         } finally {
             if (browser != null) {
                 browser.quit();
@@ -232,8 +237,86 @@ class SandboxBrowserTest {
                 .contains("Hello! Which paper do they want?").doesNotContain("forged");
     }
 
+    /**
+     * The group's owner turns topics on: the pane lists them, General first; a topic the bot makes through the Bot
+     * API appears with the bot's message in it, opens, and what Вера writes there reaches the emulator in that topic;
+     * the messages from before are in General; a closed topic takes no input, a deleted one leaves the list.
+     */
+    private void theGroupAsAForum(String page, String botApi) throws Exception {
+        browser.manage().window().setSize(new Dimension(1600, 1000));
+        WebElement group = pane("group");
+        wait.until(d -> group.isDisplayed());
+        assertThat(group.findElements(By.cssSelector(".topic"))).isEmpty();
+        group.findElement(By.cssSelector(".enable-topics")).click();
+        wait.until(d -> topicNames(group).equals(List.of("General")));
+        assertThat(group.findElement(By.cssSelector(".enable-topics")).isDisplayed()).isFalse();
+
+        String chat = "\"chat_id\":" + SandboxPeople.VOLUNTEER_GROUP;
+        int thread = bot(botApi, "createForumTopic", "{" + chat + ",\"name\":\"Заявка #1\"}")
+                .path("message_thread_id").asInt();
+        bot(botApi, "sendMessage", "{" + chat + ",\"message_thread_id\":" + thread + ",\"text\":\"Гость ждёт\"}");
+        wait.until(d -> topicNames(group).equals(List.of("General", "Заявка #1"))
+                && topic(group, "Заявка #1").getText().contains("Гость ждёт"));
+        topic(group, "Заявка #1").click();
+        wait.until(d -> group.findElement(By.cssSelector(".title")).getText().equals("Заявка #1")
+                && text(group).contains("Гость ждёт"));
+        assertThat(text(group)).doesNotContain("взял(а) Вера");
+        choose(group, "Вера");
+        write(group, "Беру, отвечу в личке");
+        wait.until(d -> group.findElements(By.cssSelector(".msg.mine")).stream()
+                .anyMatch(m -> m.getText().contains("Беру, отвечу в личке")));
+        JsonNode written = events(page).stream().filter(e -> e.path("text").asText().equals("Беру, отвечу в личке"))
+                .findFirst().orElseThrow();
+        assertThat(written.path("threadId").asInt()).isEqualTo(thread);
+        assertThat(written.path("sender").asText()).startsWith("Вера");
+
+        group.findElement(By.cssSelector(".back")).click();
+        topic(group, "General").click();
+        wait.until(d -> text(group).contains("взял(а) Вера") && !text(group).contains("Гость ждёт"));
+        group.findElement(By.cssSelector(".back")).click();
+
+        bot(botApi, "closeForumTopic", "{" + chat + ",\"message_thread_id\":" + thread + "}");
+        wait.until(d -> topic(group, "Заявка #1").getText().contains("🔒"));
+        screenshot(Path.of("target/sandbox-topics.png"));
+        topic(group, "Заявка #1").click();
+        wait.until(d -> group.findElement(By.cssSelector(".closed-note")).isDisplayed());
+        assertThat(group.findElement(By.cssSelector(".composer")).isDisplayed()).isFalse();
+        bot(botApi, "deleteForumTopic", "{" + chat + ",\"message_thread_id\":" + thread + "}");
+        wait.until(d -> topicNames(group).equals(List.of("General")));
+    }
+
+    private static List<String> topicNames(WebElement group) {
+        return group.findElements(By.cssSelector(".topic .name")).stream().map(WebElement::getText).toList();
+    }
+
+    private static WebElement topic(WebElement group, String name) {
+        return group.findElements(By.cssSelector(".topic")).stream()
+                .filter(t -> t.findElement(By.cssSelector(".name")).getText().startsWith(name)).findFirst()
+                .orElseThrow();
+    }
+
+    /** A call to the emulator's Bot API, as the bot makes it; returns the result. */
+    private static JsonNode bot(String botApi, String method, String json) throws Exception {
+        String answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(botApi + method))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        JsonNode result = new ObjectMapper().readTree(answer);
+        assertThat(result.path("ok").asBoolean()).as(method + ": " + answer).isTrue();
+        return result.path("result");
+    }
+
+    /** Everything the emulator holds, as the page reads it. */
+    private static List<JsonNode> events(String page) throws Exception {
+        String answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(page
+                + "api/events?after=0&wait=0")).build(), HttpResponse.BodyHandlers.ofString()).body();
+        List<JsonNode> events = new java.util.ArrayList<>();
+        new ObjectMapper().readTree(answer).path("events").forEach(events::add);
+        return events;
+    }
+
+    /** A chat's pane, once the page has built it (it does after its first answers from the sandbox). */
     private WebElement pane(String name) {
-        return browser.findElement(By.cssSelector("[data-pane=" + name + "]"));
+        return wait.until(d -> d.findElement(By.cssSelector("[data-pane=" + name + "]")));
     }
 
     private void tab(String name) {
@@ -311,7 +394,7 @@ class SandboxBrowserTest {
         Files.copy(shot.toPath(), file, StandardCopyOption.REPLACE_EXISTING);
     }
 
-    private static Process startWithoutToken(Path data, int port) throws IOException {
+    private static Process startWithoutToken(Path data, int port, int botApiPort) throws IOException {
         ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), RelohelpApplication.class.getName())
                 .directory(new File(".")).redirectErrorStream(true).redirectOutput(data.resolve("bot.log").toFile());
@@ -319,6 +402,7 @@ class SandboxBrowserTest {
         builder.environment().put("RELOHELP_DATA_DIR", data.toString());
         builder.environment().put("RELOHELP_MANAGEMENT_PORT", "0");
         builder.environment().put("RELOHELP_SANDBOX_PORT", String.valueOf(port));
+        builder.environment().put("RELOHELP_SANDBOX_BOT_API_PORT", String.valueOf(botApiPort));
         return builder.start();
     }
 

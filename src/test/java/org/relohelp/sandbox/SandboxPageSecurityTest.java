@@ -1,6 +1,7 @@
 package org.relohelp.sandbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -37,7 +38,7 @@ class SandboxPageSecurityTest {
     private static final String SEND = "{\"personId\":\"" + ANNA + "\",\"chatId\":\"" + ANNA + "\",\"text\":\"hello\"}";
 
     private final BotApiEmulator telegram = BotApiEmulator.start(TOKEN, 0);
-    private final SandboxPage page = new SandboxPage(telegram, new SandboxProperties(true, 0, 0));
+    private final SandboxPage page = new SandboxPage(telegram, new SandboxProperties(true, 0, 0, false));
     private final int port;
     private final String self;
 
@@ -54,7 +55,7 @@ class SandboxPageSecurityTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"/api/send", "/api/press", "/api/upload"})
+    @ValueSource(strings = {"/api/send", "/api/press", "/api/upload", "/api/forum"})
     void aRequestFromAnotherSiteIsRefusedAndReachesNobody(String endpoint) throws Exception {
         assertThat(post(endpoint, self, "http://evil.example", "application/json", SEND).status()).isEqualTo(403);
         assertThat(post(endpoint, self, "null", "application/json", SEND).status()).isEqualTo(403);
@@ -70,7 +71,7 @@ class SandboxPageSecurityTest {
     @ValueSource(strings = {"text/plain", "text/plain;charset=UTF-8", "application/x-www-form-urlencoded",
             "multipart/form-data; boundary=x", ""})
     void aBodyThatIsNotDeclaredJsonIsRefused(String type) throws Exception {
-        for (String endpoint : List.of("/api/send", "/api/press", "/api/upload")) {
+        for (String endpoint : List.of("/api/send", "/api/press", "/api/upload", "/api/forum")) {
             Response response = post(endpoint, self, "http://" + self, type.isEmpty() ? null : type, SEND);
             assertThat(response.status()).as(endpoint + " with " + type).isEqualTo(415);
             assertThat(response.body()).contains("must be JSON");
@@ -131,6 +132,47 @@ class SandboxPageSecurityTest {
     }
 
     @Test
+    void thePageTurnsTopicsOnListsThemAndWritesInOne() throws Exception {
+        String origin = "http://" + self;
+        long group = SandboxPeople.VOLUNTEER_GROUP;
+        String vera = String.valueOf(SandboxPeople.VOLUNTEER.id());
+        assertThat(request("GET /api/topics", self, null, null, null).body()).contains("\"forum\":false",
+                "\"topics\":[]");
+        assertThat(post("/api/forum", self, origin, "application/json", "{}").status()).isEqualTo(200);
+        assertThat(telegram.isForum(group)).isTrue();
+        telegram.setBotRights(group, org.relohelp.emulator.BotRights.administrator(
+                org.relohelp.emulator.BotRights.Right.MANAGE_TOPICS));
+        String created = botSays(group, "createForumTopic", "{\"chat_id\":" + group + ",\"name\":\"Заявка #1\"}");
+        int thread = new com.fasterxml.jackson.databind.ObjectMapper().readTree(created).path("result").path("message_thread_id").asInt();
+        assertThat(request("GET /api/topics", self, null, null, null).body()).contains("\"forum\":true",
+                "\"name\":\"General\"", "\"name\":\"Заявка #1\"", "\"threadId\":" + thread);
+
+        String inTopic = "{\"personId\":\"" + vera + "\",\"chatId\":\"" + group + "\",\"threadId\":" + thread;
+        assertThat(post("/api/send", self, origin, "application/json", inTopic + ",\"text\":\"беру\"}").status())
+                .isEqualTo(200);
+        assertThat(post("/api/upload", self, origin, "application/json", inTopic
+                + ",\"name\":\"a.png\",\"type\":\"image/png\",\"data\":\"AQID\"}").status()).isEqualTo(200);
+        int first = telegram.events(0, Duration.ZERO).stream().filter(e -> e.type().equals("message")).findFirst()
+                .orElseThrow().messageId();
+        assertThat(post("/api/send", self, origin, "application/json", "{\"personId\":\"" + vera + "\",\"chatId\":\""
+                + group + "\",\"text\":\"a reply\",\"replyTo\":" + first + "}").status()).isEqualTo(200);
+        assertThat(post("/api/send", self, origin, "application/json", "{\"personId\":\"" + vera + "\",\"chatId\":\""
+                + group + "\",\"text\":\"to General\"}").status()).isEqualTo(200);
+        assertThat(telegram.events(0, Duration.ZERO)).filteredOn(e -> e.type().equals("message"))
+                .extracting(ChatEvent::text, ChatEvent::threadId)
+                .containsExactly(tuple("беру", thread), tuple("", thread), tuple("a reply", thread), tuple("to General", 0));
+
+        // a topic that is not there, or closed, takes nothing
+        assertThat(post("/api/send", self, origin, "application/json", inTopic.replace(String.valueOf(thread), "999")
+                + ",\"text\":\"x\"}").status()).isEqualTo(400);
+        telegram.closeTopic(SandboxPeople.ADMIN, group, thread);
+        Response closed = post("/api/send", self, origin, "application/json", inTopic + ",\"text\":\"x\"}");
+        assertThat(closed.status()).isEqualTo(400);
+        assertThat(closed.body()).contains("the topic is closed");
+        assertThat(telegram.events(0, Duration.ZERO)).filteredOn(e -> e.text().equals("x")).isEmpty();
+    }
+
+    @Test
     void badInputIsAnsweredAndChangesNothing() throws Exception {
         String origin = "http://" + self;
         String maxim = String.valueOf(SandboxPeople.MAXIM.id());
@@ -151,12 +193,17 @@ class SandboxPageSecurityTest {
     private void assertNothingReachedTheBot() throws InterruptedException {
         assertThat(telegram.pendingUpdates()).isZero();
         assertThat(telegram.events(0, Duration.ZERO)).isEmpty();
+        assertThat(telegram.isForum(SandboxPeople.VOLUNTEER_GROUP)).isFalse();
     }
 
     private String botSays(long chatId, String json) throws Exception {
+        return botSays(chatId, "sendMessage", json);
+    }
+
+    private String botSays(long chatId, String method, String json) throws Exception {
         telegram.openChat(chatId);
         return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(telegram.url() + "/bot" + TOKEN
-                        + "/sendMessage")).header("Content-Type", "application/json")
+                        + "/" + method)).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString()).body();
     }
 
