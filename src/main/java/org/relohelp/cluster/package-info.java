@@ -4,4 +4,7 @@
  * {@link org.relohelp.cluster.Leadership} before a singleton job. With long polling there is one instance, and it
  * is always the leader.
  */
+@ApplicationModule(allowedDependencies = {})
 package org.relohelp.cluster;
+
+import org.springframework.modulith.ApplicationModule;

@@ -7,11 +7,13 @@ import org.relohelp.chat.GroupChats;
 import org.relohelp.chat.Role;
 import org.springframework.context.annotation.Bean;
 import org.springframework.stereotype.Component;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * Who may do what, decided on the server for every command and button: admins from the configuration,
  * volunteers from the database (so a removed volunteer loses access at once). Nothing in a message counts.
  */
+@NamedInterface("staff")
 @Component
 public class Roles implements GroupChats {
 

@@ -13,8 +13,10 @@ import org.relohelp.chat.Messenger;
 import org.relohelp.chat.Reply;
 import org.relohelp.chat.Texts;
 import org.springframework.stereotype.Service;
+import org.springframework.modulith.NamedInterface;
 
 /** Admins manage the volunteers: add by id or by one-time invite link, remove, list. */
+@NamedInterface("sandbox")
 @Service
 public class Roster implements ChatFeature {
 

@@ -2,12 +2,14 @@ package org.relohelp.handoff;
 
 import java.util.Optional;
 import org.springframework.stereotype.Component;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * Finds the ticket a volunteer's own message was relayed in, from the message pairs: only a message the
  * volunteer wrote in their chat and the bot copied to a refugee counts (not the bot's headers and labels, not
  * the refugee's messages shown to them).
  */
+@NamedInterface("tickets")
 @Component
 public class TicketAnswers {
 

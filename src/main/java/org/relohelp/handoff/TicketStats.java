@@ -8,8 +8,10 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.modulith.NamedInterface;
 
 /** Numbers about tickets for admins: how many are where now, how fast volunteers answer, how people rate them. */
+@NamedInterface("tickets")
 @Component
 public class TicketStats {
 
@@ -29,6 +31,7 @@ public class TicketStats {
      * @param averageRating   average rating (1–5) of tickets closed in the period, if any was rated
      * @param ratings         how many of those were rated
      */
+    @NamedInterface("tickets")
     public record Summary(long queued, long assigned, long closed, long created, Optional<Duration> firstReply,
                           Optional<Double> averageRating, long ratings) {
     }

@@ -24,6 +24,7 @@ import org.relohelp.chat.Texts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * Answers a question from the knowledge base: the section of the best article when the search is confident;
@@ -32,6 +33,7 @@ import org.springframework.stereotype.Service;
  * Unanswered questions are kept for curators, without the asker. A question waiting for its country is kept
  * nowhere: each country button carries the section that answers it there.
  */
+@NamedInterface("curation")
 @Service
 public class Answers implements ChatFeature, Questions, TopicGuess {
 

@@ -7,6 +7,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import org.relohelp.chat.Language;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * One knowledge-base article in one language, as written in {@code config/knowledge/}: a lead and question-sized
@@ -15,6 +16,7 @@ import org.relohelp.chat.Language;
  * the front matter as written; {@code lead} and {@code sections} are read from it. {@code verified} is the day a
  * person checked the article against its sources, or null: never.
  */
+@NamedInterface("curation")
 public record Article(String id, Language language, Set<Destination> countries, String topic, String title,
                       String body, String lead, List<Section> sections, List<String> keywords, List<Source> sources,
                       LocalDate verified, String file) {
@@ -73,6 +75,7 @@ public record Article(String id, Language language, Set<Destination> countries, 
      * never shown), {@code sourceRefs} the sources its facts come from. The one section of an old-format file is
      * {@code implicit}: it has the article's title, all its sources and its whole text.
      */
+    @NamedInterface("curation")
     public record Section(String id, String title, List<String> questions, List<String> sourceRefs, String markdown,
                           boolean implicit) {
 
@@ -88,6 +91,7 @@ public record Article(String id, Language language, Set<Destination> countries, 
     }
 
     /** Where a fact comes from; {@code ref} (old-format files have none), {@code url} and {@code date} may be null. */
+    @NamedInterface("curation")
     public record Source(String ref, String title, String url, LocalDate date) {
     }
 }

@@ -13,12 +13,14 @@ import org.relohelp.chat.Language;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * Adds a reviewed article to the published drafts' folder ({@code <data-dir>/knowledge-drafts}: on the data volume,
  * writable, kept across upgrades; the knowledge folder may be read-only or inside the jar) and serves it at once
  * through the same import as {@code /reload}.
  */
+@NamedInterface("curation")
 @Component
 public class ArticlePublisher {
 

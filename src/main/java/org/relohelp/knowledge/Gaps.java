@@ -11,11 +11,13 @@ import org.relohelp.chat.Reply;
 import org.relohelp.chat.Texts;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * An admin's {@code /gaps [days]}: the questions the knowledge base most often could not answer, similar ones
  * grouped and counted, so curators know what to write next.
  */
+@NamedInterface("curation")
 @Component
 public class Gaps {
 

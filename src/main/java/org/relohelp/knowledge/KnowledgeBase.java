@@ -11,11 +11,13 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * The articles in service: imported from the knowledge folder and then the published drafts into the database at
  * start-up (and on {@link #reload()}), and searchable through the Lucene index built from the database.
  */
+@NamedInterface("curation")
 @Component
 public class KnowledgeBase implements InitializingBean, DisposableBean {
 

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * Where the knowledge base lives and how sure the search must be before it answers with one article.
@@ -19,6 +20,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param voteDays      how many days after an answer its 👍/👎 may be pressed (or changed); then the vote stays,
  *                      without its link to the voter
  */
+@NamedInterface("settings")
 @ConfigurationProperties("relohelp.knowledge")
 public record KnowledgeProperties(@DefaultValue("config/knowledge") Path dir,
                                   Path draftsDir,

@@ -5,8 +5,10 @@ import java.util.List;
 import org.relohelp.chat.Language;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.modulith.NamedInterface;
 
 /** Numbers about the knowledge base for admins: questions answered and not, and 👍/👎 per article. */
+@NamedInterface("curation")
 @Component
 public class KnowledgeStats {
 
@@ -23,6 +25,7 @@ public class KnowledgeStats {
     }
 
     /** Votes on one article; its title in the admin's language when it has one. */
+    @NamedInterface("curation")
     public record Votes(String articleId, String title, long helpful, long notHelpful) {
     }
 
@@ -31,6 +34,7 @@ public class KnowledgeStats {
      * @param unanswered  questions without a confident answer, kept for curators
      * @param votes       the articles with the most votes in the period (one per person, their latest), most first
      */
+    @NamedInterface("curation")
     public record Summary(long answered, long unanswered, List<Votes> votes) {
     }
 

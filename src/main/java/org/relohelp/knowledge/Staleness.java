@@ -7,11 +7,13 @@ import java.util.Optional;
 import org.relohelp.chat.Language;
 import org.relohelp.chat.Texts;
 import org.springframework.stereotype.Component;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * Whether facts are too old to be trusted without a warning; rules change (Kazakhstan, 2023). An article's facts are
  * as old as its oldest source; a stay rule's as its verified date.
  */
+@NamedInterface({"staleness", "curation"})
 @Component
 public class Staleness {
 

@@ -15,7 +15,7 @@ import org.relohelp.chat.ButtonResult;
 import org.relohelp.chat.Country;
 import org.relohelp.chat.Language;
 import org.relohelp.chat.Reply;
-import org.relohelp.knowledge.KnowledgeBase;
+import org.relohelp.knowledge.Places;
 import org.relohelp.chat.Profile;
 import org.springframework.stereotype.Service;
 
@@ -36,10 +36,10 @@ public class StayDesk implements ChatFeature, Conversation {
     private final StayView view;
     private final StayPrompts prompts;
     private final CountryTime time;
-    private final KnowledgeBase places;
+    private final Places places;
 
     StayDesk(StaySessions sessions, StayRules rules, StayView view, StayPrompts prompts, CountryTime time,
-             KnowledgeBase places) {
+             Places places) {
         this.sessions = sessions;
         this.rules = rules;
         this.view = view;

@@ -5,8 +5,10 @@ import java.util.List;
 import org.relohelp.chat.Country;
 import org.relohelp.chat.Language;
 import org.springframework.stereotype.Component;
+import org.springframework.modulith.NamedInterface;
 
 /** The stay rules for admins: re-read on {@code /reload}, and which were verified long ago (stale knowledge). */
+@NamedInterface("rules")
 @Component
 public class StayRuleList {
 
@@ -17,10 +19,12 @@ public class StayRuleList {
     }
 
     /** A rule as admins see it in the list: where, its title, when it was last verified. */
+    @NamedInterface("rules")
     public record Aged(Country country, String title, LocalDate verified) {
     }
 
     /** Re-reads {@code stay-rules.yml}: the number of rules now in force, or why the file was refused. */
+    @NamedInterface("rules")
     public record Reloaded(int rules, String error) {
     }
 

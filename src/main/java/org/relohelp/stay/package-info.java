@@ -1,0 +1,9 @@
+/**
+ * "Until when may I stay?": stay rules, the calculator, dates in what people write, the /stay dialogue and
+ * reminders. It offers {@code rules} (the stay rules, for the admins' stale list).
+ */
+@ApplicationModule(allowedDependencies = {"chat", "cluster", "users", "knowledge::places", "knowledge::staleness",
+    "knowledge::settings"})
+package org.relohelp.stay;
+
+import org.springframework.modulith.ApplicationModule;
