@@ -153,14 +153,11 @@ public final class SearchEvaluation {
         return new Bench().run("dev", loadQuestions(QUESTIONS));
     }
 
-    /** The labelled dev sets ({@code labelled-*.tsv}), all together, as a regression gate. */
-    static Summary runLabelled() throws IOException {
+    /** One labelled dev set ({@code labelled-<name>.tsv}) as a regression gate. */
+    static Summary runLabelled(String name) throws IOException {
         Bench bench = new Bench();
-        List<Question> questions = new ArrayList<>();
-        for (Path file : files(QUESTIONS, "labelled-.*\\.tsv")) {
-            questions.addAll(loadLabelled(file, bench.articles));
-        }
-        return bench.run("labelled", questions);
+        Path file = QUESTIONS.resolve("labelled-" + name + ".tsv");
+        return bench.run(name, loadLabelled(file, bench.articles));
     }
 
     static List<Article> loadArticles(Path dir) throws IOException {
