@@ -55,9 +55,13 @@ final class TopicWords {
     /**
      * The topic a section is about: its article's, unless its title tells another more, and more than in passing (by a
      * decisive word or two words), as "Хозяин и регистрация (прописка)" in a housing article tells registration.
+     * {@code titles} are the section's titles in its languages, one a line: each tells on its own, and a topic counts
+     * as strongly as the title that tells it most ("карты" and "card" are one word said twice, not two words).
      */
-    String topicOf(String title, String articleTopic, TextAnalysis analysis) {
-        Map<String, Integer> weights = weights(title, analysis);
+    String topicOf(String titles, String articleTopic, TextAnalysis analysis) {
+        Map<String, Integer> weights = new HashMap<>();
+        titles.lines().forEach(title -> weights(title, analysis).forEach((topic, weight) -> weights.merge(topic,
+                weight, Math::max)));
         int own = weights.getOrDefault(articleTopic, 0);
         // a checklist's sections are each about another topic: one word of it is enough
         int enough = OVERVIEWS.contains(articleTopic) ? 1 : 2;

@@ -265,8 +265,12 @@ public final class SearchEvaluation {
         boolean verbose = arguments.contains("-v") || arguments.contains("-d");
         Bench bench = new Bench();
         if (arguments.contains("-topics")) {
+            // a section's topic is read from its titles in both languages, as the index reads it
+            Map<String, String> titles = new LinkedHashMap<>();
+            bench.articles.forEach(a -> a.sections().forEach(s -> titles.merge(a.id() + "#" + s.id(), s.title(),
+                    (x, y) -> x + "\n" + y)));
             bench.articles.stream().filter(a -> a.language() == Language.RU).forEach(a -> a.sections().forEach(s -> {
-                String topic = bench.index.sectionTopic(a, s, s.title());
+                String topic = bench.index.sectionTopic(a, s, titles.get(a.id() + "#" + s.id()));
                 if (!topic.equals(a.topic())) {
                     System.out.printf("TOPIC %s#%s (%s): %s — %s%n", a.id(), s.id(), a.topic(), topic, s.title());
                 }
