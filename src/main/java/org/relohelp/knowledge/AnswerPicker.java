@@ -99,12 +99,14 @@ final class AnswerPicker {
 
     /**
      * The best candidate, or the country's own article on the same topic when a general one leads it only a little:
-     * a question about renting in Batumi is better answered by the Georgian housing article than by the general one.
+     * a question about renting in Batumi is better answered by the Georgian housing article than by the general one,
+     * and one about SIM cards in Armenia by the Armenian SIM article than by the general one's section that names
+     * Armenia among other countries.
      */
     private static SearchIndex.Hit ownArticle(List<SearchIndex.Hit> hits, Optional<Destination> country) {
         // (hits.get(0) may be the article a digressing section yielded to)
         SearchIndex.Hit best = hits.get(0);
-        if (country.isEmpty() || best.countrySpecific()) {
+        if (country.isEmpty() || !best.article().isGeneral()) {
             return best;
         }
         return hits.stream().skip(1).filter(h -> h.countrySpecific() && h.topic().equals(best.topic())
