@@ -114,8 +114,7 @@ final class QuestionReader {
 
         List<String> plain = words.stream().map(w -> normalise(w.text())).toList();
         List<String> cyrillicised = words.stream().map(w -> normalise(w.latinAsCyrillic())).toList();
-        java.util.function.IntPredicate trip = tripDestinations(plain, cyrillicised);
-        Optional<Destination> named = places.named(cyrillicised, trip).or(() -> places.named(plain, trip));
+        Optional<Destination> named = named(plain, cyrillicised);
         java.util.Set<Destination> hinted = java.util.EnumSet.noneOf(Destination.class);
         hinted.addAll(countryWords.all(plain));
         hinted.addAll(countryWords.all(cyrillicised));
@@ -140,27 +139,62 @@ final class QuestionReader {
     }
 
     /**
-     * In a question about a short trip out and back ("выехать в Грузию на день и вернуться", "vizaran iz almaty v
-     * kirgiziyu"), the country travelled to is not the one the question is about: positions right after "в"/"to"
-     * are left out when the question speaks of coming back or of a visa run.
+     * The country a question names: the one named last, except in a question about a short trip out and back
+     * ("выехать в Грузию на день и вернуться", "vizaran iz almaty v kirgiziyu"), where the country travelled to is not
+     * the one the question is about. There a place after "из"/"from" is where one is; a place right after "в"/"to"
+     * in the form of a direction ("в Грузию", "в Казахстан", "v kirgiziyu", "to Turkey") is left out, and so is one
+     * after "или"/"or" that follows it; a place where one is ("в Уральске", "в Армении", "в Батуми") still counts.
+     * "назад" after a span of time ("месяц назад") is "ago", not "back".
      */
-    private static java.util.function.IntPredicate tripDestinations(List<String> plain, List<String> cyrillicised) {
-        boolean roundTrip = false;
-        for (int i = 0; i < plain.size() && !roundTrip; i++) {
+    private Optional<Destination> named(List<String> plain, List<String> cyrillicised) {
+        if (!roundTrip(plain, cyrillicised)) {
+            return places.named(cyrillicised).or(() -> places.named(plain));
+        }
+        java.util.function.IntPredicate notOrigin = at -> at == 0 || !FROM.contains(plain.get(at - 1));
+        java.util.function.IntPredicate destination = at -> destination(plain, cyrillicised, at);
+        return places.named(cyrillicised, notOrigin).or(() -> places.named(plain, notOrigin))
+                .or(() -> places.named(cyrillicised, destination)).or(() -> places.named(plain, destination));
+    }
+
+    private static boolean roundTrip(List<String> plain, List<String> cyrillicised) {
+        for (int i = 0; i < plain.size(); i++) {
             for (String word : List.of(plain.get(i), cyrillicised.get(i))) {
-                roundTrip |= ROUND_TRIP.stream().anyMatch(word::startsWith)
-                        || (word.equals("run") && i > 0 && plain.get(i - 1).equals("visa"));
+                boolean ago = word.equals("назад") && i > 0 && SPANS.contains(cyrillicised.get(i - 1));
+                if ((ROUND_TRIP.stream().anyMatch(word::startsWith) && !ago)
+                        || (word.equals("run") && i > 0 && plain.get(i - 1).equals("visa"))) {
+                    return true;
+                }
             }
         }
-        if (!roundTrip) {
-            return at -> false;
+        return false;
+    }
+
+    /** Whether the place at {@code at} is where a round trip goes: "в Грузию", "to Turkey", "в Казахстан или Узбекистан". */
+    private static boolean destination(List<String> plain, List<String> cyrillicised, int at) {
+        if (at == 0) {
+            return false;
         }
-        return at -> at > 0 && INTO.contains(plain.get(at - 1));
+        String before = plain.get(at - 1);
+        if (OR.contains(before)) {
+            return at >= 2 && destination(plain, cyrillicised, at - 2);
+        }
+        return TO.contains(before) || (INTO.contains(before) && !where(cyrillicised.get(at)));
+    }
+
+    /** A word in the form of a place where one is (Russian prepositional case): "Уральске", "Армении", "Батуми". */
+    private static boolean where(String word) {
+        return word.endsWith("е") || word.endsWith("и") || word.endsWith("ы");
     }
 
     private static final List<String> ROUND_TRIP = List.of("визаран", "виза-ран", "vizaran", "visarun", "вернут",
             "вернус", "вернёт", "назад", "обратно", "съезд", "сгонят", "слетат", "return", "back");
-    private static final java.util.Set<String> INTO = java.util.Set.of("в", "во", "v", "vo", "to", "into");
+    private static final java.util.Set<String> INTO = java.util.Set.of("в", "во", "v", "vo");
+    private static final java.util.Set<String> TO = java.util.Set.of("to", "into");
+    private static final java.util.Set<String> FROM = java.util.Set.of("из", "iz", "from");
+    private static final java.util.Set<String> OR = java.util.Set.of("или", "ili", "or");
+    /** Spans of time before "назад" that make it "ago". */
+    private static final java.util.Set<String> SPANS = java.util.Set.of("день", "дня", "дней", "неделю", "недели",
+            "недель", "месяц", "месяца", "месяцев", "год", "года", "лет", "час", "часа", "часов", "полгода");
 
     /** The countries a text (a section's title) names, however its words are written. */
     java.util.Set<Destination> places(String text) {

@@ -1,0 +1,51 @@
+package org.relohelp.knowledge;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** Which country a question is about, read from its words with the real places.yml and country-words.yml. */
+class QuestionReaderTest {
+
+    private static final Path KNOWLEDGE = Path.of("config/knowledge");
+    private final TextAnalysis analysis = new TextAnalysis(KNOWLEDGE.resolve("synonyms.txt"));
+    private final QuestionReader reader = new QuestionReader(analysis,
+            new PlaceNames(KNOWLEDGE.resolve("places.yml"), analysis),
+            new PlaceNames(KNOWLEDGE.resolve("country-words.yml"), analysis));
+
+    private Optional<Destination> named(String question) {
+        return reader.read(question).namedCountry();
+    }
+
+    @Test
+    void theCountryTravelledToAndBackIsNotTheOneAskedAbout() {
+        assertThat(named("90 дней подходят к концу. можно выехать в казахстан и сразу назад?")).isEmpty();
+        assertThat(named("выехать в Грузию на день и вернуться")).isEmpty();
+        assertThat(named("vizaran iz almaty v kirgiziyu")).contains(Destination.KZ);
+    }
+
+    @Test
+    void inAQuestionAboutATripOutAndBackThePlaceWhereOneIsCounts() {
+        assertThat(named("мы с женой в уральске уже 80 дней, говорят надо выехать и заехать обратно, это правда?"))
+                .contains(Destination.KZ);
+        assertThat(named("в батуми год заканчивается, визаран в турцию через сарпи норм вариант?"))
+                .contains(Destination.GE);
+        assertThat(named("визаран из оша куда проще в казахстан или узбекистан")).contains(Destination.KG);
+    }
+
+    @Test
+    void agoIsNotBack() {
+        assertThat(named("подал на внж в армении месяц назад, сколько еще ждать")).contains(Destination.AM);
+    }
+
+    @Test
+    void aCountrysAdjectiveTellsTheCountryWithoutNamingIt() {
+        QuestionReader.Question bank = reader.read("в грузинском банке отказали в счете, где можно открыть");
+        assertThat(bank.namedCountry()).isEmpty();
+        assertThat(bank.hintedCountry()).contains(Destination.GE);
+        assertThat(reader.read("симка теле2 казахстанская перестала работать").hintedCountry())
+                .contains(Destination.KZ);
+    }
+}
