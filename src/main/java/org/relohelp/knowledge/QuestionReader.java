@@ -55,6 +55,11 @@ final class QuestionReader {
      */
     record WordQuery(String key, Map<String, Boolean> readings, boolean negated) {
 
+        /** Typed in Latin letters: only such a word is read as English too. */
+        boolean latin() {
+            return readings.keySet().stream().anyMatch(reading -> reading.startsWith("_en:"));
+        }
+
         /**
          * The word's best match in a section's text, plus its match among the words that tell the section's topic:
          * a topic word counts even where the text has the word too. A word after "без" counts half, and not for

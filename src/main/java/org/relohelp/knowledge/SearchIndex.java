@@ -326,20 +326,29 @@ final class SearchIndex implements Closeable {
         if (q.words().isEmpty()) {
             return new Result(List.of(), List.of(), where, 0, TopicWords.Told.NOTHING);
         }
-        List<SectionMatch> sections = withSearcher(searcher -> match(searcher, q, language));
-        return new Result(weigh(sections, where), sections, where, q.words().size(),
-                topics.told(question, analysis));
+        return withSearcher(searcher -> {
+            List<QuestionReader.WordQuery> words = q.words().stream().map(searcher::corrected).toList();
+            List<SectionMatch> sections = match(searcher, words, language);
+            // what the words tell of the topic: a misspelt Russian word as corrected, a word typed in Latin letters as
+            // typed (its Cyrillic reading "corrected" is a guess upon a guess: "hotel" is no "хостел")
+            List<QuestionReader.WordQuery> telling = new ArrayList<>();
+            for (int i = 0; i < words.size(); i++) {
+                telling.add(q.words().get(i).latin() ? q.words().get(i) : words.get(i));
+            }
+            return new Result(weigh(sections, where), sections, where, words.size(), topics.told(telling));
+        });
     }
 
     /**
      * One search per word gives both the scores (a word's best field, summed over words, as a BooleanQuery of the
      * words would) and which sections match which words; a section counts in the better of its two languages.
      */
-    private static List<SectionMatch> match(Snapshot searcher, QuestionReader.Question q, Language language) {
+    private static List<SectionMatch> match(Snapshot searcher, List<QuestionReader.WordQuery> words,
+                                            Language language) {
         Map<Integer, Double> docScores = new HashMap<>();
         Map<Integer, Integer> docWords = new HashMap<>();
-        for (QuestionReader.WordQuery word : q.words()) {
-            for (ScoreDoc hit : searcher.matches(searcher.corrected(word))) {
+        for (QuestionReader.WordQuery word : words) {
+            for (ScoreDoc hit : searcher.matches(word)) {
                 docScores.merge(hit.doc, (double) hit.score, Double::sum);
                 docWords.merge(hit.doc, 1, Integer::sum);
             }
@@ -351,7 +360,7 @@ final class SearchIndex implements Closeable {
             SectionMatch match = new SectionMatch(searcher.byId.get(searcher.docIds[doc]), searcher.docSections[doc],
                     searcher.docAnswers[doc], searcher.docCountries[doc], searcher.docTopics[doc],
                     entry.getValue() * languageWeight,
-                    docWords.get(doc) / (double) q.words().size());
+                    docWords.get(doc) / (double) words.size());
             sections.merge(searcher.docIds[doc] + "#" + searcher.docSections[doc], match,
                     (a, b) -> a.score() >= b.score() ? a : b);
         }

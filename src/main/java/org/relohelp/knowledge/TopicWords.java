@@ -29,11 +29,19 @@ final class TopicWords {
     static final java.util.Set<String> OVERVIEWS = java.util.Set.of("first-days");
     /** A word after these is what the question is not about ("ИНН без ВНЖ", "a card without a residence permit"). */
     static final java.util.Set<String> WITHOUT = java.util.Set.of("без", "bez", "without", "кроме");
+    /** The topic a word after "без" still tells. */
+    private static final String STAY = "stay";
 
     /** Topic → its words, as written (a leading "!" marks a word that decides the topic). */
     private final Map<String, List<String>> words;
     /** Stem → the topics it tells and how strongly (3 for a decisive word, else 1), for reading titles. */
     private final Map<String, Map<String, Integer>> byStem = new HashMap<>();
+    /** A question's stems that are no topic word → the topics of the topic word one letter off, if any. */
+    private final Map<String, Map<String, Integer>> nearby = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final int MIN_FUZZY = 6;
+    private static final int MAX_CACHED_WORDS = 20_000;
+    private static final org.apache.lucene.search.spell.LevenshteinDistance EDITS =
+            new org.apache.lucene.search.spell.LevenshteinDistance();
 
     private TopicWords(Map<String, List<String>> words, TextAnalysis analysis) {
         this.words = words;
@@ -85,11 +93,58 @@ final class TopicWords {
         }
     }
 
-    Told told(String text, TextAnalysis analysis) {
-        return new Told(Map.copyOf(weights(text, analysis)));
+    /**
+     * What a question's words tell of its topics, read as the search reads them: misspellings corrected
+     * ("регестрация" tells registration), a word after "без" telling nothing but the stay ("сколько можно жить без
+     * регистрации" is about the stay, "карта без ВНЖ" not about residence permits), each distinct word counted once
+     * with its strongest reading; synonyms tell nothing.
+     */
+    Told told(List<QuestionReader.WordQuery> words) {
+        Map<String, Integer> weights = new HashMap<>();
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (QuestionReader.WordQuery word : words) {
+            if (!seen.add(word.key())) {
+                continue;
+            }
+            Map<String, Integer> strongest = new HashMap<>();
+            word.readings().forEach((reading, synonym) -> {
+                if (!synonym) {
+                    int colon = reading.indexOf(':');
+                    String term = reading.substring(colon + 1);
+                    String stem = reading.startsWith("_en") ? "en:" + term : term;
+                    topicsOf(stem).forEach((topic, weight) -> {
+                        if (!word.negated() || topic.equals(STAY)) {
+                            strongest.merge(topic, weight, Math::max);
+                        }
+                    });
+                }
+            });
+            strongest.forEach((topic, weight) -> weights.merge(topic, weight, Integer::sum));
+        }
+        return new Told(Map.copyOf(weights));
     }
 
-    /** How strongly a text tells each topic: per distinct word, its strongest reading, summed. */
+    /**
+     * The topics a question's Russian stem tells: its own, or, for a stem of six letters or more that is no topic word,
+     * those of the topic word one letter off ("регестрац" is "регистрац": a misspelling the articles themselves
+     * carry as a search word is not corrected by the search).
+     */
+    private Map<String, Integer> topicsOf(String stem) {
+        Map<String, Integer> exact = byStem.get(stem);
+        if (exact != null || stem.length() < MIN_FUZZY || stem.startsWith("en:")) {
+            return exact == null ? Map.of() : exact;
+        }
+        if (nearby.size() > MAX_CACHED_WORDS) {
+            nearby.clear();
+        }
+        return nearby.computeIfAbsent(stem, word -> byStem.entrySet().stream()
+                .filter(e -> e.getKey().length() >= MIN_FUZZY && !e.getKey().startsWith("en:")
+                        && Math.abs(e.getKey().length() - word.length()) <= 1
+                        && EDITS.getDistance(e.getKey(), word) >= 1f - 1f / Math.max(e.getKey().length(), word.length()))
+                .map(Map.Entry::getValue).findFirst().orElse(Map.of()));
+    }
+
+    /** How strongly a title tells each topic: per distinct word, its strongest reading, summed. */
     private Map<String, Integer> weights(String text, TextAnalysis analysis) {
         Map<String, Integer> weights = new HashMap<>();
         for (java.util.Set<String> word : new java.util.LinkedHashSet<>(readings(analysis, text))) {

@@ -124,7 +124,7 @@ public final class SearchEvaluation {
                 String scores = result.hits().stream().limit(3).map(h -> String.format("%s#%s(%s) %.1f/%.2f",
                         h.article().id(), h.sectionId(), h.topic(), h.score(), h.coverage())).collect(Collectors.joining(", "))
                         + " | " + result.where().how() + result.where().country().map(c -> " " + c).orElse("")
-                        + result.told().decided().map(t -> " asks " + t).orElse("");
+                        + result.told().decided().map(t -> " asks " + t).orElse("") + " " + result.told().weights();
                 outcomes.add(new Outcome(q, ranked, firstReply(picker.pick(result)), scores));
             }
             return new Summary(name, outcomes);

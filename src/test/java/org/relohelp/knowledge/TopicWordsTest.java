@@ -3,7 +3,10 @@ package org.relohelp.knowledge;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.relohelp.chat.Country;
+import org.relohelp.chat.Language;
 
 /** What a section's titles say of its topic, with the real topics.yml. */
 class TopicWordsTest {
@@ -24,5 +27,25 @@ class TopicWordsTest {
     void aTitleThatSpeaksOfAnotherTopicInEarnestTellsIt() {
         assertThat(topics.topicOf("Хозяин и регистрация (прописка)\nThe landlord and registration", "housing",
                 analysis)).isEqualTo("stay");
+    }
+
+    @Test
+    void aQuestionTellsItsTopicAsTheSearchReadsIt() throws Exception {
+        try (SearchIndex index = new SearchIndex(analysis, new PlaceNames(KNOWLEDGE.resolve("places.yml"), analysis),
+                new PlaceNames(KNOWLEDGE.resolve("country-words.yml"), analysis), topics)) {
+            index.rebuild(SearchEvaluation.loadArticles(KNOWLEDGE));
+            // misspelt (and the misspelling is one of the articles' own search words, so the search keeps it)
+            assertThat(index.search("нужна ли регестрация если снимаю квартиру у хозяина", Optional.of(Country.KZ),
+                    Language.RU).told().tells("stay")).isTrue();
+            // a stay word after "без" still tells the stay
+            assertThat(index.search("сколько можно жить без регистрации", Optional.of(Country.KG), Language.RU)
+                    .told().tells("stay")).isTrue();
+            // but a residence permit after "без" tells nothing of residence permits
+            assertThat(index.search("можно ли открыть карту без внж", Optional.of(Country.KZ), Language.RU)
+                    .told().tells("residence")).isFalse();
+            // an English word is not read as the Russian word its letters come closest to ("hotel" is no "хостел")
+            assertThat(index.search("hotel registered me, now moving to rented flat", Optional.empty(), Language.EN)
+                    .told().weights().get("housing")).isEqualTo(2);
+        }
     }
 }
