@@ -32,6 +32,8 @@ final class AnswerPicker {
     private static final double OWN_ARTICLE = 0.7;
     /** How close to the best candidate one on the topic a question's word decides must come to be preferred. */
     private static final double DECIDED_SHARE = 0.3;
+    /** The same when the question speaks of the best candidate's topic too, in ordinary words. */
+    private static final double DECIDED_CLOSE = 0.7;
     /** How close to a digressing section the article on its topic must come to be preferred. */
     private static final double HOME_ARTICLE = 0.6;
 
@@ -124,16 +126,19 @@ final class AnswerPicker {
     }
 
     /**
-     * When a word of the question decides its topic ("уклонист") and the best candidate is on a topic the question
-     * does not speak of at all, the best candidate on the decided topic comes first.
+     * When a word of the question decides its topic ("уклонист", "валютный") and the best candidate is on another
+     * topic, the best candidate on the decided topic comes first: when the question does not speak of the other topic
+     * at all, or when it speaks of it only in ordinary words ("переводить деньги со счёта") and the decided topic's
+     * candidate matches nearly as well.
      */
     private static List<SearchIndex.Hit> decidedArticle(List<SearchIndex.Hit> hits, TopicWords.Told told) {
         SearchIndex.Hit best = hits.get(0);
         Optional<String> decided = told.decided();
-        if (decided.isEmpty() || decided.get().equals(best.topic()) || told.tells(best.topic())) {
+        if (decided.isEmpty() || decided.get().equals(best.topic())) {
             return hits;
         }
-        return hits.stream().filter(h -> h.topic().equals(decided.get()) && h.score() >= DECIDED_SHARE * best.score())
+        double share = told.tells(best.topic()) ? DECIDED_CLOSE : DECIDED_SHARE;
+        return hits.stream().filter(h -> h.topic().equals(decided.get()) && h.score() >= share * best.score())
                 .findFirst().map(first -> first(first, hits)).orElse(hits);
     }
 

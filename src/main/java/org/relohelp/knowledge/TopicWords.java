@@ -39,6 +39,8 @@ final class TopicWords {
     /** A question's stems that are no topic word → the topics of the topic word one letter off, if any. */
     private final Map<String, Map<String, Integer>> nearby = new java.util.concurrent.ConcurrentHashMap<>();
     private static final int MIN_FUZZY = 6;
+    /** The weight of a decisive word ("!внж"); an ordinary word weighs 1. */
+    private static final int DECISIVE = 3;
     private static final int MAX_CACHED_WORDS = 20_000;
     private static final org.apache.lucene.search.spell.LevenshteinDistance EDITS =
             new org.apache.lucene.search.spell.LevenshteinDistance();
@@ -47,7 +49,7 @@ final class TopicWords {
         this.words = words;
         words.forEach((topic, list) -> list.forEach(word -> readings(analysis, word.replace("!", ""))
                 .forEach(readings -> readings.forEach(stem -> byStem.computeIfAbsent(stem, s -> new HashMap<>())
-                        .merge(topic, word.startsWith("!") ? 3 : 1, Math::max)))));
+                        .merge(topic, word.startsWith("!") ? DECISIVE : 1, Math::max)))));
     }
 
     static TopicWords none() {
@@ -77,15 +79,19 @@ final class TopicWords {
                 .max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(articleTopic);
     }
 
-    /** What a question's words tell of its topics: how strongly each is told, and the one a decisive word tells. */
-    record Told(Map<String, Integer> weights) {
-        static final Told NOTHING = new Told(Map.of());
+    /**
+     * What a question's words tell of its topics: how strongly each is told, and the topics a decisive word of the
+     * question tells.
+     */
+    record Told(Map<String, Integer> weights, java.util.Set<String> decisive) {
+        static final Told NOTHING = new Told(Map.of(), java.util.Set.of());
 
-        /** The one topic a decisive word of the question ("внж", "imei") belongs to, if its words decide one. */
+        /**
+         * The one topic a decisive word of the question ("внж", "imei") belongs to, if its words decide one; three
+         * ordinary words of one topic decide nothing.
+         */
         Optional<String> decided() {
-            List<String> decided = weights.entrySet().stream().filter(e -> e.getValue() >= 3)
-                    .map(Map.Entry::getKey).toList();
-            return decided.size() == 1 ? Optional.of(decided.get(0)) : Optional.empty();
+            return decisive.size() == 1 ? decisive.stream().findFirst() : Optional.empty();
         }
 
         boolean tells(String topic) {
@@ -101,6 +107,7 @@ final class TopicWords {
      */
     Told told(List<QuestionReader.WordQuery> words) {
         Map<String, Integer> weights = new HashMap<>();
+        java.util.Set<String> decisive = new java.util.HashSet<>();
         java.util.Set<String> seen = new java.util.HashSet<>();
         for (QuestionReader.WordQuery word : words) {
             if (!seen.add(word.key())) {
@@ -120,8 +127,13 @@ final class TopicWords {
                 }
             });
             strongest.forEach((topic, weight) -> weights.merge(topic, weight, Integer::sum));
+            strongest.forEach((topic, weight) -> {
+                if (weight >= DECISIVE) {
+                    decisive.add(topic);
+                }
+            });
         }
-        return new Told(Map.copyOf(weights));
+        return new Told(Map.copyOf(weights), java.util.Set.copyOf(decisive));
     }
 
     /**

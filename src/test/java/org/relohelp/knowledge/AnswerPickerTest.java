@@ -25,10 +25,26 @@ class AnswerPickerTest {
                 new SearchIndex.Hit(other, "get", Set.of(Destination.AM), "stay", 11.1, 0.33));
         SearchIndex.Result result = new SearchIndex.Result(hits, List.of(),
                 new SearchIndex.Where(Optional.of(Destination.AM), SearchIndex.How.PROFILE), 6,
-                new TopicWords.Told(Map.of("phone", 3)));
+                new TopicWords.Told(Map.of("phone", 3), Set.of("phone")));
 
         assertThat(picker.pick(result)).isInstanceOfSatisfying(AnswerPicker.Answer.class,
                 answer -> assertThat(answer.hit().article().id()).isEqualTo("am-sim"));
+    }
+
+    @Test
+    void aDecisiveWordWinsOverOrdinaryWordsOfAnotherTopicWhenItsCandidateIsClose() throws Exception {
+        // "валютный контроль: можно переводить деньги со своего счёта…": "валютный" decides russian-tax, "переводить",
+        // "деньги", "счёт" are ordinary money words
+        Article money = article("money-from-russia", "all", "money");
+        Article tax = article("russian-tax", "all", "russian-tax");
+        List<SearchIndex.Hit> hits = List.of(
+                new SearchIndex.Hit(money, "limits", Set.of(), "money", 36.6, 0.56),
+                new SearchIndex.Hit(tax, "currency-resident", Set.of(), "russian-tax", 26.5, 0.44));
+        SearchIndex.Result result = new SearchIndex.Result(hits, List.of(), SearchIndex.Where.NOWHERE, 9,
+                new TopicWords.Told(Map.of("money", 3, "russian-tax", 3), Set.of("russian-tax")));
+
+        assertThat(picker.pick(result)).as("not answered with the money article").isNotInstanceOf(
+                AnswerPicker.Answer.class);
     }
 
     static Article article(String id, String countries, String topic) throws InvalidArticleException {

@@ -43,6 +43,9 @@ class TopicWordsTest {
             // but a residence permit after "без" tells nothing of residence permits
             assertThat(index.search("можно ли открыть карту без внж", Optional.of(Country.KZ), Language.RU)
                     .told().tells("residence")).isFalse();
+            // three ordinary words of one topic tell it strongly but decide nothing
+            assertThat(index.search("снять квартиру или комнату в хостеле", Optional.of(Country.KZ), Language.RU)
+                    .told().decided()).isEmpty();
             // an English word is not read as the Russian word its letters come closest to ("hotel" is no "хостел")
             assertThat(index.search("hotel registered me, now moving to rented flat", Optional.empty(), Language.EN)
                     .told().weights().get("housing")).isEqualTo(2);
