@@ -22,6 +22,8 @@ final class AnswerPicker {
     private static final double MIN_PARTIAL_COVERAGE = 0.3;
     /** How much larger that lead must be. */
     private static final double PARTIAL_LEAD = 1.6;
+    /** How much larger the lead must be when the question's words say nothing of the answer's topic. */
+    private static final double UNTOLD_LEAD = 1.5;
     /** The least share of its words a question whose topic a matched word decides may match, with a larger lead. */
     private static final double MIN_DECIDED_COVERAGE = 0.2;
     /** How much larger that lead must be. */
@@ -186,9 +188,12 @@ final class AnswerPicker {
         } else {
             return false;
         }
+        // a question whose words say nothing of the answer's topic ("документы", "сколько стоит") is matched by its
+        // words alone: the answer must lead further
+        double lead = told.tells(best.topic()) || told.tells(best.article().topic()) ? needed : needed * UNTOLD_LEAD;
         // a rival on a topic the question does not speak of at all, when its words decide the answer's, weighs less
         return hits.stream().filter(h -> !h.topic().equals(best.topic())).findFirst()
-                .map(rival -> score >= needed * rival.score() * (decided && !told.tells(rival.topic())
+                .map(rival -> score >= lead * rival.score() * (decided && !told.tells(rival.topic())
                         ? UNTOLD_RIVAL : 1.0)).orElse(true);
     }
 

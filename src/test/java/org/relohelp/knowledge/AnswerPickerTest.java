@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
 /** The first reply chosen from the candidates a search found. */
 class AnswerPickerTest {
 
-    private final AnswerPicker picker = new AnswerPicker(0.5, 1.25);
+    private final AnswerPicker picker = new AnswerPicker(Double.parseDouble(KnowledgeProperties.DEFAULT_MIN_COVERAGE),
+            Double.parseDouble(KnowledgeProperties.DEFAULT_MIN_LEAD));
 
     @Test
     void aCountrysOwnArticleWinsOverAGeneralOnesSectionThatNamesTheCountryAmongOthers() throws Exception {
@@ -45,6 +46,28 @@ class AnswerPickerTest {
 
         assertThat(picker.pick(result)).as("not answered with the money article").isNotInstanceOf(
                 AnswerPicker.Answer.class);
+    }
+
+    @Test
+    void aQuestionThatSpeaksOfTheAnswersTopicNeedsASmallerLeadThanOneThatSpeaksOfNoTopic() throws Exception {
+        Article residence = article("kz-residence", "KZ", "residence");
+        Article work = article("kz-work", "KZ", "work");
+        SearchIndex.Where kz = new SearchIndex.Where(Optional.of(Destination.KZ), SearchIndex.How.PROFILE);
+
+        // "как получить вид на жительство через работу": both topics spoken of, a lead of 15 % is enough
+        List<SearchIndex.Hit> close = List.of(
+                new SearchIndex.Hit(residence, "via-work", Set.of(Destination.KZ), "residence", 11.5, 1.0),
+                new SearchIndex.Hit(work, "permit", Set.of(Destination.KZ), "work", 10.0, 1.0));
+        assertThat(picker.pick(new SearchIndex.Result(close, List.of(), kz, 4,
+                new TopicWords.Told(Map.of("residence", 1, "work", 1), Set.of()))))
+                .isInstanceOf(AnswerPicker.Answer.class);
+
+        // "документы": the words say no topic, so even a lead of 40 % is a guess
+        List<SearchIndex.Hit> apart = List.of(
+                new SearchIndex.Hit(residence, "documents", Set.of(Destination.KZ), "residence", 14.0, 1.0),
+                new SearchIndex.Hit(work, "documents", Set.of(Destination.KZ), "work", 10.0, 1.0));
+        assertThat(picker.pick(new SearchIndex.Result(apart, List.of(), kz, 1, TopicWords.Told.NOTHING)))
+                .isInstanceOf(AnswerPicker.Choose.class);
     }
 
     static Article article(String id, String countries, String topic) throws InvalidArticleException {

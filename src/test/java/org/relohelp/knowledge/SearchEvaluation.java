@@ -37,8 +37,11 @@ public final class SearchEvaluation {
 
     static final Path KNOWLEDGE = Path.of("config/knowledge");
     static final Path QUESTIONS = Path.of("src/test/resources/knowledge");
-    private static final double MIN_COVERAGE = 0.5;
-    private static final double MIN_LEAD = 1.25;
+    /** The production defaults; {@code -Dcov=} and {@code -Dlead=} try others. */
+    private static final double MIN_COVERAGE = Double.parseDouble(System.getProperty("cov",
+            KnowledgeProperties.DEFAULT_MIN_COVERAGE));
+    private static final double MIN_LEAD = Double.parseDouble(System.getProperty("lead",
+            KnowledgeProperties.DEFAULT_MIN_LEAD));
 
     /**
      * One question and what is right for it: {@code expected} articles, or, when {@code askCountry}, the question

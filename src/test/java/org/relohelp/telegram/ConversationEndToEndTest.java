@@ -95,7 +95,7 @@ class ConversationEndToEndTest extends EndToEndTest {
         EmulatedUser eva = newUser("ru");
         press(eva, ask(eva, "/start"), "country:KZ");
         TELEGRAM.awaitBotMessages(eva.id(), 2, WAIT);
-        BotMessage unclear = ask(eva, "банк налог");
+        BotMessage unclear = ask(eva, "документы");
         assertThat(unclear.text()).containsAnyOf("Не уверен", "Нашёл два подходящих ответа");
         List<String> actions = actions(unclear);
         assertThat(actions).last().isEqualTo("human");
