@@ -26,9 +26,9 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Articles no person has checked against their sources (or not for longer than the configured age) and stay rules
- * verified longer ago: listed to every admin once a week (and on {@code /stale}), so a curator checks them before a
- * changed rule misleads someone.
+ * Articles and stay rules no person has checked against their sources (or not for longer than the configured age):
+ * listed to every admin once a week (and on {@code /stale}), so a curator checks them before a changed rule misleads
+ * someone.
  */
 @Component
 public class StaleKnowledge {
@@ -88,7 +88,7 @@ public class StaleKnowledge {
     private Optional<Reply> list(Language lang) {
         LocalDate before = staleness.staleBefore();
         List<Article> articles = knowledge.needingCheck(before);
-        List<StayRuleList.Aged> rules = stayRules.verifiedBefore(before, lang);
+        List<StayRuleList.Aged> rules = stayRules.needingCheck(before, lang);
         if (articles.isEmpty() && rules.isEmpty()) {
             return Optional.empty();
         }
@@ -100,8 +100,11 @@ public class StaleKnowledge {
         int lines = 0;
         for (StayRuleList.Aged rule : rules) {
             if (lines++ < MAX_LINES) {
-                html.append("\n• ").append(texts.get(lang, "stale.rule", texts.countryName(lang, rule.country()),
-                        rule.title(), date(rule.verified(), lang)));
+                String country = texts.countryName(lang, rule.country());
+                html.append("\n• ").append(rule.verified() == null
+                        ? texts.get(lang, "stale.rule-unchecked", country, rule.title(), date(rule.oldestFact(), lang))
+                        : texts.get(lang, "stale.rule", country, rule.title(), date(rule.verified(), lang),
+                                date(rule.oldestFact(), lang)));
             }
         }
         for (List<Article> languages : byArticle.values()) {

@@ -10,8 +10,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.modulith.NamedInterface;
 
 /**
- * Whether facts are too old to be trusted without a warning; rules change (Kazakhstan, 2023). An article's facts are
- * as old as its oldest source; a stay rule's as its verified date.
+ * Whether facts are too old to be trusted without a warning; rules change (Kazakhstan, 2023). An article's facts, and a
+ * stay rule's, are as old as their oldest source.
  */
 @NamedInterface({"staleness", "curation"})
 @Component
@@ -49,12 +49,5 @@ public class Staleness {
     /** Whether curators should check an article: nobody ever did, or it was longer ago than the configured age. */
     public boolean needsCheck(Article article) {
         return article.verified() == null || isStale(article.verified());
-    }
-
-    /** "⚠️ Last verified 14 months ago…" for a stale fact, nothing for a fresh one. */
-    public Optional<String> warning(LocalDate verified, Language language) {
-        return isStale(verified)
-                ? Optional.of(texts.get(language, "stale.warning", String.valueOf(monthsAgo(verified)), monthsAgo(verified)))
-                : Optional.empty();
     }
 }

@@ -7,7 +7,8 @@ import org.relohelp.chat.Language;
 
 /**
  * How long a Russian citizen may stay in a country during a period, and when they must register.
- * {@code validFrom}/{@code validTo} are inclusive and may be open.
+ * {@code validFrom}/{@code validTo} are inclusive and may be open. Every source has its date; {@code verified} is the
+ * day a person checked the rule against its sources, or null: never (as in the articles).
  */
 record StayRule(Country country, LocalDate validFrom, LocalDate validTo, Limit limit, Registration registration,
                 String titleRu, String titleEn, String noteRu, String noteEn, List<Source> sources,
@@ -24,6 +25,11 @@ record StayRule(Country country, LocalDate validFrom, LocalDate validTo, Limit l
     }
 
     record Source(String title, String url, LocalDate date) {
+    }
+
+    /** How old the rule's facts are: the date of its oldest source. */
+    LocalDate oldestFact() {
+        return sources.stream().map(Source::date).min(LocalDate::compareTo).orElseThrow();
     }
 
     boolean holdsOn(LocalDate day) {

@@ -18,7 +18,10 @@ import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 
-/** Reads {@code stay-rules.yml} (SnakeYAML); a broken rule stops the import with the rule's number and reason. */
+/**
+ * Reads {@code stay-rules.yml} (SnakeYAML); a broken rule stops the import with the rule's number and reason. Every
+ * source needs its date; {@code verified}, a person's check, is optional.
+ */
 final class StayRuleFile {
 
     private StayRuleFile() {
@@ -52,7 +55,14 @@ final class StayRuleFile {
         List<StayRule.Source> sources = new ArrayList<>();
         for (Object s : (List<?>) yaml.get("sources")) {
             Map<?, ?> source = (Map<?, ?>) s;
+            if (source.get("date") == null) {
+                throw new IllegalArgumentException("the source '" + text(source, "title") + "' has no date (its own "
+                        + "date; a rule's facts are as old as its oldest source)");
+            }
             sources.add(new StayRule.Source(text(source, "title"), (String) source.get("url"), date(source.get("date"))));
+        }
+        if (sources.isEmpty()) {
+            throw new IllegalArgumentException("'sources' is empty");
         }
         return new StayRule(Country.fromCode(text(yaml, "country")).orElseThrow(), date(yaml.get("valid-from")),
                 date(yaml.get("valid-to")),

@@ -7,7 +7,10 @@ import org.relohelp.chat.Language;
 import org.springframework.stereotype.Component;
 import org.springframework.modulith.NamedInterface;
 
-/** The stay rules for admins: re-read on {@code /reload}, and which were verified long ago (stale knowledge). */
+/**
+ * The stay rules for admins: re-read on {@code /reload}, and which no person has checked against their sources, or not
+ * for long (stale knowledge).
+ */
 @NamedInterface("rules")
 @Component
 public class StayRuleList {
@@ -18,9 +21,12 @@ public class StayRuleList {
         this.rules = rules;
     }
 
-    /** A rule as admins see it in the list: where, its title, when it was last verified. */
+    /**
+     * A rule as admins see it in the list: where, its title, the day a person checked it (null: never) and how old its
+     * facts are (its oldest source's date).
+     */
     @NamedInterface("rules")
-    public record Aged(Country country, String title, LocalDate verified) {
+    public record Aged(Country country, String title, LocalDate verified, LocalDate oldestFact) {
     }
 
     /** Re-reads {@code stay-rules.yml}: the number of rules now in force, or why the file was refused. */
@@ -36,8 +42,12 @@ public class StayRuleList {
         }
     }
 
-    public List<Aged> verifiedBefore(LocalDate day, Language language) {
-        return rules.all().stream().filter(rule -> rule.verified().isBefore(day))
-                .map(rule -> new Aged(rule.country(), rule.title(language), rule.verified())).toList();
+    /** The rules a person should check: never checked first, then checked before {@code day}. */
+    public List<Aged> needingCheck(LocalDate day, Language language) {
+        return rules.all().stream().filter(rule -> rule.verified() == null || rule.verified().isBefore(day))
+                .sorted(java.util.Comparator.comparing(StayRule::verified,
+                        java.util.Comparator.nullsFirst(java.util.Comparator.naturalOrder())))
+                .map(rule -> new Aged(rule.country(), rule.title(language), rule.verified(), rule.oldestFact()))
+                .toList();
     }
 }

@@ -52,7 +52,7 @@ class StayRules implements InitializingBean {
     }
 
     List<StayRule> all() {
-        return jdbc.sql("select * from stay_rule order by verified, country").query(this::rule).list();
+        return jdbc.sql("select * from stay_rule order by country, valid_from").query(this::rule).list();
     }
 
     List<StayRule> of(Country country) {

@@ -45,7 +45,7 @@ class StayView {
         for (StayCalculator.Period p : r.periods()) {
             applied.add(p.rule());
             lines.add(texts.get(lang, "stay.result.period", date(p.from(), lang), date(p.to(), lang),
-                    p.rule().title(lang), date(p.rule().verified(), lang)));
+                    p.rule().title(lang), date(p.rule().oldestFact(), lang)));
         }
         Set<StayRule> noted = new LinkedHashSet<>();
         if (r.unknownFrom() == null) {
@@ -56,8 +56,13 @@ class StayView {
         }
         noted.forEach(rule -> lines.add(Html.escape(rule.note(lang))));
         applied.addAll(noted);
-        applied.stream().map(StayRule::verified).min(LocalDate::compareTo)
-                .flatMap(oldest -> staleness.warning(oldest, lang)).ifPresent(lines::add);
+        // as with an article: how old the facts are (their oldest source), whether a person has checked them
+        applied.stream().map(StayRule::oldestFact).min(LocalDate::compareTo)
+                .flatMap(oldest -> staleness.factsWarning(oldest, lang)).ifPresent(lines::add);
+        lines.add(applied.stream().anyMatch(rule -> rule.verified() == null)
+                ? texts.get(lang, "stay.result.not-checked")
+                : texts.get(lang, "stay.result.checked", date(applied.stream().map(StayRule::verified)
+                        .min(LocalDate::compareTo).orElseThrow(), lang)));
         lines.add("📎 " + texts.get(lang, "article.sources") + " " + applied.stream()
                 .flatMap(rule -> rule.sources().stream()).distinct().limit(4)
                 .map(s -> s.url() == null ? Html.escape(s.title())

@@ -68,9 +68,10 @@ class AdminEndToEndTest extends EndToEndTest {
     @Test
     void staleKnowledgeIsListedToAdminsAndMarkedToUsers() {
         String stale = ask(ADMIN, "/stale").text();
-        // no article has been checked by a person yet, and a Kyrgyz stay rule was verified in 2021
+        // no article and no stay rule has been checked by a person yet; a rule's facts are as old as its oldest source
         assertThat(stale).startsWith("Давно не проверялось").contains("ge-stay (ru, en)", "человеком не проверялась",
-                "проверено");
+                "правило, 🇰🇬 Кыргызстан: 30 дней без регистрации — человеком не проверялось, самый старый факт от "
+                        + "10 февраля 2021");
         EmulatedUser user = newUser("ru");
         BotMessage old = ask(user, "сколько можно находиться в грузии");
         // the facts shown are as old as their oldest source: older than a year

@@ -24,8 +24,8 @@ class TextsTest {
 
     @Test
     void aChoiceStillChoosesByItsNumber() {
-        assertThat(texts.get(Language.EN, "stale.warning", "1", 1)).startsWith("⚠️ Last verified 1 month ago");
-        assertThat(texts.get(Language.EN, "stale.warning", "14", 14)).startsWith("⚠️ Last verified 14 months ago");
+        assertThat(texts.get(Language.EN, "article.stale", "1", 1)).startsWith("⚠️ These facts are 1 month old");
+        assertThat(texts.get(Language.EN, "article.stale", "14", 14)).startsWith("⚠️ These facts are 14 months old");
     }
 
     @Test
