@@ -1,9 +1,14 @@
 package org.relohelp.handoff;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.relohelp.chat.Language;
 import org.relohelp.chat.Messenger;
 import org.relohelp.chat.Reply;
 import org.relohelp.chat.Texts;
 import org.relohelp.users.KeepsUser;
+import org.relohelp.users.KeptData;
 import org.relohelp.users.RetentionDue;
 import org.relohelp.users.UserForgotten;
 import org.springframework.context.event.EventListener;
@@ -16,7 +21,7 @@ import org.springframework.stereotype.Component;
  * removed; closed tickets and their routes are deleted after the retention period.
  */
 @Component
-class HandoffForgetting implements KeepsUser {
+class HandoffForgetting implements KeepsUser, KeptData {
 
     private final JdbcClient jdbc;
     private final Tickets tickets;
@@ -40,6 +45,20 @@ class HandoffForgetting implements KeepsUser {
     @Override
     public boolean keeps(long userId) {
         return tickets.openFor(userId).isPresent() || volunteers.active(userId).isPresent();
+    }
+
+    /** For /privacy: the open ticket and the closed ones still kept — what /forget deletes here. */
+    @Override
+    public List<String> describe(long userId, Language language) {
+        List<String> lines = new ArrayList<>();
+        tickets.openFor(userId).ifPresent(t -> lines.add(texts.get(language, t.status() == Ticket.Status.QUEUED
+                ? "privacy.ticket.queued" : "privacy.ticket.assigned", t.number())));
+        List<Long> closed = tickets.closedFor(userId);
+        if (!closed.isEmpty()) {
+            lines.add(texts.get(language, "privacy.ticket.closed", closed.stream().map(n -> "#" + n)
+                    .collect(Collectors.joining(", "))));
+        }
+        return lines;
     }
 
     @EventListener

@@ -53,6 +53,12 @@ class Tickets {
                 .param(userId).query(this::ticket).list().stream().findFirst();
     }
 
+    /** The person's closed tickets still kept (the retention purge deletes them), newest first. */
+    List<Long> closedFor(long userId) {
+        return jdbc.sql("select id from ticket where user_id = ? and status = 'CLOSED' order by closed_at desc")
+                .param(userId).query(Long.class).list();
+    }
+
     Optional<Ticket> lastClosedFor(long userId) {
         return jdbc.sql("select " + COLUMNS + " from ticket where user_id = ? and status = 'CLOSED' "
                 + "order by closed_at desc").param(userId).query(this::ticket).list().stream().findFirst();
