@@ -9,15 +9,14 @@ import org.relohelp.chat.ButtonRoute;
 import org.relohelp.chat.ChatFeature;
 import org.relohelp.chat.Command;
 import org.relohelp.chat.Dialogue;
-import org.relohelp.chat.Incoming;
 import org.relohelp.chat.Language;
+import org.relohelp.chat.Profile;
 import org.relohelp.chat.Reply;
 import org.relohelp.chat.Texts;
 import org.relohelp.handoff.Roles;
 import org.relohelp.knowledge.Answers;
 import org.relohelp.knowledge.Gaps;
 import org.relohelp.stay.StayRuleList;
-import org.relohelp.chat.Profile;
 import org.springframework.stereotype.Component;
 
 /**

@@ -3,7 +3,6 @@ package org.relohelp.handoff;
 import java.util.List;
 import org.relohelp.chat.Delivery;
 import org.relohelp.chat.DeliveryReceipts;
-import org.relohelp.chat.Html;
 import org.relohelp.chat.Messenger;
 import org.relohelp.chat.Receipt;
 import org.relohelp.chat.Reply;

@@ -7,8 +7,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Component;
 import org.springframework.modulith.NamedInterface;
+import org.springframework.stereotype.Component;
 
 /** Numbers about tickets for admins: how many are where now, how fast volunteers answer, how people rate them. */
 @NamedInterface("tickets")

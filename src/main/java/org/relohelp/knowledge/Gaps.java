@@ -10,8 +10,8 @@ import org.relohelp.chat.Language;
 import org.relohelp.chat.Reply;
 import org.relohelp.chat.Texts;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Component;
 import org.springframework.modulith.NamedInterface;
+import org.springframework.stereotype.Component;
 
 /**
  * An admin's {@code /gaps [days]}: the questions the knowledge base most often could not answer, similar ones

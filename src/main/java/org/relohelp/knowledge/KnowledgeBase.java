@@ -10,8 +10,8 @@ import org.relohelp.cluster.LeadershipGained;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.context.event.EventListener;
-import org.springframework.stereotype.Component;
 import org.springframework.modulith.NamedInterface;
+import org.springframework.stereotype.Component;
 
 /**
  * The articles in service: imported from the knowledge folder and then the published drafts into the database at
