@@ -45,6 +45,7 @@ public abstract class EndToEndTest {
         registry.add("relohelp.management.port", () -> "0");   // a free port on 127.0.0.1, never the default
         // the limits themselves are tested on their own (WindowTest, OutboxEndToEndTest); here they must not slow the suite
         registry.add("relohelp.telegram.limits.per-chat", () -> "50");
+        registry.add("relohelp.telegram.limits.per-group-per-minute", () -> "600");
         registry.add("relohelp.telegram.flood-per-minute", () -> "30");
         registry.add("relohelp.handoff.admin-ids", () -> String.valueOf(ADMIN.id()));
         registry.add("relohelp.handoff.volunteer-chat-id", () -> String.valueOf(VOLUNTEER_GROUP));

@@ -28,9 +28,10 @@ class HandoffReceipts implements DeliveryReceipts {
     private final Messenger messenger;
     private final Texts texts;
     private final VolunteerLanguage languages;
+    private final Announcements announcements;
 
     HandoffReceipts(MessagePairs pairs, Tickets tickets, Relay relay, VolunteerDesk desk, Volunteers volunteers,
-                    Messenger messenger, Texts texts, VolunteerLanguage languages) {
+                    Messenger messenger, Texts texts, VolunteerLanguage languages, Announcements announcements) {
         this.pairs = pairs;
         this.tickets = tickets;
         this.relay = relay;
@@ -39,6 +40,7 @@ class HandoffReceipts implements DeliveryReceipts {
         this.messenger = messenger;
         this.texts = texts;
         this.languages = languages;
+        this.announcements = announcements;
     }
 
     static Receipt pair(long pairId) {
@@ -67,10 +69,23 @@ class HandoffReceipts implements DeliveryReceipts {
         long id = Long.parseLong(key.substring(key.indexOf(':') + 1));
         switch (key.substring(0, key.indexOf(':'))) {
             case "pair" -> pairs.delivered(id, chatId, last);
-            case "announcement" -> tickets.announcementDelivered(id, chatId, last);
+            case "announcement" -> announcementDelivered(id, chatId, last);
             case "header" -> tickets.find(id).ifPresent(ticket -> relay.note(ticket, chatId, last));
             default -> throw new IllegalArgumentException("unknown handoff receipt");
         }
+    }
+
+    /**
+     * The announcement's id, for the edit when someone takes the ticket. Taken already (by /take, or by the button
+     * under an earlier announcement, while this one waited for the group's limit or for Telegram's answer): the take
+     * found no id to edit, so the edit happens here. The update comes first: it waits for a take of the same row to
+     * commit, so the ticket read after it is never older than that take.
+     */
+    private void announcementDelivered(long number, long chatId, int messageId) {
+        tickets.announcementDelivered(number, chatId, messageId);
+        tickets.find(number).filter(t -> t.status() == Ticket.Status.ASSIGNED && t.volunteerId() != null)
+                .ifPresent(ticket -> volunteers.active(ticket.volunteerId())
+                        .ifPresent(volunteer -> announcements.taken(ticket, volunteer)));
     }
 
     @Override

@@ -94,7 +94,7 @@ public class VolunteerDesk implements ChatFeature, Conversation {
         Volunteer v = volunteers.active(userId).orElseThrow();
         return switch (command) {
             case "queue" -> queue(lang);
-            case "take" -> number(argument).map(n -> Reply.plain(take(v, n, lang)))
+            case "take" -> number(argument).map(n -> takeByCommand(v, n, lang))
                     .orElseGet(() -> usage(lang, command));
             case "mine" -> mine(v, lang);
             case "switch" -> number(argument).map(n -> switchTo(v, n, lang)).orElseGet(() -> usage(lang, command));
@@ -114,16 +114,44 @@ public class VolunteerDesk implements ChatFeature, Conversation {
 
     /**
      * Exactly one volunteer wins a ticket; the winner gets it with its history, the refugee is told. The outcome is
-     * plain text: a toast under the button, or a message for /take. Runs in the transaction of the update that asked.
+     * a toast under the button. Runs in the transaction of the update that asked.
      */
     String take(Volunteer volunteer, long number, Language lang) {
-        if (!tickets.claim(number, volunteer.userId())) {
-            return tickets.find(number).filter(t -> t.status() == Ticket.Status.ASSIGNED && t.volunteerId() != null)
-                    .flatMap(t -> volunteers.active(t.volunteerId()))
-                    .map(winner -> texts.plain(lang, "handoff.take-lost", number, winner.displayName()))
-                    .orElseGet(() -> texts.plain(lang, "handoff.take-gone", number));
+        Optional<String> lost = claim(volunteer, number, lang);
+        if (lost.isPresent()) {
+            return lost.get();
         }
+        handOver(volunteer, number);
+        return texts.plain(lang, "handoff.take-won", number);
+    }
+
+    /** /take: as the button, the outcome a message that comes before the ticket's header and history. */
+    private Reply takeByCommand(Volunteer volunteer, long number, Language lang) {
+        Optional<String> lost = claim(volunteer, number, lang);
+        if (lost.isPresent()) {
+            return Reply.plain(lost.get());
+        }
+        messenger.send(volunteer.userId(), Reply.plain(texts.plain(lang, "handoff.take-won", number)));
+        handOver(volunteer, number);
+        return Reply.NOTHING;
+    }
+
+    /** Empty when this volunteer won the ticket, else why not. */
+    private Optional<String> claim(Volunteer volunteer, long number, Language lang) {
+        if (tickets.claim(number, volunteer.userId())) {
+            return Optional.empty();
+        }
+        return Optional.of(tickets.find(number)
+                .filter(t -> t.status() == Ticket.Status.ASSIGNED && t.volunteerId() != null)
+                .flatMap(t -> volunteers.active(t.volunteerId()))
+                .map(winner -> texts.plain(lang, "handoff.take-lost", number, winner.displayName()))
+                .orElseGet(() -> texts.plain(lang, "handoff.take-gone", number)));
+    }
+
+    /** The ticket just won: its header and waiting messages to the volunteer, the group and the refugee told. */
+    private void handOver(Volunteer volunteer, long number) {
         Ticket ticket = tickets.find(number).orElseThrow();
+        Language lang = languages.of(volunteer.userId());
         String header = texts.get(lang, "handoff.ticket-header", number, ticket.guest(),
                 announcements.country(ticket, lang), announcements.topic(ticket, lang), ticket.language().code(),
                 ticket.description());
@@ -135,7 +163,6 @@ public class VolunteerDesk implements ChatFeature, Conversation {
         relay.deliverWaiting(ticket, volunteer.userId());
         messenger.send(ticket.userId(), Reply.text(texts.get(ticket.language(), "handoff.taken",
                 volunteer.displayName(), number)));
-        return texts.plain(lang, "handoff.take-won", number);
     }
 
     /**

@@ -178,7 +178,8 @@ class HandoffEndToEndTest extends EndToEndTest {
         TELEGRAM.sendText(removed, "/take " + ticket);
         awaitMessageWith(removed.id(), "Гость #" + ticket);
         awaitMessageWith(removed.id(), "ваша");
-        assertThat(ask(ADMIN, "/removevolunteer " + removed.id()).text()).contains("удалён", "1");
+        assertThat(ask(ADMIN, "/removevolunteer " + removed.id()).text())
+                .isEqualTo("Волонтёр " + removed.id() + " удалён(а). Заявок вернулось в очередь: 1.");
         awaitMessageWith(removed.id(), "больше не волонтёр");
         assertThat(jdbc.sql("select status from ticket where id = ?").param(ticket).query(String.class).single())
                 .isEqualTo("QUEUED");
@@ -240,7 +241,9 @@ class HandoffEndToEndTest extends EndToEndTest {
         assertThat(shown(reopen.text())).isEqualTo(String.valueOf(ticket));
         press(refugee, rate, reopen.callbackData());
         awaitMessageWith(refugee.id(), "Заявка #" + ticket + " снова открыта");
-        assertThat(ask(ADMIN, "/removevolunteer " + vera.id()).text()).contains("Волонтёр " + vera.id() + " удалён");
+        assertThat(ask(ADMIN, "/removevolunteer " + vera.id()).text())
+                .isEqualTo("Волонтёр " + vera.id() + " удалён(а). Заявок вернулось в очередь: 1.");
+        awaitMessageWith(refugee.id(), "Ваша заявка #" + ticket + " вернулась в очередь");
         assertThat(ask(refugee, "/cancel").text()).contains("Заявка #" + ticket + " закрыта");
     }
 
@@ -302,6 +305,33 @@ class HandoffEndToEndTest extends EndToEndTest {
                 .noneMatch(m -> m.text().contains("Заявку #" + waiting + " пока никто не взял"));
         timers.run();
         awaitMessageWith(VOLUNTEER_GROUP, "Заявку #" + waiting + " пока никто не взял");
+    }
+
+    /**
+     * A ticket taken before the bot has heard that its announcement reached the group (Telegram's answer on its way,
+     * or the announcement waiting for the group's limit): the announcement still says who took it, once its id is known.
+     */
+    @Test
+    void aTicketTakenBeforeItsAnnouncementsAnswerCameIsStillMarkedTaken() {
+        EmulatedUser vera = volunteer("Вера-быстрая");
+        EmulatedUser refugee = newUser("ru");
+        TELEGRAM.holdResponses(true);
+        assertThat(ask(refugee, "/human").text()).contains("Опишите");
+        BotMessage announcement;
+        long ticket;
+        try {
+            TELEGRAM.sendText(refugee, "Вопрос, который берут сразу");
+            announcement = awaitMessageWith(VOLUNTEER_GROUP, "Вопрос, который берут сразу");
+            ticket = number(announcement.text());
+            TELEGRAM.sendText(vera, "/take " + ticket);
+            org.awaitility.Awaitility.await().atMost(WAIT).until(() -> "ASSIGNED".equals(jdbc.sql(
+                    "select status from ticket where id = ?").param(ticket).query(String.class).single()));
+        } finally {
+            TELEGRAM.holdResponses(false);
+        }
+        assertThat(TELEGRAM.awaitBotMessage(VOLUNTEER_GROUP, m -> m.messageId() == announcement.messageId()
+                && m.edits() > 0, WAIT).text()).isEqualTo("✅ Заявка #" + ticket + " — взял(а) Вера-быстрая");
+        ask(vera, "/close");
     }
 
     /**
