@@ -11,7 +11,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                         announced to each volunteer privately
  * @param reannounceAfter  a ticket nobody took is announced again after this long
  * @param replyDeadline    an assigned ticket without a volunteer reply this long goes back to the queue
- * @param reopenWindow     a refugee writing this soon after a close is offered to reopen the ticket
+ * @param reopenWindow     how long after a close the "Reopen" button under the rating still reopens the ticket
  * @param inviteValidity   how long a volunteer invitation link works
  */
 @ConfigurationProperties("relohelp.handoff")
