@@ -298,7 +298,8 @@ class PostgresTest extends PostgresEndToEndTest {
         List<String> columns = jdbc.sql("select table_name || '.' || column_name from information_schema.columns "
                 + "where table_schema = current_schema() and data_type = 'bigint' "
                 + "and table_name <> 'flyway_schema_history'").query(String.class).list();
-        assertThat(columns).contains("profile.user_id", "ticket.user_id", "message_pair.refugee_chat", "volunteer.user_id");
+        assertThat(columns).contains("profile.user_id", "ticket.user_id", "message_pair.refugee_chat", "volunteer.user_id",
+                "housing_offer.host_id", "housing_request.guest_id", "housing_pair.sender_chat", "housing_host.user_id");
         Map<String, Integer> found = new TreeMap<>();
         for (String column : columns) {
             String[] parts = column.split("\\.");

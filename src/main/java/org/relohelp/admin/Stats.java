@@ -15,6 +15,7 @@ import org.relohelp.chat.Texts;
 import org.relohelp.chat.UpdatesSetAside;
 import org.relohelp.handoff.Roles;
 import org.relohelp.handoff.TicketStats;
+import org.relohelp.housing.HousingStats;
 import org.relohelp.knowledge.KnowledgeStats;
 import org.relohelp.users.Activity;
 import org.springframework.stereotype.Component;
@@ -22,7 +23,8 @@ import org.springframework.stereotype.Component;
 /**
  * An admin's {@code /stats}: who uses the bot (7 and 30 days, by country and language), how much the knowledge
  * base answers itself (the deflection rate: answered ÷ (answered + tickets)), 👍/👎 per article, tickets, the
- * median wait for a volunteer's first reply and the average rating. Counts only: nobody is named.
+ * median wait for a volunteer's first reply and the average rating; housing offers live, requests, accepted ones and
+ * reports. Counts only: nobody is named.
  */
 @Component
 public class Stats {
@@ -34,9 +36,10 @@ public class Stats {
     private final Texts texts;
     private final Clock clock;
     private final UpdatesSetAside setAside;
+    private final HousingStats housing;
 
     Stats(Activity activity, Roles roles, KnowledgeStats knowledge, TicketStats tickets, Texts texts, Clock clock,
-          UpdatesSetAside setAside) {
+          UpdatesSetAside setAside, HousingStats housing) {
         this.activity = activity;
         this.roles = roles;
         this.knowledge = knowledge;
@@ -44,6 +47,7 @@ public class Stats {
         this.texts = texts;
         this.clock = clock;
         this.setAside = setAside;
+        this.housing = housing;
     }
 
     public Reply report(Language lang) {
@@ -72,6 +76,9 @@ public class Stats {
                 ticketSummary.firstReply().map(d -> duration(d, lang)).orElse("—")));
         html.append('\n').append(texts.get(lang, "stats.rating", ticketSummary.averageRating()
                 .map(r -> String.format(Locale.ROOT, "%.1f", r)).orElse("—"), ticketSummary.ratings()));
+        HousingStats.Summary places = housing.since(monthAgo);
+        html.append("\n\n").append(texts.get(lang, "stats.housing", places.live(), places.requests(),
+                places.accepted(), places.reports()));
         long failed = setAside.countSince(monthAgo);
         if (failed > 0) {
             html.append("\n\n").append(texts.get(lang, "stats.set-aside", failed));

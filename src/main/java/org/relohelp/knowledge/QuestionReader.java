@@ -162,6 +162,13 @@ final class QuestionReader {
             "вернус", "вернёт", "назад", "обратно", "съезд", "сгонят", "слетат", "return", "back");
     private static final java.util.Set<String> INTO = java.util.Set.of("в", "во", "v", "vo", "to", "into");
 
+    /** The city a text names last, however its words are written ("в Алматы", "v almaty"). */
+    Optional<City> city(String text) {
+        List<Word> words = words(text);
+        return places.namedCity(words.stream().map(w -> normalise(w.latinAsCyrillic())).toList())
+                .or(() -> places.namedCity(words.stream().map(w -> normalise(w.text())).toList()));
+    }
+
     /** The countries a text (a section's title) names, however its words are written. */
     java.util.Set<Destination> places(String text) {
         List<Word> words = words(text);

@@ -76,6 +76,7 @@ public class SandboxLauncher implements SmartApplicationListener {
         }
         emulator.openChat(SandboxPeople.VOLUNTEER.id());
         emulator.openChat(SandboxPeople.ADMIN.id());
+        emulator.openChat(SandboxPeople.HOST.id());
         Path dataDir = Path.of(environment.getProperty("relohelp.data-dir", "./data")).resolve("sandbox");
         environment.getPropertySources().addFirst(new MapPropertySource("relohelp-sandbox", Map.of(
                 "relohelp.sandbox.active", "true",
