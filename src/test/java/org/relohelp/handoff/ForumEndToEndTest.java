@@ -209,6 +209,25 @@ class ForumEndToEndTest {
     }
 
     @Test
+    void whatTheGuestWritesBeforeTheTopicExistsWaitsForItAndFollowsTheHeaderInOrder() {
+        TELEGRAM.failNext("createForumTopic", 502, 0, 2); // Telegram hiccups: the topic comes a second or two late
+        EmulatedUser guest = CHATS.newUser("ru");
+        long ticket = openTicket(guest, "Где купить SIM-карту?");
+        assertThat(CHATS.ask(guest, "Я в Бишкеке").text()).contains("Добавлено к заявке #" + ticket);
+        assertThat(CHATS.ask(guest, "И паспорт российский").text()).contains("Добавлено к заявке #" + ticket);
+        assertThat(topicOf(ticket)).as("not created yet").isEmpty();
+
+        int thread = awaitTopic(ticket).threadId();
+        Awaitility.await().atMost(WAIT).until(() -> TELEGRAM.botMessages(GROUP, thread).size() >= 3);
+        assertThat(TELEGRAM.botMessages(GROUP, thread)).extracting(BotMessage::text).hasSize(3)
+                .satisfies(texts -> assertThat(texts.get(0)).startsWith("🎫 Заявка #" + ticket))
+                .endsWith("Я в Бишкеке", "И паспорт российский");
+        CHATS.ask(guest, "/cancel");
+        Awaitility.await().atMost(WAIT).until(() -> TELEGRAM.topic(GROUP, thread).map(Topic::closed).orElse(false));
+        inTopic(thread, "закрыта (Гость #" + ticket + ")");
+    }
+
+    @Test
     void aVerifiedAnswerIsSentFromInsideTheTopicAndCounted() {
         EmulatedUser vera = volunteer("Вера-3");
         EmulatedUser other = volunteer("Другой");
