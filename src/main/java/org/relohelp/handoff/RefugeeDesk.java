@@ -244,8 +244,7 @@ public class RefugeeDesk implements ChatFeature, Dialogue, Conversation {
 
     private Reply relayFromRefugee(Ticket ticket, Incoming message, Language lang) {
         long pair = relay.keep(ticket, message);
-        if (forumTopics.holds(ticket)) {
-            forumTopics.fromRefugee(ticket, message, pair); // the team sees it in the topic, taken or not
+        if (forumTopics.fromRefugee(ticket, message, pair)) { // the team sees it in the topic, taken or not
             return ticket.status() == Ticket.Status.QUEUED ? Reply.text(texts.get(lang, "handoff.added",
                     ticket.number())) : Reply.NOTHING;
         }

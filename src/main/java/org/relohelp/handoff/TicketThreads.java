@@ -44,6 +44,15 @@ class TicketThreads {
                 .query(TicketThreads::thread).optional();
     }
 
+    /**
+     * The ticket's topic, its row locked until the transaction ends: a refugee's message and the receipt that creates
+     * (or loses) the topic take turns, so the message is either sent into the topic or seen waiting by the receipt.
+     */
+    Optional<Thread> locked(long ticket) {
+        return jdbc.sql("select " + COLUMNS + " from ticket_thread where ticket_id = ? for update").param(ticket)
+                .query(TicketThreads::thread).optional();
+    }
+
     /** The ticket whose topic this is. */
     Optional<Long> ticketOf(long chatId, int threadId) {
         return jdbc.sql("select ticket_id from ticket_thread where chat_id = ? and thread_id = ? "

@@ -122,7 +122,7 @@ class Topics {
     /** The creation's receipt: the header, then what waited for the topic; a ticket closed meanwhile closes it. */
     void created(long number, int threadId) {
         Optional<Ticket> found = tickets.find(number);
-        if (found.isEmpty() || !threads.created(number, threadId)) {
+        if (found.isEmpty() || !threads.created(number, threadId)) { // (the update locks the row: see fromRefugee)
             return; // forgotten meanwhile
         }
         Ticket ticket = found.get();
@@ -189,10 +189,20 @@ class Topics {
 
     // --- what goes into a topic ----------------------------------------------------------------------------------
 
-    /** A refugee's message: into the topic, or waiting for it while it is being created. */
-    void fromRefugee(Ticket ticket, Incoming message, long pairId) {
-        threads.of(ticket.number()).filter(TicketThreads.Thread::ready).ifPresent(thread ->
-                relay.toTopic(ticket, thread.chatId(), thread.threadId(), message, pairId, GROUP));
+    /**
+     * A refugee's message (its pair kept already): into the topic, or waiting for it while it is being created (the
+     * creation's receipt sends it). False when the ticket has no topic: it is relayed privately. The topic's row is
+     * locked first, so the receipt either sees this message waiting or has made the topic ready for it.
+     */
+    boolean fromRefugee(Ticket ticket, Incoming message, long pairId) {
+        Optional<TicketThreads.Thread> thread = threads.locked(ticket.number());
+        if (thread.isEmpty() || thread.get().state() == TicketThreads.State.NONE) {
+            return false;
+        }
+        if (thread.get().ready()) {
+            relay.toTopic(ticket, thread.get().chatId(), thread.get().threadId(), message, pairId, GROUP);
+        }
+        return true;
     }
 
     /** A line from the bot in the ticket's topic (skipped while the topic is being created: see the class). */

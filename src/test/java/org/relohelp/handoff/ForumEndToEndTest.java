@@ -227,6 +227,62 @@ class ForumEndToEndTest {
         inTopic(thread, "закрыта (Гость #" + ticket + ")");
     }
 
+    @Autowired
+    Tickets tickets;
+    @Autowired
+    TicketThreads threads;
+    @Autowired
+    Topics topics;
+    @Autowired
+    Relay relay;
+    @Autowired
+    org.springframework.transaction.support.TransactionTemplate transaction;
+
+    /**
+     * A guest's message handled while the receipt of its ticket's new topic is being recorded: whichever commits
+     * first, the message ends up in the topic (sent by its own update, or by the receipt that sees it waiting).
+     */
+    @Test
+    void aMessageAndTheReceiptOfItsTopicTakeTurns() throws Exception {
+        EmulatedUser guest = CHATS.newUser("ru");
+        int written = TELEGRAM.sendText(guest, "Пишу, пока создаётся тема");
+        TELEGRAM.awaitBotMessages(guest.id(), 1, WAIT); // handled by the bot as a question, before any ticket
+        Ticket ticket = transaction.execute(status -> {
+            Ticket created = tickets.create(guest.id(), org.relohelp.chat.Language.RU, null, null, "Вопрос");
+            threads.creating(created.number(), GROUP);
+            return created;
+        });
+        int thread = TELEGRAM.createTopic(OWNER, GROUP, "#" + ticket.number() + " · ? · ru");
+        org.relohelp.chat.Incoming message = new org.relohelp.chat.Incoming(guest.id(), guest.id(), written,
+                "Пишу, пока создаётся тема", "text", 0, false);
+        java.util.concurrent.CountDownLatch kept = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch commit = new java.util.concurrent.CountDownLatch(1);
+        Thread update = new Thread(() -> transaction.executeWithoutResult(status -> {
+            long pair = relay.keep(ticket, message);
+            assertThat(topics.fromRefugee(ticket, message, pair)).isTrue();
+            kept.countDown();
+            try {
+                commit.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }));
+        update.start();
+        assertThat(kept.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        Thread receipt = new Thread(() -> transaction.executeWithoutResult(status ->
+                topics.created(ticket.number(), thread)));
+        receipt.start();
+        receipt.join(500);
+        assertThat(receipt.isAlive()).as("the receipt waits for the update that holds the topic's row").isTrue();
+        commit.countDown();
+        update.join(10_000);
+        receipt.join(10_000);
+
+        Awaitility.await().atMost(WAIT).until(() -> TELEGRAM.botMessages(GROUP, thread).size() >= 2);
+        assertThat(TELEGRAM.botMessages(GROUP, thread)).extracting(BotMessage::text).hasSize(2)
+                .endsWith("Пишу, пока создаётся тема");
+    }
+
     @Test
     void aVerifiedAnswerIsSentFromInsideTheTopicAndCounted() {
         EmulatedUser vera = volunteer("Вера-3");
@@ -295,7 +351,7 @@ class ForumEndToEndTest {
             long ticket = openTicket(guest, "Где снять квартиру в Алматы?");
             CHATS.awaitMessageWith(GROUP, "Не удалось создать тему для заявки #" + ticket);
             assertThat(topicOf(ticket)).isEmpty();
-            TELEGRAM.sendText(guest, "Бюджет небольшой");
+            assertThat(CHATS.ask(guest, "Бюджет небольшой").text()).contains("Добавлено к заявке #" + ticket);
             TELEGRAM.sendText(vera, "/take " + ticket);
             assertThat(CHATS.awaitMessageWith(vera.id(), "🎫 Заявка #" + ticket).text()).contains("Гость #" + ticket);
             CHATS.awaitMessageWith(vera.id(), "Бюджет небольшой");
