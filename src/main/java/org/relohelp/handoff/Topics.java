@@ -25,7 +25,8 @@ import org.springframework.stereotype.Component;
  * its receipt recorded before the group's next row goes. A message for a topic needs its thread id, which only the
  * creation's receipt brings, so nothing is queued for a topic that is not there yet: the refugee's messages wait in
  * {@code message_pair} (as they wait for a volunteer in private mode), and the creation's receipt queues, in its
- * transaction, the header and then every waiting message in order. The bot's notes about a change (taken,
+ * transaction, the header and then every waiting message in order. Both lock the topic's row first, so a message
+ * handled while the receipt is being recorded is either sent by its own update or seen waiting by the receipt. The bot's notes about a change (taken,
  * released…) are skipped while a topic is being created: its header, written then, shows the ticket as it is.
  * <p>
  * <b>A deleted topic.</b> Telegram tells the bot nothing; the next message for it fails with "message thread not
