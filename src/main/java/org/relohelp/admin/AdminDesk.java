@@ -77,12 +77,20 @@ public class AdminDesk implements ChatFeature, Dialogue {
         return switch (asked.command()) {
             case "reload" -> reload(language);
             case "stats" -> stats.report(language);
-            case "gaps" -> gaps.report(argument, language);
+            case "gaps" -> gaps(argument, language);
             case "stale" -> stale.report(language);
             case "drafts" -> drafts.list(profile.userId(), language);
             case "broadcast" -> broadcasts.command(profile, argument);
             default -> Reply.text(texts.get(language, "command.unknown"));
         };
+    }
+
+    /** /gaps: the questions without a confident answer, then the tickets closed without any article. */
+    private Reply gaps(String argument, Language language) {
+        Reply questions = gaps.report(argument, language);
+        java.util.OptionalInt days = Gaps.days(argument);
+        return days.isEmpty() ? questions : stats.unaidedTickets(days.getAsInt(), language)
+                .map(tickets -> Reply.text(questions.html() + "\n\n" + tickets)).orElse(questions);
     }
 
     // --- the step of editing a draft: the admin's next message is its new text --------------------------------

@@ -72,6 +72,13 @@ class Tickets {
                 .params(volunteerId, now, number).update() == 1;
     }
 
+    /** Another volunteer takes over an assigned ticket from {@code from}; false if it changed meanwhile. */
+    boolean takeOver(long number, long from, long to) {
+        return jdbc.sql("update ticket set volunteer_id = ?, assigned_at = ?, last_reply_at = null "
+                + "where id = ? and status = 'ASSIGNED' and volunteer_id = ?").params(to, now(), number, from)
+                .update() == 1;
+    }
+
     boolean release(long number) {
         return jdbc.sql("update ticket set status = 'QUEUED', volunteer_id = null, queued_at = ?, announced_at = null "
                 + "where id = ? and status = 'ASSIGNED'").params(now(), number).update() == 1;

@@ -159,7 +159,7 @@ public class Answers implements ChatFeature, Questions, TopicGuess {
     }
 
     /** A section as the answer (the whole article when the section is not known or the article has none). */
-    private Reply show(long userId, Article article, String sectionId, Language language, String notice) {
+    Reply show(long userId, Article article, String sectionId, Language language, String notice) {
         Optional<Article.Section> section = sectionId == null ? Optional.empty()
                 : article.section(sectionId).filter(Article.Section::answers);
         if (section.isEmpty()) {
