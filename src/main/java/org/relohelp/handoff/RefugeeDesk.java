@@ -208,7 +208,7 @@ public class RefugeeDesk implements ChatFeature, Dialogue, Conversation {
     /** While a ticket is open, everything the refugee writes is for it: kept, and relayed once a volunteer has it. */
     @Override
     public Optional<Reply> take(Asked asked) {
-        return tickets.openFor(asked.userId()).map(ticket -> relayFromRefugee(ticket, asked.message(),
+        return tickets.openForLocked(asked.userId()).map(ticket -> relayFromRefugee(ticket, asked.message(),
                 asked.language()));
     }
 

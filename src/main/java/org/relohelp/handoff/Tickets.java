@@ -53,6 +53,16 @@ class Tickets {
                 .param(userId).query(this::ticket).list().stream().findFirst();
     }
 
+    /**
+     * As {@link #openFor}, the ticket's row locked until the transaction ends: a message kept for a waiting ticket
+     * and a volunteer's take of it then take turns — the take either finds the message among the waiting ones or
+     * has committed before the message finds the ticket taken.
+     */
+    Optional<Ticket> openForLocked(long userId) {
+        return jdbc.sql("select " + COLUMNS + " from ticket where user_id = ? and status <> 'CLOSED' for update")
+                .param(userId).query(this::ticket).list().stream().max(java.util.Comparator.comparingLong(Ticket::number));
+    }
+
     /** The person's closed tickets still kept (the retention purge deletes them), newest first. */
     List<Long> closedFor(long userId) {
         return jdbc.sql("select id from ticket where user_id = ? and status = 'CLOSED' order by closed_at desc")

@@ -310,6 +310,53 @@ class HandoffEndToEndTest extends EndToEndTest {
         awaitMessageWith(VOLUNTEER_GROUP, "Заявку #" + waiting + " пока никто не взял");
     }
 
+    @Autowired
+    RefugeeDesk refugeeDesk;
+    @Autowired
+    VolunteerDesk volunteerDesk;
+
+    /**
+     * A guest's message handled while a volunteer's take of the ticket commits: whichever commits first, the
+     * message reaches the volunteer (sent on by its own update, or among the waiting ones the take hands over).
+     * Before, the take could miss a message that had found the ticket still waiting and was not committed yet: it
+     * then waited for ever.
+     */
+    @Test
+    void aMessageWrittenWhileTheTicketIsTakenReachesTheVolunteer() throws Exception {
+        EmulatedUser vera = volunteer("Вера-гонка");
+        EmulatedUser guest = newUser("ru");
+        int written = TELEGRAM.sendText(guest, "Пишу, пока заявку берут");
+        TELEGRAM.awaitBotMessages(guest.id(), 1, WAIT); // handled by the bot as a question, before any ticket
+        long ticket = openTicket(guest, "Вопрос для гонки");
+        org.relohelp.chat.Asked asked = new org.relohelp.chat.Asked(new org.relohelp.chat.Profile(guest.id(),
+                org.relohelp.chat.Language.RU, null), guest.id(), true, new org.relohelp.chat.Incoming(guest.id(),
+                guest.id(), written, "Пишу, пока заявку берут", "text", 0, false), "", "");
+        java.util.concurrent.CountDownLatch kept = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch commit = new java.util.concurrent.CountDownLatch(1);
+        Thread message = new Thread(() -> transaction.executeWithoutResult(status -> {
+            refugeeDesk.take(asked);
+            kept.countDown();
+            try {
+                commit.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }));
+        message.start();
+        assertThat(kept.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        Thread take = new Thread(() -> transaction.executeWithoutResult(status -> volunteerDesk.take(
+                volunteers.active(vera.id()).orElseThrow(), ticket, org.relohelp.chat.Language.RU)));
+        take.start();
+        take.join(500);
+        assertThat(take.isAlive()).as("the take waits for the message's update, which holds the ticket's row").isTrue();
+        commit.countDown();
+        message.join(10_000);
+        take.join(10_000);
+
+        awaitMessageWith(vera.id(), "Пишу, пока заявку берут");
+        ask(vera, "/close " + ticket);
+    }
+
     /**
      * A ticket taken before the bot has heard that its announcement reached the group (Telegram's answer on its way,
      * or the announcement waiting for the group's limit): the announcement still says who took it, once its id is known.
