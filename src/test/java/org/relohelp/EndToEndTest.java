@@ -9,8 +9,10 @@ import java.util.List;
 import org.relohelp.emulator.BotApiEmulator;
 import org.relohelp.emulator.BotMessage;
 import org.relohelp.emulator.EmulatedUser;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -71,9 +73,17 @@ public abstract class EndToEndTest {
         return CHATS.press(user, message, callbackData);
     }
 
-    /** Waits a little and returns the messages that arrived meanwhile; for asserting silence. */
-    protected static List<BotMessage> messagesAfterPause(EmulatedUser user, int before) throws InterruptedException {
-        return CHATS.messagesAfterPause(user, before);
+    @Autowired
+    private JdbcClient botData;
+
+    /** The messages that came after the first {@code before}, once the bot is idle ({@link BotIdle}); for asserting silence. */
+    protected List<BotMessage> messagesOnceIdle(EmulatedUser user, int before) {
+        return CHATS.messagesOnceIdle(user, before, botData);
+    }
+
+    /** Waits until the bot has nothing left to do ({@link BotIdle}). */
+    protected void awaitIdle() {
+        BotIdle.await(TELEGRAM, botData, WAIT);
     }
 
     private static Path dataDir() {
