@@ -1,4 +1,5 @@
-// The sandbox page: four chats with the real bot through the Bot API emulator, updated live. The volunteers'
+// The sandbox page: four chats with the real bot through the Bot API emulator, updated live (the volunteer's pane
+// also shows the host's chat, chosen at its top right). The volunteers'
 // group may be a forum: its pane then lists the topics (General first) and opens one to read and write in it.
 "use strict";
 
@@ -7,7 +8,7 @@ const state = { people: [], group: null, chats: new Map(), lastSeq: 0, run: null
 const GENERAL = 1;
 const PANES = [
   { name: "refugee", title: "Личный чат с ботом", chooser: "refugee" },
-  { name: "volunteer", title: "Вера, волонтёр: личный чат" },
+  { name: "volunteer", title: "Личный чат волонтёра или хозяина", chooser: "private" },
   { name: "group", title: "Группа волонтёров", chooser: "group" },
   { name: "admin", title: "Админ: личный чат" },
 ];
@@ -27,6 +28,11 @@ const HINTS = {
     text: "Вера — волонтёр, уже одобренная. Когда она возьмёт заявку в группе, сюда придёт вопрос гостя, а всё, "
       + "что она напишет здесь, получит гость. Удачный ответ сохраняется в базу знаний: «Ответить» на него "
       + "(↩ или двойной щелчок) и /savekb.\n\nКоманды: /queue /mine /me" },
+  host: { title: "Чат Тимура с ботом",
+    text: "Тимур — хозяин жилья, уже одобренный. /offer — предложить койку, комнату или квартиру: несколько вопросов, "
+      + "предпросмотр, «Опубликовать». Потом в чате беженца: /housing, город, даты, «Запросить». Сюда придёт запрос "
+      + "с «Принять» — после него Тимур и гость переписываются через бота, не видя аккаунтов друг друга.\n\n"
+      + "Команды: /offer /myoffers /housing /hostname" },
   group: { title: "Группа волонтёров", plain: true,
     text: "Сюда бот присылает новые заявки с кнопкой «Взять». Заявка появится, когда беженец нажмёт "
       + "«Спросить волонтёра» или отправит /human. Кто пишет в группе — Вера или админ — выбирается вверху справа. "
@@ -73,7 +79,7 @@ function paneTarget(name) {
   const who = pane.select ? pane.select.value : null;
   switch (name) {
     case "refugee": return { chatId: who, personId: who };
-    case "volunteer": return { chatId: byRole("volunteer")[0].id, personId: byRole("volunteer")[0].id };
+    case "volunteer": return { chatId: who, personId: who };
     case "admin": return { chatId: byRole("admin")[0].id, personId: byRole("admin")[0].id };
     default: return { chatId: state.group, personId: who };
   }
@@ -285,7 +291,8 @@ function showWhenEmpty(name) {
   if (shown && (!empty || shown.dataset.for !== shownFor)) shown.remove();
   const language = name === "refugee" ? state.people.find(p => p.id === paneTarget(name).chatId).language : "ru";
   const hint = name === "refugee" ? HINTS.refugee[language] || HINTS.refugee.ru
-    : paneTopic(name) !== null ? { ...HINTS.topic, title: (openTopic() || {}).name } : HINTS[name];
+    : paneTopic(name) !== null ? { ...HINTS.topic, title: (openTopic() || {}).name }
+    : name === "volunteer" && byRole("host").some(p => p.id === paneTarget(name).chatId) ? HINTS.host : HINTS[name];
   if (empty && !pane.list.querySelector(".hint")) {
     const card = element("div", "hint");
     card.dataset.for = shownFor;
@@ -517,7 +524,8 @@ function setUpPane({ name, title, chooser }) {
     pane.select = element("select", "who");
     pane.select.setAttribute("aria-label", "Кто пишет");
     root.querySelector("header").appendChild(pane.select);
-    const people = chooser === "refugee" ? byRole("refugee") : byRole("volunteer").concat(byRole("admin"));
+    const people = chooser === "refugee" ? byRole("refugee") : chooser === "private"
+      ? byRole("volunteer").concat(byRole("host")) : byRole("volunteer").concat(byRole("admin"));
     people.forEach(p => pane.select.add(new Option(p.name + " (" + p.language + ")", p.id)));
     const chosen = remembered(name);
     if (people.some(p => p.id === chosen)) pane.select.value = chosen;

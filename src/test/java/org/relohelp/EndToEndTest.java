@@ -9,8 +9,10 @@ import java.util.List;
 import org.relohelp.emulator.BotApiEmulator;
 import org.relohelp.emulator.BotMessage;
 import org.relohelp.emulator.EmulatedUser;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -45,6 +47,7 @@ public abstract class EndToEndTest {
         registry.add("relohelp.management.port", () -> "0");   // a free port on 127.0.0.1, never the default
         // the limits themselves are tested on their own (WindowTest, OutboxEndToEndTest); here they must not slow the suite
         registry.add("relohelp.telegram.limits.per-chat", () -> "50");
+        registry.add("relohelp.telegram.limits.per-group-per-minute", () -> "600");
         registry.add("relohelp.telegram.flood-per-minute", () -> "30");
         registry.add("relohelp.handoff.admin-ids", () -> String.valueOf(ADMIN.id()));
         registry.add("relohelp.handoff.volunteer-chat-id", () -> String.valueOf(VOLUNTEER_GROUP));
@@ -70,9 +73,17 @@ public abstract class EndToEndTest {
         return CHATS.press(user, message, callbackData);
     }
 
-    /** Waits a little and returns the messages that arrived meanwhile; for asserting silence. */
-    protected static List<BotMessage> messagesAfterPause(EmulatedUser user, int before) throws InterruptedException {
-        return CHATS.messagesAfterPause(user, before);
+    @Autowired
+    private JdbcClient botData;
+
+    /** The messages that came after the first {@code before}, once the bot is idle ({@link BotIdle}); for asserting silence. */
+    protected List<BotMessage> messagesOnceIdle(EmulatedUser user, int before) {
+        return CHATS.messagesOnceIdle(user, before, botData);
+    }
+
+    /** Waits until the bot has nothing left to do ({@link BotIdle}). */
+    protected void awaitIdle() {
+        BotIdle.await(TELEGRAM, botData, WAIT);
     }
 
     private static Path dataDir() {

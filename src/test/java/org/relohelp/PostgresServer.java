@@ -28,7 +28,7 @@ public final class PostgresServer {
 
     private static final String MISSING = "No PostgreSQL server for the PostgreSQL tests: set "
             + "RELOHELP_TEST_POSTGRES_URL, RELOHELP_TEST_POSTGRES_USER and RELOHELP_TEST_POSTGRES_PASSWORD "
-            + "(.ci/run does; see the README)";
+            + "(.ci/run does; see docs/testing.md)";
 
     /**
      * Skips the test class, with the reason in the test report, when no server is configured — unless a server is

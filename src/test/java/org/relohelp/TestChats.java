@@ -10,6 +10,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.relohelp.emulator.BotApiEmulator;
 import org.relohelp.emulator.BotMessage;
 import org.relohelp.emulator.EmulatedUser;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The people side of the end-to-end tests: new users, asking, replying, pressing buttons and waiting for the bot,
@@ -64,9 +65,9 @@ public final class TestChats {
         return telegram.awaitCallbackAnswer(id, wait).orElse("");
     }
 
-    /** Waits a little and returns the messages that arrived meanwhile; for asserting silence. */
-    public List<BotMessage> messagesAfterPause(EmulatedUser user, int before) throws InterruptedException {
-        Thread.sleep(700);
+    /** The messages that came after the first {@code before}, once the bot is idle ({@link BotIdle}); for asserting silence. */
+    public List<BotMessage> messagesOnceIdle(EmulatedUser user, int before, JdbcClient jdbc) {
+        BotIdle.await(telegram, jdbc, wait);
         List<BotMessage> all = telegram.botMessages(user.id());
         return all.subList(before, all.size());
     }

@@ -9,15 +9,14 @@ import org.relohelp.chat.ButtonRoute;
 import org.relohelp.chat.ChatFeature;
 import org.relohelp.chat.Command;
 import org.relohelp.chat.Dialogue;
-import org.relohelp.chat.Incoming;
 import org.relohelp.chat.Language;
+import org.relohelp.chat.Profile;
 import org.relohelp.chat.Reply;
 import org.relohelp.chat.Texts;
 import org.relohelp.handoff.Roles;
 import org.relohelp.knowledge.Answers;
 import org.relohelp.knowledge.Gaps;
 import org.relohelp.stay.StayRuleList;
-import org.relohelp.chat.Profile;
 import org.springframework.stereotype.Component;
 
 /**
@@ -78,12 +77,20 @@ public class AdminDesk implements ChatFeature, Dialogue {
         return switch (asked.command()) {
             case "reload" -> reload(language);
             case "stats" -> stats.report(language);
-            case "gaps" -> gaps.report(argument, language);
+            case "gaps" -> gaps(argument, language);
             case "stale" -> stale.report(language);
             case "drafts" -> drafts.list(profile.userId(), language);
             case "broadcast" -> broadcasts.command(profile, argument);
             default -> Reply.text(texts.get(language, "command.unknown"));
         };
+    }
+
+    /** /gaps: the questions without a confident answer, then the tickets closed without any article. */
+    private Reply gaps(String argument, Language language) {
+        Reply questions = gaps.report(argument, language);
+        java.util.OptionalInt days = Gaps.days(argument);
+        return days.isEmpty() ? questions : stats.unaidedTickets(days.getAsInt(), language)
+                .map(tickets -> Reply.text(questions.html() + "\n\n" + tickets)).orElse(questions);
     }
 
     // --- the step of editing a draft: the admin's next message is its new text --------------------------------

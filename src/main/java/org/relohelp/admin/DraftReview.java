@@ -20,8 +20,6 @@ import org.relohelp.knowledge.NewArticle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.interceptor.TransactionAspectSupport;
 
 /**
  * The admins' review of drafts: {@code /drafts} shows the oldest one with Approve / Edit / Reject. Approve

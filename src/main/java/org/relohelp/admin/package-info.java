@@ -3,7 +3,7 @@
  * confirmed, sent in the background within Telegram's limits and reported back. Users opt out with /mute
  * (in {@code users}, which owns the profile).
  */
-@ApplicationModule(allowedDependencies = {"chat", "cluster", "users", "handoff::staff", "handoff::tickets",
+@ApplicationModule(allowedDependencies = {"chat", "cluster", "users", "handoff::staff", "handoff::tickets", "housing::stats",
     "knowledge::curation", "knowledge::staleness", "stay::rules"})
 package org.relohelp.admin;
 

@@ -12,4 +12,7 @@ public record Button(String label, String action) {
 
     /** The action that starts the stay calculator, under stay articles and in the menu. */
     public static final String COUNT_MY_DAYS = "stay:start";
+
+    /** The action that starts a search for a place to stay among the hosts' offers, under housing answers. */
+    public static final String FIND_HOUSING = "ho:find";
 }

@@ -16,4 +16,17 @@ public interface Conversation {
     /** Someone edited a message in their private chat; a feature that relayed it follows. */
     default void edited(Incoming edit) {
     }
+
+    /**
+     * A message (not a command, not a service message) written in a forum topic of the volunteers' group
+     * ({@code asked.message().threadId()} names it); a feature that keeps a topic per ticket takes it. The reply, if
+     * any, goes into the same topic. Nobody else is asked after the first that takes it.
+     */
+    default Optional<Reply> takeInTopic(Asked asked) {
+        return Optional.empty();
+    }
+
+    /** Someone edited a message in a forum topic of the volunteers' group. */
+    default void editedInTopic(Incoming edit) {
+    }
 }

@@ -66,17 +66,25 @@ class LeaseKeeper implements Leadership, SmartLifecycle {
         }
         boolean wasLeader = isLeader();
         if (!held) {
-            holding = false;
-            if (wasLeader) {
+            if (holding) {
                 log.warn("Instance {} is no longer the leader: it stops handling updates and scheduled jobs", id);
             }
+            holding = false;
             return;
         }
+        long lateMillis = (began - validUntil) / 1_000_000;
+        boolean lapsed = holding && !wasLeader;
         validUntil = began + properties.lease().minus(properties.renewEvery()).toNanos();
         if (!wasLeader) {
             term++;
             holding = true;
-            log.info("Instance {} is now the leader: it handles the updates and runs the scheduled jobs", id);
+            if (lapsed) {
+                // the previous renewal ran late (a busy machine, a slow database): this instance stopped leading
+                // when its time ran out and takes up the leadership again as a new term
+                log.warn("Instance {} renewed its lease {} ms after its time ran out and leads again", id, lateMillis);
+            } else {
+                log.info("Instance {} is now the leader: it handles the updates and runs the scheduled jobs", id);
+            }
             events.publishEvent(new LeadershipGained());
         }
     }

@@ -20,7 +20,8 @@ import org.springframework.stereotype.Component;
 class Announcements {
 
     static final String TAKE_ACTION = "take:";
-    private static final Language GROUP = Language.RU;
+    /** The volunteers' common language: the group's texts, and the ticket topics' in topic mode. */
+    static final Language GROUP = Language.RU;
 
     private final Messenger messenger;
     private final Texts texts;
@@ -62,6 +63,12 @@ class Announcements {
             messenger.edit(ticket.announcementChat(), ticket.announcementMessage(), Reply.text(texts.get(GROUP,
                     "handoff.announce-taken", ticket.number(), volunteer.displayName())));
         }
+    }
+
+    /** The ticket as a volunteer gets it in their private chat when they take it. */
+    String privateHeader(Ticket ticket, Language lang) {
+        return texts.get(lang, "handoff.ticket-header", ticket.number(), ticket.guest(), country(ticket, lang),
+                topic(ticket, lang), ticket.language().code(), ticket.description());
     }
 
     String country(Ticket ticket, Language language) {

@@ -1,9 +1,14 @@
 package org.relohelp.handoff;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.relohelp.chat.Language;
 import org.relohelp.chat.Messenger;
 import org.relohelp.chat.Reply;
 import org.relohelp.chat.Texts;
 import org.relohelp.users.KeepsUser;
+import org.relohelp.users.KeptData;
 import org.relohelp.users.RetentionDue;
 import org.relohelp.users.UserForgotten;
 import org.springframework.context.event.EventListener;
@@ -16,7 +21,7 @@ import org.springframework.stereotype.Component;
  * removed; closed tickets and their routes are deleted after the retention period.
  */
 @Component
-class HandoffForgetting implements KeepsUser {
+class HandoffForgetting implements KeepsUser, KeptData {
 
     private final JdbcClient jdbc;
     private final Tickets tickets;
@@ -25,9 +30,11 @@ class HandoffForgetting implements KeepsUser {
     private final Messenger messenger;
     private final Texts texts;
     private final VolunteerLanguage languages;
+    private final Topics topics;
 
     HandoffForgetting(JdbcClient jdbc, Tickets tickets, Volunteers volunteers, VolunteerDesk desk, Messenger messenger,
-                      Texts texts, VolunteerLanguage languages) {
+                      Texts texts, VolunteerLanguage languages, Topics topics) {
+        this.topics = topics;
         this.jdbc = jdbc;
         this.tickets = tickets;
         this.volunteers = volunteers;
@@ -42,12 +49,32 @@ class HandoffForgetting implements KeepsUser {
         return tickets.openFor(userId).isPresent() || volunteers.active(userId).isPresent();
     }
 
+    /** For /privacy: the open ticket and the closed ones still kept — what /forget deletes here. */
+    @Override
+    public List<String> describe(long userId, Language language) {
+        List<String> lines = new ArrayList<>();
+        tickets.openFor(userId).ifPresent(t -> lines.add(texts.get(language, t.status() == Ticket.Status.QUEUED
+                ? "privacy.ticket.queued" : "privacy.ticket.assigned", t.number())));
+        List<Long> closed = tickets.closedFor(userId);
+        if (!closed.isEmpty()) {
+            lines.add(texts.get(language, "privacy.ticket.closed", closed.stream().map(n -> "#" + n)
+                    .collect(Collectors.joining(", "))));
+        }
+        return lines;
+    }
+
     @EventListener
     void forget(UserForgotten event) {
         long user = event.userId();
-        tickets.openFor(user).filter(t -> t.volunteerId() != null).ifPresent(t -> messenger.send(t.volunteerId(),
-                Reply.text(texts.get(languages.of(t.volunteerId()), "handoff.refugee-left", t.number(), t.guest()))));
+        tickets.openFor(user).filter(topics::holds).ifPresent(t -> topics.closed(t, t.guest()));
+        tickets.openFor(user).filter(t -> t.volunteerId() != null && !topics.holds(t)).ifPresent(t -> messenger.send(
+                t.volunteerId(), Reply.text(texts.get(languages.of(t.volunteerId()), "handoff.refugee-left",
+                        t.number(), t.guest()))));
         jdbc.sql("delete from message_pair where ticket_id in (select id from ticket where user_id = ?)").param(user)
+                .update();
+        jdbc.sql("delete from ticket_thread where ticket_id in (select id from ticket where user_id = ?)").param(user)
+                .update();
+        jdbc.sql("delete from ticket_article where ticket_id in (select id from ticket where user_id = ?)").param(user)
                 .update();
         jdbc.sql("delete from ticket where user_id = ?").param(user).update();
         jdbc.sql("delete from handoff_step where user_id = ?").param(user).update();
@@ -56,6 +83,8 @@ class HandoffForgetting implements KeepsUser {
         jdbc.sql("update ticket set volunteer_id = null where volunteer_id = ?").param(user).update();
         jdbc.sql("update message_pair set volunteer_chat = null, volunteer_message = null where volunteer_chat = ?")
                 .param(user).update();
+        jdbc.sql("update ticket_article set volunteer_id = null where volunteer_id = ?").param(user).update();
+        jdbc.sql("update ticket_article set chat_id = 0, message_id = null where chat_id = ?").param(user).update();
         jdbc.sql("delete from volunteer where user_id = ?").param(user).update();
         jdbc.sql("delete from volunteer_invite where created_by = ? or used_by = ?").params(user, user).update();
     }
@@ -64,7 +93,11 @@ class HandoffForgetting implements KeepsUser {
     void purge(RetentionDue event) {
         jdbc.sql("delete from message_pair where ticket_id in (select id from ticket where status = 'CLOSED' "
                 + "and closed_at < ?)").param(event.cutoff()).update();
+        jdbc.sql("delete from ticket_thread where ticket_id in (select id from ticket where status = 'CLOSED' "
+                + "and closed_at < ?)").param(event.cutoff()).update();
         jdbc.sql("delete from ticket where status = 'CLOSED' and closed_at < ?").param(event.cutoff()).update();
+        // what was sent stays for the statistics only as long as the rest
+        jdbc.sql("delete from ticket_article where created_at < ?").param(event.cutoff()).update();
         jdbc.sql("delete from volunteer_invite where expires_at < ?").param(event.cutoff()).update();
         jdbc.sql("delete from handoff_step where created_at < ?").param(event.cutoff()).update();
     }

@@ -11,8 +11,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                         announced to each volunteer privately
  * @param reannounceAfter  a ticket nobody took is announced again after this long
  * @param replyDeadline    an assigned ticket without a volunteer reply this long goes back to the queue
- * @param reopenWindow     a refugee writing this soon after a close is offered to reopen the ticket
+ * @param reopenWindow     how long after a close the "Reopen" button under the rating still reopens the ticket
  * @param inviteValidity   how long a volunteer invitation link works
+ * @param topics           topic mode ({@code RELOHELP_TOPICS}): with {@code volunteerChatId} a forum, each ticket
+ *                         gets its own topic there instead of the private relay (see {@link Topics})
  */
 @ConfigurationProperties("relohelp.handoff")
 public record HandoffProperties(@DefaultValue List<Long> adminIds,
@@ -20,5 +22,6 @@ public record HandoffProperties(@DefaultValue List<Long> adminIds,
                                 @DefaultValue("15m") Duration reannounceAfter,
                                 @DefaultValue("24h") Duration replyDeadline,
                                 @DefaultValue("24h") Duration reopenWindow,
-                                @DefaultValue("24h") Duration inviteValidity) {
+                                @DefaultValue("24h") Duration inviteValidity,
+                                @DefaultValue("false") boolean topics) {
 }

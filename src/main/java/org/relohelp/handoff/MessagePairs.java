@@ -72,9 +72,16 @@ class MessagePairs {
                 .params(ticket, refugeeChat, volunteerChat, volunteerMessage, LocalDateTime.now(clock)).update();
     }
 
+    /** A refugee's messages not delivered to a volunteer (or a topic) and not on their way there, oldest first. */
     List<Pair> waiting(long ticket) {
         return jdbc.sql("select " + COLUMNS + " from message_pair where ticket_id = ? and from_refugee "
-                + "and volunteer_message is null order by id").param(ticket).query(MessagePairs::pair).list();
+                + "and volunteer_message is null and volunteer_thread is null order by id").param(ticket)
+                .query(MessagePairs::pair).list();
+    }
+
+    /** A refugee's message queued into a ticket's topic ({@code thread}), or waiting for one again (null). */
+    void queuedTo(long pairId, Integer thread) {
+        jdbc.sql("update message_pair set volunteer_thread = ? where id = ?").params(thread, pairId).update();
     }
 
     Optional<Pair> byRefugeeMessage(long chat, int message) {

@@ -50,10 +50,12 @@ public class RefugeeDesk implements ChatFeature, Dialogue, Conversation {
     private final VolunteerLanguage volunteerLanguage;
     private final Clock clock;
     private final TopicGuess topics;
+    private final Topics forumTopics;
 
     RefugeeDesk(Tickets tickets, HandoffSteps steps, Volunteers volunteers, Announcements announcements, Relay relay,
                 Messenger messenger, Texts texts, HandoffProperties properties, VolunteerLanguage volunteerLanguage,
-                Clock clock, TopicGuess topics) {
+                Clock clock, TopicGuess topics, Topics forumTopics) {
+        this.forumTopics = forumTopics;
         this.tickets = tickets;
         this.steps = steps;
         this.volunteers = volunteers;
@@ -114,7 +116,9 @@ public class RefugeeDesk implements ChatFeature, Dialogue, Conversation {
             return Reply.text(texts.get(lang, "handoff.nothing-to-cancel"));
         }
         Ticket ticket = open.get();
-        if (ticket.volunteerId() != null) {
+        if (forumTopics.holds(ticket)) {
+            forumTopics.closed(ticket, ticket.guest());
+        } else if (ticket.volunteerId() != null) {
             messenger.send(ticket.volunteerId(), Reply.text(texts.get(volunteerLanguage.of(ticket.volunteerId()),
                     "handoff.refugee-closed", ticket.number(), ticket.guest())));
         }
@@ -204,14 +208,19 @@ public class RefugeeDesk implements ChatFeature, Dialogue, Conversation {
     /** While a ticket is open, everything the refugee writes is for it: kept, and relayed once a volunteer has it. */
     @Override
     public Optional<Reply> take(Asked asked) {
-        return tickets.openFor(asked.userId()).map(ticket -> relayFromRefugee(ticket, asked.message(),
+        return tickets.openForLocked(asked.userId()).map(ticket -> relayFromRefugee(ticket, asked.message(),
                 asked.language()));
     }
 
     /** A refugee edited a message that was relayed: the volunteer's copy follows. */
     @Override
     public void edited(Incoming edit) {
-        tickets.openFor(edit.userId()).filter(t -> t.volunteerId() != null)
+        Optional<Ticket> open = tickets.openFor(edit.userId());
+        if (open.isPresent() && forumTopics.holds(open.get())) {
+            relay.refugeeEdited(edit, Announcements.GROUP); // in its topic, waiting or taken
+            return;
+        }
+        open.filter(t -> t.volunteerId() != null)
                 .ifPresent(t -> relay.refugeeEdited(edit, volunteerLanguage.of(t.volunteerId())));
     }
 
@@ -229,11 +238,16 @@ public class RefugeeDesk implements ChatFeature, Dialogue, Conversation {
                 : topics.ofQuestion(description, Optional.ofNullable(waiting.country())).orElse(null);
         Ticket ticket = tickets.create(profile.userId(), lang, waiting.country(), topic, description);
         announcements.announce(ticket, false);
+        forumTopics.open(ticket); // in topic mode: its topic, created after the commit
         return Reply.text(texts.get(lang, "handoff.created", ticket.number(), tickets.placeInQueue(ticket)));
     }
 
     private Reply relayFromRefugee(Ticket ticket, Incoming message, Language lang) {
         long pair = relay.keep(ticket, message);
+        if (forumTopics.fromRefugee(ticket, message, pair)) { // the team sees it in the topic, taken or not
+            return ticket.status() == Ticket.Status.QUEUED ? Reply.text(texts.get(lang, "handoff.added",
+                    ticket.number())) : Reply.NOTHING;
+        }
         if (ticket.status() == Ticket.Status.QUEUED) {
             return Reply.text(texts.get(lang, "handoff.added", ticket.number()));
         }
@@ -298,9 +312,16 @@ public class RefugeeDesk implements ChatFeature, Dialogue, Conversation {
             return null;
         }
         Ticket reopened = tickets.find(closed.number()).orElseThrow();
+        if (forumTopics.holds(reopened)) {
+            forumTopics.reopened(reopened);
+        }
         if (volunteer == null) {
             announcements.announce(reopened, false);
             return Reply.text(texts.get(lang, "handoff.reopened-queued", closed.number()));
+        }
+        String holder = volunteers.active(volunteer).map(Volunteer::displayName).orElse("");
+        if (forumTopics.holds(reopened)) {
+            return Reply.text(texts.get(lang, "handoff.reopened-assigned", closed.number(), holder));
         }
         Language volunteerLang = volunteerLanguage.of(volunteer);
         messenger.send(volunteer, Reply.text(texts.get(volunteerLang, "handoff.reopened-header", reopened.number(),

@@ -61,6 +61,32 @@ class Relay {
         }
     }
 
+    /**
+     * A refugee's message into the ticket's forum topic, labelled as for a volunteer (in the group's language); the
+     * pair remembers the topic, so a copy lost with a deleted topic is sent again into the new one.
+     */
+    void toTopic(Ticket ticket, long chatId, int thread, Incoming message, long pairId, Language groupLanguage) {
+        String label = "<b>" + texts.get(groupLanguage, "handoff.label", ticket.number(), ticket.guest()) + "</b>";
+        Receipt receipt = HandoffReceipts.topicPair(pairId, thread);
+        pairs.queuedTo(pairId, thread);
+        if (message.isText()) {
+            messenger.send(chatId, thread, Reply.text(label + "\n\n" + Html.escape(message.text())), receipt);
+        } else if (message.takesCaption()) {
+            String caption = message.text() == null ? "" : "\n" + Html.escape(message.text());
+            messenger.copy(message.chatId(), message.messageId(), chatId, thread, label + caption, receipt);
+        } else {
+            messenger.send(chatId, thread, Reply.text(label), null);
+            messenger.copy(message.chatId(), message.messageId(), chatId, thread, null, receipt);
+        }
+    }
+
+    /** A refugee's message copied (again) into a topic: one that waited for it, or lost with a deleted one. */
+    void copyToTopic(MessagePairs.Pair pair, long chatId, int thread) {
+        pairs.queuedTo(pair.id(), thread);
+        messenger.copy(pair.refugeeChat(), pair.refugeeMessage(), chatId, thread, null,
+                HandoffReceipts.topicPair(pair.id(), thread));
+    }
+
     /** Everything the refugee wrote before a volunteer took the ticket, in order, after its header. */
     void deliverWaiting(Ticket ticket, long volunteerId) {
         for (MessagePairs.Pair waiting : pairs.waiting(ticket.number())) {

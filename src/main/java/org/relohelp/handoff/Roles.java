@@ -6,8 +6,8 @@ import org.relohelp.chat.Access;
 import org.relohelp.chat.GroupChats;
 import org.relohelp.chat.Role;
 import org.springframework.context.annotation.Bean;
-import org.springframework.stereotype.Component;
 import org.springframework.modulith.NamedInterface;
+import org.springframework.stereotype.Component;
 
 /**
  * Who may do what, decided on the server for every command and button: admins from the configuration,

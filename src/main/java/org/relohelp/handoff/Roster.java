@@ -12,8 +12,8 @@ import org.relohelp.chat.Language;
 import org.relohelp.chat.Messenger;
 import org.relohelp.chat.Reply;
 import org.relohelp.chat.Texts;
-import org.springframework.stereotype.Service;
 import org.springframework.modulith.NamedInterface;
+import org.springframework.stereotype.Service;
 
 /** Admins manage the volunteers: add by id or by one-time invite link, remove, list. */
 @NamedInterface("sandbox")

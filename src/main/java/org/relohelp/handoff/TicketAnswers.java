@@ -1,8 +1,8 @@
 package org.relohelp.handoff;
 
 import java.util.Optional;
-import org.springframework.stereotype.Component;
 import org.springframework.modulith.NamedInterface;
+import org.springframework.stereotype.Component;
 
 /**
  * Finds the ticket a volunteer's own message was relayed in, from the message pairs: only a message the

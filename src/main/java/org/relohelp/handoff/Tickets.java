@@ -53,6 +53,22 @@ class Tickets {
                 .param(userId).query(this::ticket).list().stream().findFirst();
     }
 
+    /**
+     * As {@link #openFor}, the ticket's row locked until the transaction ends: a message kept for a waiting ticket
+     * and a volunteer's take of it then take turns — the take either finds the message among the waiting ones or
+     * has committed before the message finds the ticket taken.
+     */
+    Optional<Ticket> openForLocked(long userId) {
+        return jdbc.sql("select " + COLUMNS + " from ticket where user_id = ? and status <> 'CLOSED' for update")
+                .param(userId).query(this::ticket).list().stream().max(java.util.Comparator.comparingLong(Ticket::number));
+    }
+
+    /** The person's closed tickets still kept (the retention purge deletes them), newest first. */
+    List<Long> closedFor(long userId) {
+        return jdbc.sql("select id from ticket where user_id = ? and status = 'CLOSED' order by closed_at desc")
+                .param(userId).query(Long.class).list();
+    }
+
     Optional<Ticket> lastClosedFor(long userId) {
         return jdbc.sql("select " + COLUMNS + " from ticket where user_id = ? and status = 'CLOSED' "
                 + "order by closed_at desc").param(userId).query(this::ticket).list().stream().findFirst();
@@ -64,6 +80,13 @@ class Tickets {
         return jdbc.sql("update ticket set status = 'ASSIGNED', volunteer_id = ?, assigned_at = ?, last_reply_at = null "
                         + "where id = ? and status = 'QUEUED'")
                 .params(volunteerId, now, number).update() == 1;
+    }
+
+    /** Another volunteer takes over an assigned ticket from {@code from}; false if it changed meanwhile. */
+    boolean takeOver(long number, long from, long to) {
+        return jdbc.sql("update ticket set volunteer_id = ?, assigned_at = ?, last_reply_at = null "
+                + "where id = ? and status = 'ASSIGNED' and volunteer_id = ?").params(to, now(), number, from)
+                .update() == 1;
     }
 
     boolean release(long number) {

@@ -21,7 +21,8 @@ import org.springframework.stereotype.Service;
 
 /**
  * The volunteer's side: taking tickets (button, /take, /queue), answering through the bot, switching between
- * tickets, closing and releasing them, and their profile (/me). Only active volunteers reach it: the edge checks the
+ * tickets, closing and releasing them, and their profile (/me). In topic mode ({@link Topics}) a ticket is answered
+ * in its topic, where /close and /release act on it and another volunteer can take it over with one press. Only active volunteers reach it: the edge checks the
  * role (in the database, so a removed volunteer loses access at once) before a command or button arrives here.
  */
 @Service
@@ -38,9 +39,14 @@ public class VolunteerDesk implements ChatFeature, Conversation {
     private final Texts texts;
     private final VolunteerLanguage languages;
     private final RefugeeDesk refugees;
+    private final Topics topics;
+    private final TicketArticles articles;
 
     VolunteerDesk(Tickets tickets, Volunteers volunteers, Announcements announcements, Relay relay,
-                  Messenger messenger, Texts texts, VolunteerLanguage languages, RefugeeDesk refugees) {
+                  Messenger messenger, Texts texts, VolunteerLanguage languages, RefugeeDesk refugees, Topics topics,
+                  TicketArticles articles) {
+        this.topics = topics;
+        this.articles = articles;
         this.tickets = tickets;
         this.volunteers = volunteers;
         this.announcements = announcements;
@@ -58,15 +64,17 @@ public class VolunteerDesk implements ChatFeature, Conversation {
                 Command.of("take", Access.VOLUNTEER, "menu.take", this::command).inGroupToo().at(11),
                 Command.of("mine", Access.VOLUNTEER, "menu.mine", this::command).inGroupToo().at(12),
                 Command.of("switch", Access.VOLUNTEER, "menu.switch", this::command).at(13),
-                Command.of("close", Access.VOLUNTEER, "menu.close", this::command).at(14),
-                Command.of("release", Access.VOLUNTEER, "menu.release", this::command).at(15),
+                Command.of("close", Access.VOLUNTEER, "menu.close", this::command).inGroupToo().at(14),
+                Command.of("release", Access.VOLUNTEER, "menu.release", this::command).inGroupToo().at(15),
                 Command.of("me", Access.VOLUNTEER, "menu.me", this::command).at(16));
     }
 
     @Override
     public List<ButtonRoute> buttons() {
         return List.of(new ButtonRoute(Announcements.TAKE_ACTION, Access.VOLUNTEER,
-                pressed -> press(pressed.userId(), pressed.action())));
+                        pressed -> press(pressed.userId(), pressed.action())),
+                new ButtonRoute(Topics.TAKE_OVER_ACTION, Access.VOLUNTEER,
+                        pressed -> takeOver(pressed.userId(), pressed.action())));
     }
 
     @Override
@@ -84,8 +92,76 @@ public class VolunteerDesk implements ChatFeature, Conversation {
         onEdit(edit);
     }
 
+    /**
+     * A message in a ticket's topic: from the volunteer who holds the ticket it goes to the refugee under their name;
+     * anyone else learns why it does not, with the button that would change that (Take, Take over).
+     */
+    @Override
+    public Optional<Reply> takeInTopic(Asked asked) {
+        Incoming message = asked.message();
+        Optional<Ticket> found = topics.ticketOf(asked.chatId(), message.threadId());
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<Volunteer> volunteer = volunteers.active(asked.userId());
+        if (volunteer.isEmpty()) {
+            return Optional.of(Reply.text(texts.get(Announcements.GROUP, "handoff.topic-not-volunteer")));
+        }
+        Optional<Reply> line = articles.lineFor(volunteer.get(), message);
+        if (line.isPresent()) {
+            return line;
+        }
+        Ticket ticket = found.get();
+        if (ticket.status() == Ticket.Status.CLOSED) {
+            return Optional.of(Reply.text(texts.get(Announcements.GROUP, "handoff.topic-not-sent-closed",
+                    ticket.number())));
+        }
+        if (ticket.status() == Ticket.Status.QUEUED) {
+            return Optional.of(Reply.withButtons(texts.get(Announcements.GROUP, "handoff.topic-take-first",
+                    ticket.number()), List.of(List.of(new Button(texts.plain(Announcements.GROUP,
+                    "handoff.button.take"), Announcements.TAKE_ACTION + ticket.number())))));
+        }
+        if (!Long.valueOf(asked.userId()).equals(ticket.volunteerId())) {
+            String holder = volunteers.active(ticket.volunteerId()).map(Volunteer::displayName).orElse("?");
+            return Optional.of(Reply.withButtons(texts.get(Announcements.GROUP, "handoff.topic-someone-else",
+                    ticket.number(), holder), List.of(List.of(new Button(texts.plain(Announcements.GROUP,
+                    "handoff.button.take-over"), Topics.TAKE_OVER_ACTION + ticket.number())))));
+        }
+        relay.toRefugee(ticket, message, volunteer.get().displayName());
+        return Optional.of(Reply.NOTHING);
+    }
+
+    @Override
+    public void editedInTopic(Incoming edit) {
+        onEdit(edit);
+    }
+
     private Reply command(Asked asked) {
+        if (!asked.privateChat()) {
+            return inGroup(asked);
+        }
         return command(asked.userId(), asked.command(), asked.argument());
+    }
+
+    /**
+     * A command in the volunteers' group: /queue, /take and /mine as anywhere; /close and /release only in a ticket's
+     * topic, for that ticket, by whoever holds it (elsewhere in the group they get no answer, as before).
+     */
+    private Reply inGroup(Asked asked) {
+        String name = asked.command();
+        if (!name.equals("close") && !name.equals("release")) {
+            return command(asked.userId(), name, asked.argument());
+        }
+        Optional<Ticket> found = topics.ticketOf(asked.chatId(), asked.message().threadId());
+        if (found.isEmpty()) {
+            return Reply.NOTHING;
+        }
+        Ticket ticket = found.get();
+        Language lang = languages.of(asked.userId());
+        if (ticket.status() != Ticket.Status.ASSIGNED || !Long.valueOf(asked.userId()).equals(ticket.volunteerId())) {
+            return Reply.text(texts.get(lang, "handoff.topic-not-yours", ticket.number()));
+        }
+        return name.equals("close") ? close(ticket, lang) : release(ticket, lang);
     }
 
     /** Volunteer commands: queue, take, mine, switch, close, release, me; the edge let only volunteers through. */
@@ -94,7 +170,7 @@ public class VolunteerDesk implements ChatFeature, Conversation {
         Volunteer v = volunteers.active(userId).orElseThrow();
         return switch (command) {
             case "queue" -> queue(lang);
-            case "take" -> number(argument).map(n -> Reply.plain(take(v, n, lang)))
+            case "take" -> number(argument).map(n -> takeByCommand(v, n, lang))
                     .orElseGet(() -> usage(lang, command));
             case "mine" -> mine(v, lang);
             case "switch" -> number(argument).map(n -> switchTo(v, n, lang)).orElseGet(() -> usage(lang, command));
@@ -114,19 +190,60 @@ public class VolunteerDesk implements ChatFeature, Conversation {
 
     /**
      * Exactly one volunteer wins a ticket; the winner gets it with its history, the refugee is told. The outcome is
-     * plain text: a toast under the button, or a message for /take. Runs in the transaction of the update that asked.
+     * a toast under the button. Runs in the transaction of the update that asked.
      */
     String take(Volunteer volunteer, long number, Language lang) {
-        if (!tickets.claim(number, volunteer.userId())) {
-            return tickets.find(number).filter(t -> t.status() == Ticket.Status.ASSIGNED && t.volunteerId() != null)
-                    .flatMap(t -> volunteers.active(t.volunteerId()))
-                    .map(winner -> texts.plain(lang, "handoff.take-lost", number, winner.displayName()))
-                    .orElseGet(() -> texts.plain(lang, "handoff.take-gone", number));
+        Optional<String> lost = claim(volunteer, number, lang);
+        if (lost.isPresent()) {
+            return lost.get();
         }
+        return handOver(volunteer, number, lang);
+    }
+
+    /**
+     * /take: as the button, the outcome a message — in the private relay one that comes before the ticket's header
+     * and history, so it is queued first.
+     */
+    private Reply takeByCommand(Volunteer volunteer, long number, Language lang) {
+        Optional<String> lost = claim(volunteer, number, lang);
+        if (lost.isPresent()) {
+            return Reply.plain(lost.get());
+        }
+        if (tickets.find(number).filter(topics::holds).isPresent()) {
+            return Reply.plain(handOver(volunteer, number, lang));
+        }
+        messenger.send(volunteer.userId(), Reply.plain(texts.plain(lang, "handoff.take-won", number)));
+        handOver(volunteer, number, lang);
+        return Reply.NOTHING;
+    }
+
+    /** Empty when this volunteer won the ticket, else why not. */
+    private Optional<String> claim(Volunteer volunteer, long number, Language lang) {
+        if (tickets.claim(number, volunteer.userId())) {
+            return Optional.empty();
+        }
+        return Optional.of(tickets.find(number)
+                .filter(t -> t.status() == Ticket.Status.ASSIGNED && t.volunteerId() != null)
+                .flatMap(t -> volunteers.active(t.volunteerId()))
+                .map(winner -> texts.plain(lang, "handoff.take-lost", number, winner.displayName()))
+                .orElseGet(() -> texts.plain(lang, "handoff.take-gone", number)));
+    }
+
+    /**
+     * The ticket just won: its header and waiting messages to the volunteer (or into its topic), the group and the
+     * refugee told. Returns what the volunteer is told.
+     */
+    private String handOver(Volunteer volunteer, long number, Language lang) {
         Ticket ticket = tickets.find(number).orElseThrow();
-        String header = texts.get(lang, "handoff.ticket-header", number, ticket.guest(),
-                announcements.country(ticket, lang), announcements.topic(ticket, lang), ticket.language().code(),
-                ticket.description());
+        if (topics.holds(ticket)) {
+            // topic mode: the ticket, its history and the conversation are in its topic, not in a private chat
+            announcements.taken(ticket, volunteer);
+            topics.taken(ticket, volunteer);
+            messenger.send(ticket.userId(), Reply.text(texts.get(ticket.language(), "handoff.taken",
+                    volunteer.displayName(), number)));
+            return texts.plain(lang, "handoff.take-won-topic", number);
+        }
+        String header = announcements.privateHeader(ticket, lang);
         // Telegram lets a bot write only to people who started it: if the header cannot be delivered, its receipt
         // gives the ticket back to the queue (HandoffReceipts)
         messenger.send(volunteer.userId(), Reply.text(header), HandoffReceipts.header(number));
@@ -139,15 +256,54 @@ public class VolunteerDesk implements ChatFeature, Conversation {
     }
 
     /**
+     * Another volunteer takes over a ticket in topic mode with one press; the refugee is told the name changed. A
+     * ticket nobody holds is simply taken.
+     */
+    Optional<ButtonResult> takeOver(long userId, String action) {
+        Optional<Long> number = number(action.substring(Topics.TAKE_OVER_ACTION.length()));
+        Language lang = languages.of(userId);
+        return number.flatMap(n -> volunteers.active(userId).flatMap(v -> tickets.find(n).filter(topics::holds)
+                .map(ticket -> ButtonResult.toast(takeOver(v, ticket, lang)))));
+    }
+
+    private String takeOver(Volunteer volunteer, Ticket ticket, Language lang) {
+        long number = ticket.number();
+        if (ticket.status() == Ticket.Status.QUEUED) {
+            return take(volunteer, number, lang);
+        }
+        if (ticket.status() == Ticket.Status.CLOSED) {
+            return texts.plain(lang, "handoff.take-over-closed", number);
+        }
+        if (Long.valueOf(volunteer.userId()).equals(ticket.volunteerId())) {
+            return texts.plain(lang, "handoff.take-over-yours", number);
+        }
+        String from = volunteers.active(ticket.volunteerId()).map(Volunteer::displayName).orElse("?");
+        if (!tickets.takeOver(number, ticket.volunteerId(), volunteer.userId())) {
+            return texts.plain(lang, "handoff.take-over-changed", number);
+        }
+        Ticket now = tickets.find(number).orElseThrow();
+        announcements.taken(now, volunteer);
+        topics.takenOver(now, from, volunteer);
+        messenger.send(now.userId(), Reply.text(texts.get(now.language(), "handoff.taken-over",
+                volunteer.displayName(), number, from)));
+        return texts.plain(lang, "handoff.take-over-won", number);
+    }
+
+    /**
      * A volunteer's message in their private chat goes to the refugee of the ticket it replies to, else of
-     * their current ticket. Empty when the volunteer has no tickets (then it is an ordinary question).
+     * their current ticket (tickets in topic mode are answered in their topics). A reply to an article's preview
+     * (/kb) sends the article with that line. Empty when the volunteer has no tickets here (then it is a question).
      */
     Optional<Reply> onMessage(long userId, Incoming message) {
         Optional<Volunteer> volunteer = volunteers.active(userId);
         if (volunteer.isEmpty()) {
             return Optional.empty();
         }
-        List<Ticket> mine = tickets.assignedTo(userId);
+        Optional<Reply> line = articles.lineFor(volunteer.get(), message);
+        if (line.isPresent()) {
+            return line;
+        }
+        List<Ticket> mine = tickets.assignedTo(userId).stream().filter(t -> !topics.holds(t)).toList();
         if (mine.isEmpty()) {
             return Optional.empty();
         }
@@ -209,6 +365,10 @@ public class VolunteerDesk implements ChatFeature, Conversation {
             Language refugee = ticket.language();
             messenger.send(ticket.userId(), Reply.withButtons(texts.get(refugee, "handoff.closed-rate",
                     ticket.number()), refugees.rateAndReopen(ticket, refugee)));
+            if (topics.holds(ticket)) {
+                topics.closed(ticket, ticket.volunteerId() == null ? "?" : volunteers.active(ticket.volunteerId())
+                        .map(Volunteer::displayName).orElse("?"));
+            }
         }
         return Reply.text(texts.get(lang, "handoff.volunteer-closed", ticket.number()));
     }
@@ -217,6 +377,9 @@ public class VolunteerDesk implements ChatFeature, Conversation {
         if (tickets.release(ticket.number())) {
             Ticket queued = tickets.find(ticket.number()).orElseThrow();
             announcements.announce(queued, true);
+            if (topics.holds(queued)) {
+                topics.released(queued);
+            }
             messenger.send(ticket.userId(), Reply.text(texts.get(ticket.language(), "handoff.released",
                     ticket.number())));
         }

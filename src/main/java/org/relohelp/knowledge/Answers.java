@@ -11,20 +11,20 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.relohelp.chat.Asked;
 import org.relohelp.chat.Button;
+import org.relohelp.chat.ButtonResult;
 import org.relohelp.chat.ButtonRoute;
 import org.relohelp.chat.ChatFeature;
-import org.relohelp.chat.Questions;
-import org.relohelp.chat.TopicGuess;
-import org.relohelp.chat.ButtonResult;
 import org.relohelp.chat.Country;
 import org.relohelp.chat.Html;
 import org.relohelp.chat.Language;
+import org.relohelp.chat.Questions;
 import org.relohelp.chat.Reply;
 import org.relohelp.chat.Texts;
+import org.relohelp.chat.TopicGuess;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.stereotype.Service;
 import org.springframework.modulith.NamedInterface;
+import org.springframework.stereotype.Service;
 
 /**
  * Answers a question from the knowledge base: the section of the best article when the search is confident;
@@ -159,7 +159,7 @@ public class Answers implements ChatFeature, Questions, TopicGuess {
     }
 
     /** A section as the answer (the whole article when the section is not known or the article has none). */
-    private Reply show(long userId, Article article, String sectionId, Language language, String notice) {
+    Reply show(long userId, Article article, String sectionId, Language language, String notice) {
         Optional<Article.Section> section = sectionId == null ? Optional.empty()
                 : article.section(sectionId).filter(Article.Section::answers);
         if (section.isEmpty()) {

@@ -12,8 +12,8 @@ import java.util.List;
 import org.relohelp.chat.Language;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.stereotype.Component;
 import org.springframework.modulith.NamedInterface;
+import org.springframework.stereotype.Component;
 
 /**
  * Adds a reviewed article to the published drafts' folder ({@code <data-dir>/knowledge-drafts}: on the data volume,

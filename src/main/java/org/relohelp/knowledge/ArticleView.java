@@ -112,6 +112,9 @@ class ArticleView {
         }
         stayCountry(article).ifPresent(country -> buttons.add(List.of(new Button(
                 texts.get(language, "button.count-days"), Button.COUNT_MY_DAYS + ":" + country.name()))));
+        if (article.topic().equals("housing")) {
+            buttons.add(List.of(new Button(texts.get(language, "button.find-housing"), Button.FIND_HOUSING)));
+        }
         buttons.add(List.of(askVolunteer(language, article.id())));
         return buttons;
     }

@@ -10,8 +10,8 @@ import org.relohelp.chat.Language;
 import org.relohelp.chat.Reply;
 import org.relohelp.chat.Texts;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Component;
 import org.springframework.modulith.NamedInterface;
+import org.springframework.stereotype.Component;
 
 /**
  * An admin's {@code /gaps [days]}: the questions the knowledge base most often could not answer, similar ones
@@ -41,15 +41,11 @@ public class Gaps {
     }
 
     public Reply report(String argument, Language language) {
-        int days;
-        try {
-            days = argument.isBlank() ? DEFAULT_DAYS : Integer.parseInt(argument.strip());
-        } catch (NumberFormatException e) {
-            days = -1;
-        }
-        if (days < 1 || days > MAX_DAYS) {
+        java.util.OptionalInt period = days(argument);
+        if (period.isEmpty()) {
             return Reply.text(texts.get(language, "gaps.usage", DEFAULT_DAYS, MAX_DAYS));
         }
+        int days = period.getAsInt();
         List<QuestionGroups.Asked> asked = jdbc.sql("select question, country, language from unanswered_question "
                         + "where asked_at >= ? order by asked_at desc")
                 .param(LocalDateTime.now(clock).minusDays(days))
@@ -63,6 +59,17 @@ public class Gaps {
                 String.valueOf(asked.size()), String.valueOf(found.size())));
         found.stream().limit(SHOWN).forEach(group -> html.append("\n\n").append(line(group, language)));
         return Reply.text(html.toString());
+    }
+
+    /** The days a {@code /gaps [days]} asks about (30 without a number); empty when the argument is not 1–365. */
+    public static java.util.OptionalInt days(String argument) {
+        int days;
+        try {
+            days = argument.isBlank() ? DEFAULT_DAYS : Integer.parseInt(argument.strip());
+        } catch (NumberFormatException e) {
+            return java.util.OptionalInt.empty();
+        }
+        return days < 1 || days > MAX_DAYS ? java.util.OptionalInt.empty() : java.util.OptionalInt.of(days);
     }
 
     private String line(QuestionGroups.Group group, Language language) {

@@ -10,8 +10,8 @@ import org.relohelp.cluster.LeadershipGained;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.context.event.EventListener;
-import org.springframework.stereotype.Component;
 import org.springframework.modulith.NamedInterface;
+import org.springframework.stereotype.Component;
 
 /**
  * The articles in service: imported from the knowledge folder and then the published drafts into the database at
@@ -26,6 +26,7 @@ public class KnowledgeBase implements InitializingBean, DisposableBean {
     private final ArticleStore store;
     private final SearchIndex index;
     private final TextAnalysis analysis;
+    private final PlaceNames places;
     /** The active articles by id and language, so an answer does not read the database. */
     private volatile Map<String, Article> articles = Map.of();
     private List<Article> served = List.of();
@@ -35,7 +36,8 @@ public class KnowledgeBase implements InitializingBean, DisposableBean {
         this.importer = importer;
         this.store = store;
         this.analysis = new TextAnalysis(properties.dir().resolve("synonyms.txt"));
-        this.index = new SearchIndex(analysis, new PlaceNames(properties.dir().resolve("places.yml"), analysis),
+        this.places = new PlaceNames(properties.dir().resolve("places.yml"), analysis);
+        this.index = new SearchIndex(analysis, places,
                 new PlaceNames(properties.dir().resolve("country-words.yml"), analysis),
                 TopicWords.read(properties.dir().resolve("topics.yml"), analysis));
     }
@@ -83,6 +85,26 @@ public class KnowledgeBase implements InitializingBean, DisposableBean {
     /** The country a text names by a country or city ("в Бишкеке", "v almaty"), read as a question is. */
     public Optional<Country> countryNamedIn(String text) {
         return index.countryNamedIn(text);
+    }
+
+    /** The cities {@code places.yml} lists for a country, in its order. */
+    public List<City> cities(Country country) {
+        return Destination.of(country).map(places::cities).orElse(List.of());
+    }
+
+    /** The city a text names ("в Алматы", "v almaty", "Алма-Ата"), of any country the bot covers. */
+    public Optional<City> cityNamedIn(String text) {
+        return index.cityNamedIn(text);
+    }
+
+    /**
+     * One section of an article in service, as Telegram HTML: its title in bold, then its text; in the reader's
+     * language, else in the other one. Empty when the article or the section is not in service.
+     */
+    public Optional<String> sectionHtml(String articleId, String sectionId, Language language) {
+        return article(articleId, language).flatMap(a -> a.section(sectionId))
+                .map(s -> "<b>" + org.relohelp.chat.Html.escape(s.title()) + "</b>\n"
+                        + TelegramHtml.fromMarkdown(s.markdown()));
     }
 
     /**

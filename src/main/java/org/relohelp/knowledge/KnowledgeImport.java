@@ -48,6 +48,7 @@ class KnowledgeImport {
     }
 
     /** The folders in order: a later folder's file may not claim an article an earlier one has (drafts). */
+    @Transactional
     ImportReport sync(List<Path> dirs) {
         if (!Files.isDirectory(dirs.get(0))) {
             log.warn("Knowledge folder {} does not exist: no articles loaded", dirs.get(0).toAbsolutePath());

@@ -4,8 +4,8 @@ import java.time.LocalDateTime;
 import java.util.List;
 import org.relohelp.chat.Language;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Component;
 import org.springframework.modulith.NamedInterface;
+import org.springframework.stereotype.Component;
 
 /** Numbers about the knowledge base for admins: questions answered and not, and 👍/👎 per article. */
 @NamedInterface("curation")

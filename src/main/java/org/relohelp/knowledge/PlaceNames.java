@@ -16,19 +16,23 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /**
  * Countries and cities named in a question ("в Алматы", "v tbilisi"), from {@code places.yml}: country code
- * to a list of names; the same for {@code country-words.yml}, words that belong to one country without naming it
- * ("ИИН" is Kazakh). Names and question are compared as stemmed word sequences, so cases do not matter.
- * Words are given in lower case with ё as е, Latin ones already turned into Cyrillic where that helps.
+ * to a list of names, where a city of a covered country is a list of its own spellings ({@link City}); the same
+ * for {@code country-words.yml}, words that belong to one country without naming it ("ИИН" is Kazakh). Names and
+ * question are compared as stemmed word sequences, so cases do not matter. Words are given in lower case with ё
+ * as е, Latin ones already turned into Cyrillic where that helps.
  */
 final class PlaceNames {
 
-    private record Place(Destination country, List<String> stems) {
+    /** A name of a country or of a place in it; {@code city} is the city it names, if it is one. */
+    private record Place(Destination country, List<String> stems, City city) {
     }
 
     private static final int MAX_CACHED_WORDS = 20_000;
 
     /** Places by the stem of their first word: a question is checked against the few that can start at a word. */
     private final Map<String, List<Place>> byFirstStem = new java.util.HashMap<>();
+    /** The cities of each country, in the order of the file. */
+    private final Map<Destination, List<City>> cities = new java.util.EnumMap<>(Destination.class);
     private final TextAnalysis analysis;
     /** Each word's stem: running the analyzer word by word, four times per question, was a tenth of a search. */
     private final Map<String, String> stems = new java.util.concurrent.ConcurrentHashMap<>();
@@ -47,16 +51,47 @@ final class PlaceNames {
                 Destination country = Destination.fromCode(String.valueOf(entry.getKey())).orElseThrow(() ->
                         new IllegalStateException(file + ": unknown country " + entry.getKey()));
                 for (Object name : (List<?>) entry.getValue()) {
-                    List<String> stems = analysis.russianStems(String.valueOf(name));
-                    if (!stems.isEmpty()) {
-                        Place place = new Place(country, stems);
-                        byFirstStem.computeIfAbsent(stems.get(0), s -> new ArrayList<>()).add(place);
+                    if (name instanceof List<?> spellings && !spellings.isEmpty()) {
+                        City city = city(country, spellings);
+                        spellings.forEach(spelling -> add(country, String.valueOf(spelling), city));
+                    } else {
+                        add(country, String.valueOf(name), null);
                     }
                 }
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private void add(Destination country, String name, City city) {
+        List<String> stems = analysis.russianStems(name);
+        if (!stems.isEmpty()) {
+            Place place = new Place(country, stems, city);
+            byFirstStem.computeIfAbsent(stems.get(0), s -> new ArrayList<>()).add(place);
+        }
+    }
+
+    /** A city's spellings, the Russian name first; the first in Latin letters is the English name. */
+    private City city(Destination country, List<?> spellings) {
+        if (country.country().isEmpty()) {
+            return null; // a destination the bot does not cover: its cities are only names that tell the country
+        }
+        String russian = String.valueOf(spellings.get(0));
+        String english = spellings.stream().map(String::valueOf).filter(Translit::hasLatin).findFirst().orElse(russian);
+        City city = new City(country.country().get(), russian, english);
+        cities.computeIfAbsent(country, c -> new ArrayList<>()).add(city);
+        return city;
+    }
+
+    /** The cities of a country, in the order of the file. */
+    List<City> cities(Destination country) {
+        return List.copyOf(cities.getOrDefault(country, List.of()));
+    }
+
+    /** The city named last in the text ("в Алматы", "almaty"). */
+    Optional<City> namedCity(List<String> words) {
+        return last(words, at -> false, place -> place.city() != null).map(Place::city);
     }
 
     /** Every country the question names, in no particular order. */
@@ -80,14 +115,19 @@ final class PlaceNames {
 
     /** The country named last at a position {@code skipped} does not refuse. */
     Optional<Destination> named(List<String> words, java.util.function.IntPredicate skipped) {
+        return last(words, skipped, place -> true).map(Place::country);
+    }
+
+    private Optional<Place> last(List<String> words, java.util.function.IntPredicate skipped,
+                                 java.util.function.Predicate<Place> wanted) {
         List<String> stems = stems(words);
         for (int at = words.size() - 1; at >= 0; at--) {
             if (skipped.test(at)) {
                 continue;
             }
             for (Place place : startingAt(words, stems, at)) {
-                if (matchesAt(place, words, stems, at)) {
-                    return Optional.of(place.country());
+                if (wanted.test(place) && matchesAt(place, words, stems, at)) {
+                    return Optional.of(place);
                 }
             }
         }

@@ -1,11 +1,16 @@
 package org.relohelp.knowledge;
 
+import java.util.List;
 import java.util.Optional;
 import org.relohelp.chat.Country;
+import org.relohelp.chat.Language;
 import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Component;
 
-/** The countries and cities the knowledge base knows (places.yml), for features that read places in what people write. */
+/**
+ * The countries and cities the knowledge base knows (places.yml), for features that read places in what people
+ * write, and one section of an article as HTML for a feature that shows it (housing's scam rules).
+ */
 @Component
 @NamedInterface("places")
 public class Places {
@@ -19,5 +24,20 @@ public class Places {
     /** The country a text names by a country or city ("в Бишкеке", "v almaty"), read as a question is. */
     public Optional<Country> countryNamedIn(String text) {
         return knowledge.countryNamedIn(text);
+    }
+
+    /** The cities listed for a country, in the order of places.yml. */
+    public List<City> cities(Country country) {
+        return knowledge.cities(country);
+    }
+
+    /** The city a text names, read as a question is. */
+    public Optional<City> cityNamedIn(String text) {
+        return knowledge.cityNamedIn(text);
+    }
+
+    /** One section of an article as Telegram HTML (its title in bold), as the knowledge base holds it now. */
+    public Optional<String> sectionHtml(String articleId, String sectionId, Language language) {
+        return knowledge.sectionHtml(articleId, sectionId, language);
     }
 }

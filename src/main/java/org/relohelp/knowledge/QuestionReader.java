@@ -3,8 +3,8 @@ package org.relohelp.knowledge;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -200,6 +200,13 @@ final class QuestionReader {
     /** Spans of time before "назад" that make it "ago". */
     private static final java.util.Set<String> SPANS = java.util.Set.of("день", "дня", "дней", "неделю", "недели",
             "недель", "месяц", "месяца", "месяцев", "год", "года", "лет", "час", "часа", "часов", "полгода");
+
+    /** The city a text names last, however its words are written ("в Алматы", "v almaty"). */
+    Optional<City> city(String text) {
+        List<Word> words = words(text);
+        return places.namedCity(words.stream().map(w -> normalise(w.latinAsCyrillic())).toList())
+                .or(() -> places.namedCity(words.stream().map(w -> normalise(w.text())).toList()));
+    }
 
     /** The countries a text (a section's title) names, however its words are written. */
     java.util.Set<Destination> places(String text) {

@@ -312,6 +312,10 @@ final class SearchIndex implements Closeable {
         return reader.read(text).namedCountry().flatMap(Destination::country);
     }
 
+    Optional<City> cityNamedIn(String text) {
+        return reader.city(text);
+    }
+
     /**
      * The question's country is the one it names; else the profile's; else the one its words belong to ("ИИН");
      * else none.

@@ -6,8 +6,8 @@ import java.time.Period;
 import java.util.Optional;
 import org.relohelp.chat.Language;
 import org.relohelp.chat.Texts;
-import org.springframework.stereotype.Component;
 import org.springframework.modulith.NamedInterface;
+import org.springframework.stereotype.Component;
 
 /**
  * Whether facts are too old to be trusted without a warning; rules change (Kazakhstan, 2023). An article's facts, and a

@@ -5,6 +5,7 @@ import java.util.Map;
 import org.relohelp.emulator.BotApiEmulator;
 import org.relohelp.emulator.BotRights;
 import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
+import org.springframework.boot.context.event.ApplicationFailedEvent;
 import org.springframework.boot.context.event.ApplicationPreparedEvent;
 import org.springframework.context.ApplicationEvent;
 import org.springframework.context.event.ContextClosedEvent;
@@ -37,7 +38,8 @@ public class SandboxLauncher implements SmartApplicationListener {
     public boolean supportsEventType(Class<? extends ApplicationEvent> type) {
         return ApplicationEnvironmentPreparedEvent.class.isAssignableFrom(type)
                 || ApplicationPreparedEvent.class.isAssignableFrom(type)
-                || ContextClosedEvent.class.isAssignableFrom(type);
+                || ContextClosedEvent.class.isAssignableFrom(type)
+                || ApplicationFailedEvent.class.isAssignableFrom(type);
     }
 
     @Override
@@ -46,7 +48,9 @@ public class SandboxLauncher implements SmartApplicationListener {
             chooseMode(prepared.getEnvironment());
         } else if (event instanceof ApplicationPreparedEvent prepared && emulator != null) {
             prepared.getApplicationContext().getBeanFactory().registerSingleton("botApiEmulator", emulator);
-        } else if (event instanceof ContextClosedEvent && emulator != null) {
+        } else if ((event instanceof ContextClosedEvent || event instanceof ApplicationFailedEvent) && emulator != null) {
+            // a start that fails (a wrong setting) closes the emulator too: its server thread would keep the
+            // program running, saying nothing, after the error
             emulator.close();
         }
     }
@@ -72,6 +76,7 @@ public class SandboxLauncher implements SmartApplicationListener {
         }
         emulator.openChat(SandboxPeople.VOLUNTEER.id());
         emulator.openChat(SandboxPeople.ADMIN.id());
+        emulator.openChat(SandboxPeople.HOST.id());
         Path dataDir = Path.of(environment.getProperty("relohelp.data-dir", "./data")).resolve("sandbox");
         environment.getPropertySources().addFirst(new MapPropertySource("relohelp-sandbox", Map.of(
                 "relohelp.sandbox.active", "true",

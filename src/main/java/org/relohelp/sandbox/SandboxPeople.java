@@ -4,7 +4,10 @@ import java.util.List;
 import java.util.Optional;
 import org.relohelp.emulator.EmulatedUser;
 
-/** The people of the sandbox: three refugees, a volunteer and an admin (ids above 32 bits, as in Telegram). */
+/**
+ * The people of the sandbox: three refugees, a volunteer, a host who offers housing and an admin (ids above 32 bits,
+ * as in Telegram).
+ */
 final class SandboxPeople {
 
     static final long VOLUNTEER_GROUP = -1_001_000_000_001L;
@@ -13,6 +16,7 @@ final class SandboxPeople {
     static final EmulatedUser EMMA = new EmulatedUser(5_000_000_103L, "Emma", "en");
     static final EmulatedUser VOLUNTEER = new EmulatedUser(5_000_000_201L, "Вера (волонтёр)", "ru");
     static final EmulatedUser ADMIN = new EmulatedUser(5_000_000_301L, "Админ", "ru");
+    static final EmulatedUser HOST = new EmulatedUser(5_000_000_401L, "Тимур (хозяин)", "ru");
 
     record Person(String id, String name, String role, String language) {
     }
@@ -21,21 +25,24 @@ final class SandboxPeople {
     }
 
     static List<EmulatedUser> all() {
-        return List.of(ANNA, MAXIM, EMMA, VOLUNTEER, ADMIN);
+        return List.of(ANNA, MAXIM, EMMA, VOLUNTEER, HOST, ADMIN);
     }
 
     static Optional<EmulatedUser> byId(long id) {
         return all().stream().filter(u -> u.id() == id).findFirst();
     }
 
-    /** A refugee writes only in their private chat; the volunteer and the admin also in the volunteers' group. */
+    /**
+     * A refugee and the host write only in their private chat; the volunteer and the admin also in the volunteers'
+     * group.
+     */
     static boolean writesIn(EmulatedUser person, long chatId) {
         return chatId == person.id() || chatId == VOLUNTEER_GROUP && (person == VOLUNTEER || person == ADMIN);
     }
 
     static List<Person> described() {
         return List.of(person(ANNA, "refugee"), person(MAXIM, "refugee"), person(EMMA, "refugee"),
-                person(VOLUNTEER, "volunteer"), person(ADMIN, "admin"));
+                person(VOLUNTEER, "volunteer"), person(HOST, "host"), person(ADMIN, "admin"));
     }
 
     private static Person person(EmulatedUser user, String role) {

@@ -7,11 +7,13 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Map;
 import org.relohelp.chat.Country;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Component;
 
 /** "Today" is the date in the country's own time zone; reminders go out at 10:00 there. */
 @Component
-class CountryTime {
+@NamedInterface("dates")
+public class CountryTime {
 
     private static final Map<Country, ZoneId> ZONES = Map.of(Country.KZ, ZoneId.of("Asia/Almaty"),
             Country.UZ, ZoneId.of("Asia/Tashkent"), Country.KG, ZoneId.of("Asia/Bishkek"),
@@ -26,7 +28,7 @@ class CountryTime {
     }
 
     /** Today in the country; in UTC while the country is not known yet. */
-    LocalDate today(Country country) {
+    public LocalDate today(Country country) {
         return LocalDate.now(clock.withZone(country == null ? ZoneOffset.UTC
                 : ZONES.getOrDefault(country, ZoneOffset.UTC)));
     }

@@ -7,18 +7,36 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * Dates as people type them, alone or inside a sentence: 25.09.2022, 25.09, 25/09/22, 2022-09-25,
  * «25 сентября», «1-го октября», "September 25", "1st of October", "3 sentyabrya" (Russian typed in Latin),
- * «вчера», «сегодня». A date without a year is the latest such day not after today. Hand-written: the
- * libraries that read natural-language dates (Natty, Duckling) are English-only or not on Maven Central.
+ * «вчера», «сегодня». A date without a year is the latest such day not after today — or, read as {@link
+ * Reading#NEAREST} (the dates of a stay to come), the such day nearest to today. Hand-written: the libraries that
+ * read natural-language dates (Natty, Duckling) are English-only or not on Maven Central.
  */
-final class DatePhrases {
+@NamedInterface("dates")
+public final class DatePhrases {
 
-    enum Problem { NONE, UNREADABLE, FUTURE, AMBIGUOUS }
+    /** How a date is read for what it is about. */
+    @NamedInterface("dates")
+    public enum Reading {
+        /** A day that has been (an entry, a trip): without a year the latest such day, and a later one is FUTURE. */
+        PAST,
+        /**
+         * A day near today either way (a stay to come, housing): without a year the such day nearest to today, so
+         * «05.01» written in December is next January's and «01.12» written on 5 December this week's; «завтра» and
+         * "tomorrow" count; whether a day is past is the caller's to judge.
+         */
+        NEAREST
+    }
 
-    record Parsed(LocalDate date, Problem problem, List<LocalDate> options) {
+    @NamedInterface("dates")
+    public enum Problem { NONE, UNREADABLE, FUTURE, AMBIGUOUS }
+
+    @NamedInterface("dates")
+    public record Parsed(LocalDate date, Problem problem, List<LocalDate> options) {
         static Parsed ok(LocalDate date) {
             return new Parsed(date, Problem.NONE, List.of());
         }
@@ -27,7 +45,7 @@ final class DatePhrases {
             return new Parsed(null, problem, List.of());
         }
 
-        boolean isOk() {
+        public boolean isOk() {
             return problem == Problem.NONE;
         }
     }
@@ -37,7 +55,8 @@ final class DatePhrases {
      * sentence they are often not the date asked for («сколько мне сегодня осталось»). {@code yearGiven} is false
      * when the year was taken from today.
      */
-    record Found(Parsed parsed, boolean relative, boolean yearGiven) {
+    @NamedInterface("dates")
+    public record Found(Parsed parsed, boolean relative, boolean yearGiven) {
     }
 
     /** Month names: Russian (any case, short forms), English, and Russian typed in Latin letters. */
@@ -74,7 +93,8 @@ final class DatePhrases {
     private static final String MONTH_DAY = NOT_AFTER_LETTER + "(?<mdM>" + MONTH_WORD + ")\\.?\\s+(?:the\\s+)?"
             + "(?<mdD>\\d{1,2})(?:st|nd|rd|th)?(?![\\d.:/-])" + YEAR.formatted("mdY");
     private static final String RELATIVE = NOT_AFTER_LETTER
-            + "(?<rel>позавчера|вчера|сегодня|today|yesterday|vchera|segodn[yij]a)(?![\\p{L}\\d])";
+            + "(?<rel>позавчера|вчера|сегодня|послезавтра|завтра|today|yesterday|tomorrow|vchera|segodn[yij]a|zavtra)"
+            + "(?![\\p{L}\\d])";
     /** Every form in one pattern, tried left to right, so that "1 October 2026 – 5 November 2026" is two dates. */
     private static final Pattern PHRASE = Pattern.compile(String.join("|", ISO, RANGE, NUMERIC, DAY_MONTH, MONTH_DAY,
             RELATIVE));
@@ -93,12 +113,17 @@ final class DatePhrases {
      * as UNREADABLE; a day in the future as FUTURE.
      */
     static List<Found> find(String input, LocalDate today) {
+        return find(input, today, Reading.PAST);
+    }
+
+    /** Every date phrase in a text, in order, read as {@code reading} says. */
+    public static List<Found> find(String input, LocalDate today, Reading reading) {
         String text = input == null ? "" : input.toLowerCase(Locale.ROOT).replace('ё', 'е');
         List<Found> found = new ArrayList<>();
         Matcher m = PHRASE.matcher(text);
         while (m.find()) {
-            for (Found phrase : m.group("r1") != null ? range(m, today) : single(m, today)) {
-                found.add(phrase.parsed().isOk() && phrase.parsed().date().isAfter(today)
+            for (Found phrase : m.group("r1") != null ? range(m, today, reading) : single(m, today, reading)) {
+                found.add(reading == Reading.PAST && phrase.parsed().isOk() && phrase.parsed().date().isAfter(today)
                         ? new Found(Parsed.problem(Problem.FUTURE), phrase.relative(), phrase.yearGiven()) : phrase);
             }
         }
@@ -106,7 +131,7 @@ final class DatePhrases {
     }
 
     /** «с 1 по 5 июля», "1–5 October 2026": two dates in one month. */
-    private static List<Found> range(Matcher m, LocalDate today) {
+    private static List<Found> range(Matcher m, LocalDate today, Reading reading) {
         int month = month(m.group("rM"));
         if (month == 0) {
             return List.of();
@@ -115,7 +140,7 @@ final class DatePhrases {
         List<Found> both = new ArrayList<>();
         for (String day : List.of(m.group("r1"), m.group("r2"))) {
             try {
-                both.add(new Found(Parsed.ok(date(number(day), month, year, today)), false, year != null));
+                both.add(new Found(Parsed.ok(date(number(day), month, year, today, reading)), false, year != null));
             } catch (DateTimeException impossible) {
                 both.add(new Found(Parsed.problem(Problem.UNREADABLE), false, true));
             }
@@ -123,19 +148,24 @@ final class DatePhrases {
         return both;
     }
 
-    private static List<Found> single(Matcher m, LocalDate today) {
-        Found phrase = read(m, today);
+    private static List<Found> single(Matcher m, LocalDate today, Reading reading) {
+        Found phrase = read(m, today, reading);
         return phrase == null ? List.of() : List.of(phrase);
     }
 
     /** The phrase a match is; null when the word after a number is no month after all («3 марки»). */
-    private static Found read(Matcher m, LocalDate today) {
+    private static Found read(Matcher m, LocalDate today, Reading reading) {
         if (m.group("rel") != null) {
             int back = switch (m.group("rel")) {
                 case "сегодня", "today", "segodnya", "segodnia", "segodnja" -> 0;
                 case "позавчера" -> 2;
+                case "завтра", "tomorrow", "zavtra" -> -1;
+                case "послезавтра" -> -2;
                 default -> 1;
             };
+            if (back < 0 && reading == Reading.PAST) {
+                return null; // «завтра» is no day that has been: a count of days present never reads it
+            }
             return new Found(Parsed.ok(today.minusDays(back)), true, true);
         }
         try {
@@ -144,7 +174,7 @@ final class DatePhrases {
                         number(m.group("isoD")))), false, true);
             }
             if (m.group("a") != null) {
-                return numeric(m, today);
+                return numeric(m, today, reading);
             }
             boolean dayFirst = m.group("dmD") != null;
             int month = month(m.group(dayFirst ? "dmM" : "mdM"));
@@ -152,14 +182,14 @@ final class DatePhrases {
                 return null;
             }
             String year = m.group(dayFirst ? "dmY" : "mdY");
-            return new Found(Parsed.ok(date(number(m.group(dayFirst ? "dmD" : "mdD")), month, year(year), today)),
-                    false, year != null);
+            return new Found(Parsed.ok(date(number(m.group(dayFirst ? "dmD" : "mdD")), month, year(year), today,
+                    reading)), false, year != null);
         } catch (DateTimeException impossible) {
             return new Found(Parsed.problem(Problem.UNREADABLE), false, true);
         }
     }
 
-    private static Found numeric(Matcher m, LocalDate today) {
+    private static Found numeric(Matcher m, LocalDate today, Reading reading) {
         int a = number(m.group("a"));
         int b = number(m.group("b"));
         String yearText = m.group("numY");
@@ -169,15 +199,21 @@ final class DatePhrases {
         Integer year = year(yearText);
         if (m.group("sep").equals("/") && a <= 12 && b <= 12 && a != b) {
             // 05/06 is 5 June in Russia and 6 May in the US: ask rather than guess
-            List<LocalDate> options = List.of(date(a, b, year, today), date(b, a, year, today));
+            List<LocalDate> options = List.of(date(a, b, year, today, reading), date(b, a, year, today, reading));
             return new Found(new Parsed(null, Problem.AMBIGUOUS, options), false, year != null);
         }
-        return new Found(Parsed.ok(date(a, b, year, today)), false, year != null);
+        return new Found(Parsed.ok(date(a, b, year, today, reading)), false, year != null);
     }
 
-    private static LocalDate date(int day, int month, Integer year, LocalDate today) {
+    private static LocalDate date(int day, int month, Integer year, LocalDate today, Reading reading) {
         if (year != null) {
             return LocalDate.of(year, month, day);
+        }
+        if (reading == Reading.NEAREST) {
+            LocalDate thisYear = LocalDate.of(today.getYear(), month, day);
+            LocalDate other = thisYear.isBefore(today) ? thisYear.plusYears(1) : thisYear.minusYears(1);
+            return Math.abs(today.toEpochDay() - other.toEpochDay()) < Math.abs(today.toEpochDay()
+                    - thisYear.toEpochDay()) ? other : thisYear;
         }
         LocalDate candidate = LocalDate.of(today.getYear(), month, day);
         return candidate.isAfter(today) ? LocalDate.of(today.getYear() - 1, month, day) : candidate;

@@ -3,20 +3,20 @@ package org.relohelp.stay;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.relohelp.chat.Access;
 import org.relohelp.chat.Asked;
+import org.relohelp.chat.Button;
+import org.relohelp.chat.ButtonResult;
 import org.relohelp.chat.ButtonRoute;
 import org.relohelp.chat.ChatFeature;
 import org.relohelp.chat.Command;
 import org.relohelp.chat.Conversation;
-import java.util.Optional;
-import org.relohelp.chat.Button;
-import org.relohelp.chat.ButtonResult;
 import org.relohelp.chat.Country;
 import org.relohelp.chat.Language;
+import org.relohelp.chat.Profile;
 import org.relohelp.chat.Reply;
 import org.relohelp.knowledge.Places;
-import org.relohelp.chat.Profile;
 import org.springframework.stereotype.Service;
 
 /**

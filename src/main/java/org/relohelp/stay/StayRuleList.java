@@ -4,8 +4,8 @@ import java.time.LocalDate;
 import java.util.List;
 import org.relohelp.chat.Country;
 import org.relohelp.chat.Language;
-import org.springframework.stereotype.Component;
 import org.springframework.modulith.NamedInterface;
+import org.springframework.stereotype.Component;
 
 /**
  * The stay rules for admins: re-read on {@code /reload}, and which no person has checked against their sources, or not

@@ -58,30 +58,60 @@ public class OutboundSender implements Messenger {
 
     @Override
     public void send(long chatId, Reply reply, Receipt receipt) {
-        queueText(chatId, reply, receipt, false);
+        queueText(chatId, null, reply, receipt, false);
+    }
+
+    @Override
+    public void send(long chatId, int threadId, Reply reply, Receipt receipt) {
+        queueText(chatId, thread(threadId), reply, receipt, false);
     }
 
     @Override
     public void sendBulk(long chatId, Reply reply, Receipt receipt) {
-        queueText(chatId, reply, receipt, true);
+        queueText(chatId, null, reply, receipt, true);
     }
 
     /** A long text becomes several messages; the buttons and the receipt go with the last. */
-    private void queueText(long chatId, Reply reply, Receipt receipt, boolean bulk) {
+    private void queueText(long chatId, Integer thread, Reply reply, Receipt receipt, boolean bulk) {
         if (reply.isNothing()) {
             return;
         }
         List<String> chunks = MessageChunks.split(reply.html());
         for (int i = 0; i < chunks.size(); i++) {
             boolean last = i == chunks.size() - 1;
-            queue(chatId, Outbox.Op.SEND, bulk, Outbox.Payload.text(chunks.get(i), last ? reply.buttons() : List.of()),
-                    last ? receipt : null);
+            queue(chatId, Outbox.Op.SEND, bulk, Outbox.Payload.text(chunks.get(i), last ? reply.buttons() : List.of(),
+                    thread), last ? receipt : null);
         }
     }
 
     @Override
     public void copy(long fromChatId, int messageId, long toChatId, String captionHtml, Receipt receipt) {
         queue(toChatId, Outbox.Op.COPY, false, Outbox.Payload.copy(fromChatId, messageId, captionHtml), receipt);
+    }
+
+    @Override
+    public void copy(long fromChatId, int messageId, long toChatId, int threadId, String captionHtml,
+                     Receipt receipt) {
+        queue(toChatId, Outbox.Op.COPY, false, Outbox.Payload.copy(fromChatId, messageId, captionHtml,
+                thread(threadId)), receipt);
+    }
+
+    // forum topics: calls like messages, in the group's order, so a topic is there before what is sent into it
+
+    @Override
+    public void createTopic(long chatId, String name, Receipt receipt) {
+        queue(chatId, Outbox.Op.TOPIC, false, Outbox.Payload.topic(Outbox.TopicCall.CREATE, null, name), receipt);
+    }
+
+    @Override
+    public void closeTopic(long chatId, int threadId, boolean closed, Receipt receipt) {
+        queue(chatId, Outbox.Op.TOPIC, false, Outbox.Payload.topic(closed ? Outbox.TopicCall.CLOSE
+                : Outbox.TopicCall.REOPEN, threadId, null), receipt);
+    }
+
+    /** No thread id for 0 (no topic, or General: Telegram refuses General's id in a message). */
+    private static Integer thread(int threadId) {
+        return threadId == 0 ? null : threadId;
     }
 
     @Override

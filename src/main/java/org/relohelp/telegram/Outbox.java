@@ -23,29 +23,47 @@ import org.springframework.stereotype.Repository;
 @Repository
 class Outbox {
 
-    enum Op { SEND, COPY, EDIT }
+    /** TOPIC: a forum topic call (create, close, reopen), {@link Payload#topic} says which. */
+    enum Op { SEND, COPY, EDIT, TOPIC }
 
-    /** What a row asks Telegram to do; the fields an op does not use are null. */
+    /**
+     * What a row asks Telegram to do; the fields an op does not use are null. {@code thread} is the forum topic a
+     * message goes to (null: none); a topic call's name goes in {@code html}.
+     */
     record Payload(String html, List<List<Button>> buttons, Long fromChat, Integer message, String caption,
-                   boolean plain) {
+                   boolean plain, Integer thread, TopicCall topic) {
 
         static Payload text(String html, List<List<Button>> buttons) {
-            return new Payload(html, buttons, null, null, null, false);
+            return text(html, buttons, null);
+        }
+
+        static Payload text(String html, List<List<Button>> buttons, Integer thread) {
+            return new Payload(html, buttons, null, null, null, false, thread, null);
         }
 
         static Payload copy(long fromChat, int message, String caption) {
-            return new Payload(null, List.of(), fromChat, message, caption, false);
+            return copy(fromChat, message, caption, null);
+        }
+
+        static Payload copy(long fromChat, int message, String caption, Integer thread) {
+            return new Payload(null, List.of(), fromChat, message, caption, false, thread, null);
         }
 
         static Payload edit(int message, String html, List<List<Button>> buttons) {
-            return new Payload(html, buttons, null, message, null, false);
+            return new Payload(html, buttons, null, message, null, false, null, null);
+        }
+
+        static Payload topic(TopicCall call, Integer thread, String name) {
+            return new Payload(name, List.of(), null, null, null, false, thread, call);
         }
 
         /** The same words without markup, after Telegram refused the HTML. */
         Payload asPlainText() {
-            return new Payload(html, buttons, fromChat, message, caption, true);
+            return new Payload(html, buttons, fromChat, message, caption, true, thread, topic);
         }
     }
+
+    enum TopicCall { CREATE, CLOSE, REOPEN }
 
     /** Enough to schedule a row without reading its words. */
     record Row(long id, long chatId, boolean bulk, Op op, LocalDateTime notBefore) {

@@ -14,11 +14,15 @@ import org.springframework.stereotype.Component;
 import org.telegram.telegrambots.meta.api.methods.CopyMessage;
 import org.telegram.telegrambots.meta.api.methods.ParseMode;
 import org.telegram.telegrambots.meta.api.methods.botapimethods.BotApiMethod;
+import org.telegram.telegrambots.meta.api.methods.forum.CloseForumTopic;
+import org.telegram.telegrambots.meta.api.methods.forum.CreateForumTopic;
+import org.telegram.telegrambots.meta.api.methods.forum.ReopenForumTopic;
 import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
 import org.telegram.telegrambots.meta.api.methods.updatingmessages.EditMessageReplyMarkup;
 import org.telegram.telegrambots.meta.api.methods.updatingmessages.EditMessageText;
 import org.telegram.telegrambots.meta.api.objects.LinkPreviewOptions;
 import org.telegram.telegrambots.meta.api.objects.MessageId;
+import org.telegram.telegrambots.meta.api.objects.forum.ForumTopic;
 import org.telegram.telegrambots.meta.api.objects.message.Message;
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.InlineKeyboardMarkup;
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardButton;
@@ -30,8 +34,9 @@ import org.telegram.telegrambots.meta.generics.TelegramClient;
 /**
  * One Bot API call for one outbox row, and what its answer means for the row: delivered (with the message ids),
  * to be tried again (after Telegram's retry_after, after a back-off, or at once as plain text when Telegram refused
- * the markup), or given up (the person blocked the bot, Telegram refused it, or it kept failing for
- * {@code give-up-after}: an outage of Telegram delays answers, it does not drop them). Never retries by
+ * the markup), or given up (the person blocked the bot, Telegram refused it, the forum topic it names was deleted,
+ * or it kept failing for {@code give-up-after}: an outage of Telegram delays answers, it does not drop them). Forum
+ * topic calls (create, close, reopen) are rows like messages; a created topic's thread id is the receipt's id. Never retries by
  * itself and never sleeps: the dispatcher decides when a row goes again, so one chat's wait delays no other chat.
  * Logs carry the chat id, the method and Telegram's error code, never words.
  */
@@ -40,6 +45,9 @@ class OutboxCalls {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxCalls.class);
     private static final long MAX_BACK_OFF_MILLIS = 30_000;
+    /** What Telegram says when a message or a call names a forum topic someone deleted. */
+    private static final List<String> TOPIC_GONE = List.of("Bad Request: message thread not found",
+            "Bad Request: TOPIC_NOT_FOUND", "Bad Request: TOPIC_ID_INVALID", "Bad Request: TOPIC_DELETED");
 
     record Outcome(Delivery result, List<Integer> messageIds, Duration retryAfter, Outbox.Payload retryPayload) {
 
@@ -102,8 +110,12 @@ class OutboxCalls {
         if (code == 400 && reason.startsWith("Bad Request: can't parse entities") && !item.payload().plain()) {
             return retry(item, method, Duration.ZERO, "markup refused, as plain text", item.payload().asPlainText());
         }
-        if (code == 400 && reason.startsWith("Bad Request: message is not modified")) {
-            return Outcome.sent(List.of());
+        if (code == 400 && (reason.startsWith("Bad Request: message is not modified")
+                || reason.startsWith("Bad Request: TOPIC_NOT_MODIFIED"))) {
+            return Outcome.sent(List.of()); // already as asked (a topic closed already, say)
+        }
+        if (code == 400 && TOPIC_GONE.stream().anyMatch(reason::startsWith)) {
+            return giveUp(item, method, Delivery.NO_TOPIC, code + " " + reason);
         }
         if (code == 403) {
             return giveUp(item, method, Delivery.BLOCKED, "403 " + reason);
@@ -162,6 +174,9 @@ class OutboxCalls {
         if (result instanceof MessageId id) {
             return List.of(id.getMessageId().intValue());
         }
+        if (result instanceof ForumTopic topic) {
+            return List.of(topic.getMessageThreadId()); // a created topic: its thread id
+        }
         return List.of();
     }
 
@@ -171,12 +186,17 @@ class OutboxCalls {
             case SEND -> {
                 SendMessage message = SendMessage.builder().chatId(item.chatId()).text(text(p.html(), p.plain()))
                         .parseMode(p.plain() ? null : ParseMode.HTML).linkPreviewOptions(noPreview())
-                        .replyMarkup(keyboard(p.buttons())).build();
+                        .messageThreadId(p.thread()).replyMarkup(keyboard(p.buttons())).build();
                 yield message;
             }
             case COPY -> CopyMessage.builder().fromChatId(p.fromChat()).messageId(p.message()).chatId(item.chatId())
-                    .caption(p.caption() == null ? null : text(p.caption(), p.plain()))
+                    .messageThreadId(p.thread()).caption(p.caption() == null ? null : text(p.caption(), p.plain()))
                     .parseMode(p.caption() == null || p.plain() ? null : ParseMode.HTML).build();
+            case TOPIC -> switch (p.topic()) {
+                case CREATE -> CreateForumTopic.builder().chatId(item.chatId()).name(p.html()).build();
+                case CLOSE -> CloseForumTopic.builder().chatId(item.chatId()).messageThreadId(p.thread()).build();
+                case REOPEN -> ReopenForumTopic.builder().chatId(item.chatId()).messageThreadId(p.thread()).build();
+            };
             case EDIT -> p.html() == null
                     ? EditMessageReplyMarkup.builder().chatId(item.chatId()).messageId(p.message())
                             .replyMarkup(keyboard(p.buttons())).build()

@@ -63,15 +63,41 @@ final class UpdateKinds {
         return "other";
     }
 
-    /** The plain message features see; commands count as text. */
+    /**
+     * The plain message features see; commands count as text. In a forum topic Telegram marks every message that
+     * replies to nothing in particular as a reply to the topic's first (service) message: that is no reply.
+     */
     static Incoming incoming(Message message, boolean edit) {
         String kind = contentType(message);
         String text = message.hasText() ? message.getText() : message.getCaption();
+        int thread = threadId(message);
         Message quoted = message.getReplyToMessage();
+        if (quoted != null && thread != 0 && quoted.getMessageId() == thread) {
+            quoted = null; // the topic's start, not a reply
+        }
         return new Incoming(message.getFrom().getId(), message.getChatId(), message.getMessageId(), text,
                 kind.equals("command") ? "text" : kind, quoted == null ? 0 : quoted.getMessageId(), edit,
                 quoted == null ? null : quoted.getText(),
-                quoted == null || quoted.getFrom() == null ? 0 : quoted.getFrom().getId());
+                quoted == null || quoted.getFrom() == null ? 0 : quoted.getFrom().getId(), thread);
+    }
+
+    /**
+     * The forum topic a message is in: its message_thread_id when Telegram says it is a topic message; 0 outside
+     * topics and in General (a supergroup's reply threads carry an id too, but are no topics).
+     */
+    static int threadId(Message message) {
+        return message.isTopicMessage() && message.getMessageThreadId() != null ? message.getMessageThreadId() : 0;
+    }
+
+    /** A service message (a topic created, closed or reopened, someone joined, a pin…): nobody wrote it. */
+    static boolean isService(Message message) {
+        return message.hasForumTopicCreated() || message.hasForumTopicClosed() || message.hasForumTopicReopened()
+                || message.getForumTopicEdited() != null || message.getGeneralForumTopicHidden() != null
+                || message.getGeneralForumTopicUnhidden() != null
+                || (message.getNewChatMembers() != null && !message.getNewChatMembers().isEmpty())
+                || message.getLeftChatMember() != null || message.getPinnedMessage() != null
+                || message.getNewChatTitle() != null || message.getNewChatPhoto() != null
+                || Boolean.TRUE.equals(message.getDeleteChatPhoto());
     }
 
     static String contentType(Message message) {

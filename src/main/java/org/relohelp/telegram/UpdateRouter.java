@@ -32,7 +32,8 @@ import org.telegram.telegrambots.meta.api.objects.message.Message;
  * takes (a volunteer's answer, a refugee's ticket); else a question for the knowledge base. A step is never a trap:
  * /cancel or its Cancel button leaves it, any other command ends it with one line and then does what it was asked,
  * and a message that is not an answer is answered as a question and the step offered again. In the volunteers'
- * group only the commands declared for it count; the bot leaves any other group.
+ * group only the commands declared for it count, and messages written in a forum topic go to the feature that keeps
+ * it ({@link Conversation#takeInTopic}); replies go to the topic asked in. The bot leaves any other group.
  */
 @Component
 class UpdateRouter {
@@ -101,6 +102,20 @@ class UpdateRouter {
             command(profile, in, privateChat);
         } else if (privateChat) {
             conversation(profile, in);
+        } else if (in.threadId() != 0 && !UpdateKinds.isService(message)) {
+            inTopic(profile, in);
+        }
+    }
+
+    /** A message in a forum topic of the volunteers' group: for the feature that keeps the topic, if any. */
+    private void inTopic(Profile profile, Incoming in) {
+        Asked asked = new Asked(profile, in.chatId(), false, in, "", "");
+        for (Conversation conversation : routes.conversations()) {
+            Optional<Reply> taken = conversation.takeInTopic(asked);
+            if (taken.isPresent()) {
+                send(in.chatId(), in.threadId(), taken.get());
+                return;
+            }
         }
     }
 
@@ -113,10 +128,10 @@ class UpdateRouter {
         if (!privateChat) {
             // the volunteers' group: the commands declared for it; anything else stays unanswered there
             if (name.equals(HelpDesk.HELP)) {
-                send(in.chatId(), help.help(profile));
+                send(in.chatId(), in.threadId(), help.help(profile));
             } else if (command.filter(Command::inGroup).filter(c -> routes.holds(profile.userId(), c.access()))
                     .isPresent()) {
-                send(in.chatId(), command.get().handler().handle(asked));
+                send(in.chatId(), in.threadId(), command.get().handler().handle(asked)); // in the topic it came from
             }
             return;
         }
@@ -211,11 +226,16 @@ class UpdateRouter {
     }
 
     private void onEdit(Message message) {
-        if (message.getFrom() == null || !message.getChat().isUserChat()) {
+        if (message.getFrom() == null) {
             return;
         }
-        Incoming edit = UpdateKinds.incoming(message, true);
-        routes.conversations().forEach(c -> c.edited(edit));
+        if (message.getChat().isUserChat()) {
+            Incoming edit = UpdateKinds.incoming(message, true);
+            routes.conversations().forEach(c -> c.edited(edit));
+        } else if (routes.serves(message.getChatId()) && UpdateKinds.threadId(message) != 0) {
+            Incoming edit = UpdateKinds.incoming(message, true);
+            routes.conversations().forEach(c -> c.editedInTopic(edit));
+        }
     }
 
     private void onButton(CallbackQuery button) {
@@ -229,9 +249,11 @@ class UpdateRouter {
         Profile profile = profiles.touch(button.getFrom().getId(), button.getFrom().getLanguageCode());
         long chatId = UpdateKinds.chatId(button);
         int messageId = button.getMessage() == null ? 0 : button.getMessage().getMessageId();
+        // a button in a forum topic answers in that topic
+        int thread = button.getMessage() instanceof Message pressedIn ? UpdateKinds.threadId(pressedIn) : 0;
         String action = button.getData() == null ? "" : button.getData();
         Optional<Dialogue> step = routes.step(profile);
-        ButtonResult outcome = press(new Pressed(profile, chatId, messageId, action), step)
+        ButtonResult outcome = press(new Pressed(profile, chatId, messageId, action, thread), step)
                 .orElseGet(() -> ButtonResult.toast(texts.plain(profile.language(), "button.stale")));
         sender.answerButton(button.getId(), outcome.toast());
         if (outcome.replacePressed() != null && messageId != 0) {
@@ -239,7 +261,7 @@ class UpdateRouter {
         }
         endEarlierStep(profile, step, chatId); // a press that started another step ends the earlier one first
         if (outcome.newMessage() != null) {
-            send(chatId, outcome.newMessage());
+            send(chatId, thread, outcome.newMessage());
         }
         boolean ownButton = step.isPresent() && step.get().ownButtons().stream().anyMatch(action::startsWith);
         if (step.isPresent() && !ownButton && !action.equals(Dialogue.CANCEL) && outcome.newMessage() != null
@@ -267,8 +289,12 @@ class UpdateRouter {
     }
 
     private void send(long chatId, Reply reply) {
+        send(chatId, 0, reply);
+    }
+
+    private void send(long chatId, int threadId, Reply reply) {
         if (reply != null && !reply.isNothing()) {
-            sender.send(chatId, reply);
+            sender.send(chatId, threadId, reply, null);
         }
     }
 }

@@ -1,6 +1,5 @@
 package org.relohelp.users;
 
-import org.relohelp.chat.Profile;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -8,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import org.relohelp.chat.Country;
 import org.relohelp.chat.Language;
+import org.relohelp.chat.Profile;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 

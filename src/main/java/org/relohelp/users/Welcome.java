@@ -1,17 +1,17 @@
 package org.relohelp.users;
 
-import org.relohelp.chat.Profile;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.relohelp.chat.Access;
+import org.relohelp.chat.Button;
+import org.relohelp.chat.ButtonResult;
 import org.relohelp.chat.ButtonRoute;
 import org.relohelp.chat.ChatFeature;
 import org.relohelp.chat.Command;
-import java.util.Optional;
-import org.relohelp.chat.Button;
-import org.relohelp.chat.ButtonResult;
 import org.relohelp.chat.Country;
 import org.relohelp.chat.Language;
+import org.relohelp.chat.Profile;
 import org.relohelp.chat.Reply;
 import org.relohelp.chat.Texts;
 import org.springframework.stereotype.Service;

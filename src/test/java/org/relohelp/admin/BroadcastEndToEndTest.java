@@ -85,7 +85,7 @@ class BroadcastEndToEndTest extends EndToEndTest {
         assertThat(TELEGRAM.botMessages(ADMIN.id()).stream().filter(m -> m.messageId() == control.messageId()).findFirst()
                 .orElseThrow().text()).contains("запущена");
 
-        Thread.sleep(700);
+        awaitIdle();
         assertThat(broadcastsTo(anna, HEADER_RU)).hasSize(1).first().extracting(BotMessage::text).isEqualTo(copy.text());
         assertThat(broadcastsTo(boris, HEADER_RU)).hasSize(1);
         assertThat(broadcastsTo(emma, HEADER_EN)).hasSize(1).first().extracting(BotMessage::text)
@@ -126,7 +126,7 @@ class BroadcastEndToEndTest extends EndToEndTest {
         assertThat(state(id)).isEqualTo("CANCELLED");
         assertThat(jdbc.sql("select count(*) from broadcast where id = ? and body is null").param(id)
                 .query(Integer.class).single()).isEqualTo(1);
-        assertThat(messagesAfterPause(armen, TELEGRAM.botMessages(armen.id()).size())).isEmpty();
+        assertThat(messagesOnceIdle(armen, TELEGRAM.botMessages(armen.id()).size())).isEmpty();
         assertThat(broadcastsTo(armen, HEADER_RU)).isEmpty();
     }
 
@@ -171,7 +171,7 @@ class BroadcastEndToEndTest extends EndToEndTest {
         BotMessage summary = TELEGRAM.awaitBotMessage(ADMIN.id(),
                 m -> m.text().startsWith("✅ Рассылка #" + id + " завершена"), WAIT);
         assertThat(summary.text()).contains("доставлено 4, заблокировали бота 0, не доставлено 0");
-        Thread.sleep(700);
+        awaitIdle();
         assertThat(broadcastsTo(waiting1, HEADER_RU)).hasSize(1);
         assertThat(broadcastsTo(waiting2, HEADER_EN)).hasSize(1);
         assertThat(broadcastsTo(sent, HEADER_RU)).isEmpty();

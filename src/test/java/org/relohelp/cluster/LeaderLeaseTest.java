@@ -4,11 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.relohelp.EndToEndTest;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** The leader lease on H2; the context itself polls, so it always leads and never touches the lease. */
+@ExtendWith(OutputCaptureExtension.class)
 class LeaderLeaseTest extends EndToEndTest {
 
     @Autowired
@@ -46,5 +50,10 @@ class LeaderLeaseTest extends EndToEndTest {
     @Test
     void aLeaderThatCannotRenewStopsBeforeItsLeaseEnds() throws InterruptedException {
         LeaseChecks.aLeaderThatCannotRenewStopsBeforeItsLeaseEnds(lease);
+    }
+
+    @Test
+    void aLateRenewalSaysSoAndLeadsInANewTerm(CapturedOutput output) throws InterruptedException {
+        LeaseChecks.aLateRenewalSaysSoAndLeadsInANewTerm(lease, output);
     }
 }

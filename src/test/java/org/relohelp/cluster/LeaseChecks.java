@@ -10,6 +10,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import org.springframework.boot.test.system.CapturedOutput;
 
 /** The same checks of the lease on H2 and on PostgreSQL; times far in the future, so real time never interferes. */
 final class LeaseChecks {
@@ -83,6 +84,25 @@ final class LeaseChecks {
         assertThat(keeper.isLeader()).isFalse();
         assertThat(lease.holder(LocalDateTime.now(clock))).as("while its lease still runs in the database")
                 .contains("inst-c");
+    }
+
+    /** A renewal that comes after the leader's time ran out (a busy machine): it says so, and leads in a new term. */
+    static void aLateRenewalSaysSoAndLeadsInANewTerm(LeaderLease lease, CapturedOutput output)
+            throws InterruptedException {
+        MovableClock clock = new MovableClock(Instant.parse("2500-01-01T00:00:00Z"));
+        List<String> gained = new ArrayList<>();
+        LeaseKeeper keeper = new LeaseKeeper(lease, new ClusterProperties("inst-d", Duration.ofMillis(1000),
+                Duration.ofMillis(400), Duration.ofMillis(100)), clock, event -> gained.add("d"));
+        keeper.renew();
+        long firstTerm = keeper.term();
+        Thread.sleep(700);
+        assertThat(keeper.isLeader()).isFalse();
+        keeper.renew();
+        assertThat(keeper.isLeader()).isTrue();
+        assertThat(keeper.term()).isEqualTo(firstTerm + 1);
+        assertThat(gained).hasSize(2);
+        assertThat(output.getAll()).containsOnlyOnce("Instance inst-d is now the leader")
+                .contains("Instance inst-d renewed its lease").contains("leads again");
     }
 
     static final class MovableClock extends Clock {

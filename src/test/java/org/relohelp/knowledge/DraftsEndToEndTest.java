@@ -17,7 +17,6 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.relohelp.EndToEndTest;
-import org.relohelp.chat.Country;
 import org.relohelp.chat.Language;
 import org.relohelp.emulator.BotMessage;
 import org.relohelp.emulator.EmulatedUser;

@@ -108,4 +108,18 @@ class DatePhrasesTest {
         assertThat(found).singleElement().satisfies(f -> assertThat(f.relative()).isTrue());
         assertThat(DatePhrases.find("25.09.2022", TODAY).get(0).relative()).isFalse();
     }
+
+    @Test
+    void daysNearTodayEitherWayForAStayToCome() {
+        List<DatePhrases.Found> found = DatePhrases.find("с 28 ноября по 5 января", TODAY, DatePhrases.Reading.NEAREST);
+        assertThat(found).extracting(f -> f.parsed().date()).containsExactly(LocalDate.parse("2026-11-28"),
+                LocalDate.parse("2027-01-05"));
+        assertThat(DatePhrases.find("20.11", TODAY, DatePhrases.Reading.NEAREST).get(0).parsed().date())
+                .as("three days ago is nearer than next November").isEqualTo(LocalDate.parse("2026-11-20"));
+        assertThat(DatePhrases.find("завтра", TODAY, DatePhrases.Reading.NEAREST).get(0).parsed().date())
+                .isEqualTo(TODAY.plusDays(1));
+        // a count of days present still reads no "tomorrow", and a later day is still FUTURE
+        assertThat(DatePhrases.find("завтра уезжаю", TODAY)).isEmpty();
+        assertThat(DatePhrases.find("05.01", TODAY).get(0).parsed().date()).isEqualTo(LocalDate.parse("2026-01-05"));
+    }
 }

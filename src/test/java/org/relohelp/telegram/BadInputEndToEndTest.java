@@ -48,7 +48,7 @@ class BadInputEndToEndTest extends EndToEndTest {
         TELEGRAM.awaitBotMessages(user.id(), 1, WAIT);
         TELEGRAM.editText(user, sent, "как получить иин");
         TELEGRAM.sendText(user, -1_000_000_000_123L, "как получить иин");
-        assertThat(messagesAfterPause(user, 1)).isEmpty();
+        assertThat(messagesOnceIdle(user, 1)).isEmpty();
         assertThat(TELEGRAM.botMessages(-1_000_000_000_123L)).isEmpty();
     }
 

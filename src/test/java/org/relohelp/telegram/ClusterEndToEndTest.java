@@ -103,7 +103,8 @@ class ClusterEndToEndTest {
                 .mapToObj(i -> new EmulatedUser(8_600_000_000L + i, "Cluster", "ru")).toList();
 
         try (BotApiEmulator telegram = BotApiEmulator.start(TOKEN, 0)) {
-            // one after the other: the first start on an empty database imports the knowledge base
+            // one after the other: the first start on an empty database imports the knowledge base (a minute and more
+            // on a busy machine with two cores)
             Process alpha = start("alpha", ports[0], management[0], telegram, data, database, hook);
             awaitUntil(() -> leader(database).equals("alpha"), 120);
             Process beta = start("beta", ports[1], management[1], telegram, data, database, hook);
@@ -155,7 +156,7 @@ class ClusterEndToEndTest {
 
             awaitUntil(() -> answered(telegram, people, COMMANDS.size() + 1) == PEOPLE, 60);
             double takeover = (System.nanoTime() - killed) / 1e9;
-            assertThat(takeover).as("seconds until beta answered everyone (lease 3 s)").isLessThan(15);
+            assertThat(takeover).as("seconds until beta answered everyone (lease 5 s)").isLessThan(15);
             for (EmulatedUser person : people) {
                 List<BotMessage> answers = telegram.awaitBotMessages(person.id(), COMMANDS.size() + 2,
                         Duration.ofSeconds(30));
@@ -188,7 +189,7 @@ class ClusterEndToEndTest {
                 "RELOHELP_INSTANCE_ID", id,
                 "RELOHELP_MANAGEMENT_PORT", String.valueOf(managementPort),
                 "SPRING_APPLICATION_JSON", """
-                        {"relohelp.cluster.lease": "3s", "relohelp.cluster.renew-every": "1s",
+                        {"relohelp.cluster.lease": "5s", "relohelp.cluster.renew-every": "1s",
                          "relohelp.telegram.limits.per-chat": "50", "relohelp.telegram.flood-per-minute": "60",
                          "relohelp.knowledge.stale-report-cron": "*/2 * * * * *",
                          "relohelp.privacy.purge-cron": "*/2 * * * * *"}

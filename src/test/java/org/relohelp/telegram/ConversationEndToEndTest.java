@@ -144,6 +144,6 @@ class ConversationEndToEndTest extends EndToEndTest {
         assertThat(TELEGRAM.commands("en")).anyMatch(c -> c.startsWith("lang - "));
         // the menu comes from what the features declare, in their order, with /help after /start
         assertThat(TELEGRAM.commands("")).extracting(c -> c.split(" ")[0]).containsExactly("start", "help", "stay",
-                "reminders", "human", "cancel", "country", "lang", "privacy", "mute", "unmute");
+                "reminders", "housing", "human", "cancel", "country", "lang", "privacy", "mute", "unmute");
     }
 }

@@ -22,7 +22,7 @@ import org.relohelp.emulator.EmulatedUser;
  * The delivery benchmark: the packaged bot ({@code target/relohelp.jar}) in its own process against the Bot API
  * emulator on 127.0.0.1, with the evaluation questions as traffic. Not a test: run it with
  * {@code ./mvnw -q -DskipTests package exec:java -Dexec.classpathScope=test
- * -Dexec.mainClass=org.relohelp.telegram.DeliveryBenchmark} and copy the report into the README.
+ * -Dexec.mainClass=org.relohelp.telegram.DeliveryBenchmark} and copy the report into docs/performance.md.
  * <ol>
  *   <li>Telegram-strict: the emulator refuses what is over Telegram's limits with 429; 300 users ask at once, once
  *   with the limits as token buckets and once as strict windows (no more than 30 in any one second). Sends per second

@@ -71,7 +71,7 @@ class DeliveryEndToEndTest extends EndToEndTest {
             TELEGRAM.sendText(flooder, "привет " + i);
         }
         TELEGRAM.awaitBotMessage(flooder.id(), m -> m.text().contains("очень часто"), WAIT);
-        Thread.sleep(1_000);
+        awaitIdle();
         List<BotMessage> replies = TELEGRAM.botMessages(flooder.id());
         assertThat(replies).filteredOn(m -> m.text().contains("очень часто")).hasSize(1);
         assertThat(replies).hasSize(31);

@@ -49,7 +49,7 @@ class InboxOnPostgresTest extends PostgresEndToEndTest {
         intake.consume(List.of(update(920_000_001, user, "спасибо")));
         intake.consume(List.of(update(920_000_001, user, "спасибо"), update(920_000_002, user, "/help")));
         TELEGRAM.awaitBotMessages(user.id(), 2, WAIT);
-        Thread.sleep(700);
+        org.relohelp.BotIdle.await(TELEGRAM, jdbc, WAIT);
         assertThat(TELEGRAM.botMessages(user.id())).hasSize(2);
     }
 

@@ -36,7 +36,7 @@ class InboxTest extends EndToEndTest {
         intake.consume(List.of(update));
         intake.consume(List.of(update(900_000_001, user, "спасибо")));
         TELEGRAM.awaitBotMessages(user.id(), 1, WAIT);
-        Thread.sleep(700);
+        awaitIdle();
         assertThat(TELEGRAM.botMessages(user.id())).hasSize(1);
         assertThat(jdbc.sql("select count(*) from inbox where update_id = 900000001 and payload is null "
                 + "and handled_at is not null").query(Integer.class).single()).isEqualTo(1);

@@ -27,7 +27,7 @@ class ProcessEndToEndTest {
             try {
                 EmulatedUser user = new EmulatedUser(8_000_000_001L, "Outside", "ru");
                 telegram.sendText(user, "/start");
-                assertThat(telegram.awaitBotMessages(user.id(), 1, Duration.ofSeconds(40)).get(0).text())
+                assertThat(telegram.awaitBotMessages(user.id(), 1, Duration.ofSeconds(120)).get(0).text())
                         .contains("В какой стране");
                 telegram.sendText(user, "сколько можно находиться в армении без визы");
                 BotMessage answer = telegram.awaitBotMessages(user.id(), 2, Duration.ofSeconds(10)).get(1);

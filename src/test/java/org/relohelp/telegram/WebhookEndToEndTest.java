@@ -89,7 +89,7 @@ class WebhookEndToEndTest {
         assertThat(replies.get(0).text()).contains("Здравствуйте");
         assertThat(replies.get(1).text()).contains("/stay");
         assertThat(replies.get(2).text()).contains("Ваши данные");
-        Thread.sleep(500);
+        org.relohelp.BotIdle.awaitWebhook(jdbc, WAIT);
         assertThat(TELEGRAM.botMessages(user.id())).hasSize(3);
         assertThat(TELEGRAM.calls("setwebhook")).isEqualTo(1);
         assertThat(TELEGRAM.calls("getupdates")).isZero();
@@ -108,13 +108,13 @@ class WebhookEndToEndTest {
         TELEGRAM.openChat(chat);
         assertThat(post(update, null)).isEqualTo(401);
         assertThat(post(update, "wrong")).isEqualTo(401);
-        Thread.sleep(500);
+        org.relohelp.BotIdle.awaitWebhook(jdbc, WAIT);
         assertThat(TELEGRAM.botMessages(chat)).isEmpty();
 
         assertThat(post(update, SECRET)).isEqualTo(200);
         assertThat(post(update, SECRET)).isEqualTo(200);
         assertThat(TELEGRAM.awaitBotMessages(chat, 1, WAIT).get(0).text()).contains("Relohelp");
-        Thread.sleep(700);
+        org.relohelp.BotIdle.awaitWebhook(jdbc, WAIT);
         assertThat(TELEGRAM.botMessages(chat)).hasSize(1);
     }
 

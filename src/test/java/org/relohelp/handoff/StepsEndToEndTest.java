@@ -1,0 +1,97 @@
+package org.relohelp.handoff;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.relohelp.EndToEndTest;
+import org.relohelp.emulator.BotMessage;
+import org.relohelp.emulator.EmulatedUser;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The handoff's steps are never traps (#15): a ticket's description and a rating's comment can be left with a
+ * command, /cancel or their Cancel button, and a question asked instead of a comment is answered as a question.
+ */
+class StepsEndToEndTest extends EndToEndTest {
+
+    private static final Pattern TICKET = Pattern.compile("#(\\d+)");
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void aCommandInTheMiddleOfADescriptionEndsItSaysSoAndDoesItsJob() {
+        EmulatedUser user = newUser("ru");
+        assertThat(ask(user, "/human").text()).contains("Опишите");
+        int before = TELEGRAM.botMessages(user.id()).size();
+        TELEGRAM.sendText(user, "/help");
+        List<BotMessage> replies = TELEGRAM.awaitBotMessages(user.id(), before + 2, WAIT).subList(before, before + 2);
+        assertThat(replies.get(0).text()).startsWith("Заявку не создаю");
+        assertThat(replies.get(1).text()).contains("Что я умею", "/human");
+        // the next message is a question again, not a ticket
+        assertThat(ask(user, "как получить иин в казахстане").text()).contains("ИИН").doesNotContain("создана");
+        assertThat(jdbc.sql("select count(*) from ticket where user_id = ?").param(user.id()).query(Integer.class)
+                .single()).isZero();
+    }
+
+    @Test
+    void theDescriptionsCancelButtonLeavesIt() {
+        EmulatedUser user = newUser("en");
+        BotMessage describe = ask(user, "/human");
+        String cancel = describe.button("Cancel").orElseThrow().callbackData();
+        press(user, describe, cancel);
+        assertThat(awaitMessageWith(user.id(), "no request created").text()).isNotBlank();
+        assertThat(press(user, describe, cancel)).as("a second press").contains("Nothing to cancel");
+    }
+
+    @Test
+    void aQuestionInsteadOfARatingCommentIsAnsweredAndTheCommentAskedForAgain() {
+        EmulatedUser refugee = newUser("ru");
+        EmulatedUser vera = volunteer();
+        ask(refugee, "/human");
+        long ticket = number(ask(refugee, "Вопрос для шага").text());
+        press(vera, awaitMessageWith(VOLUNTEER_GROUP, "Заявка #" + ticket), "take:" + ticket);
+        awaitMessageWith(vera.id(), "Вопрос для шага");
+        assertThat(ask(vera, "/close").text()).contains("закрыта");
+        BotMessage rate = awaitMessageWith(refugee.id(), "Оцените");
+        press(refugee, rate, "rate:" + ticket + ":4");
+        awaitMessageWith(refugee.id(), "Спасибо за оценку");
+
+        int before = TELEGRAM.botMessages(refugee.id()).size();
+        TELEGRAM.sendText(refugee, "а как получить иин в казахстане?");
+        List<BotMessage> replies = TELEGRAM.awaitBotMessages(refugee.id(), before + 2, WAIT)
+                .subList(before, before + 2);
+        assertThat(replies.get(0).text()).contains("ИИН");
+        assertThat(replies.get(1).text()).contains("пару слов", "/skip");
+        assertThat(jdbc.sql("select rating_comment from ticket where id = ?").param(ticket).query(String.class)
+                .optional().orElse(null)).as("the question is not the comment").isNull();
+        assertThat(ask(refugee, "спасибо, всё понятно").text()).contains("передадим");
+    }
+
+    @Test
+    void privacyListsTheTicketTheBotKeeps() {
+        EmulatedUser user = newUser("ru");
+        ask(user, "/human");
+        long ticket = number(ask(user, "Вопрос, который хранится").text());
+        assertThat(ask(user, "/privacy").text()).contains("Ваша заявка #" + ticket + " ждёт волонтёра");
+        ask(user, "/cancel");
+        assertThat(ask(user, "/privacy").text()).contains("Закрытые заявки: #" + ticket);
+    }
+
+    private EmulatedUser volunteer() {
+        EmulatedUser user = newUser("ru");
+        ask(user, "/start");
+        assertThat(ask(ADMIN, "/addvolunteer " + user.id()).text()).contains("добавлен");
+        return user;
+    }
+
+    private static long number(String text) {
+        Matcher m = TICKET.matcher(text);
+        assertThat(m.find()).as(text).isTrue();
+        return Long.parseLong(m.group(1));
+    }
+}
