@@ -25,7 +25,13 @@ import org.relohelp.chat.Language;
  * {@link SearchQualityTest} and as the command {@code ./mvnw -q test-compile exec:java -Dexec.classpathScope=test
  * -Dexec.mainClass=org.relohelp.knowledge.SearchEvaluation} (arguments: {@code -v} lists the misses, {@code -d} with
  * the scores of the best three, {@code -warm} times a second run, {@code -map}
- * the expected articles, and any number of files in the labelled format below are evaluated as sets of their own).
+ * the expected articles, {@code -test} adds the held-out test sets, and any number of files in the labelled format
+ * below are evaluated as sets of their own).
+ *
+ * <p>The held-out test sets in {@code src/test/resources/knowledge/test/} ({@code questions-*.tsv} and the blind
+ * {@code blind-test.tsv}) were never read while the search was tuned; they are reported only with {@code -test},
+ * so that tuning runs do not show them, and no test gates them: a figure measured on them says how the bot does on
+ * questions nobody here wrote, only as long as nobody tunes on them.
  *
  * <p>Two formats. The dev set, {@code src/test/resources/knowledge/questions-*.tsv}: question, expected article
  * id ({@code a|b} when either is right), profile country ({@code -} for none). Labelled sets ({@code *.tsv} given as arguments, and
@@ -283,6 +289,15 @@ public final class SearchEvaluation {
         sets.put("dev (questions-*.tsv)", loadQuestions(QUESTIONS));
         for (Path file : files(QUESTIONS, "labelled-.*\\.tsv")) {
             sets.put(file.toString(), loadLabelled(file, bench.articles));
+        }
+        if (arguments.contains("-test")) {
+            Path test = QUESTIONS.resolve("test");
+            sets.put("held-out test (test/questions-*.tsv)", loadQuestions(test));
+            for (Path file : files(test, ".*\\.tsv")) {
+                if (!file.getFileName().toString().startsWith("questions-")) {
+                    sets.put("held-out " + file, loadLabelled(file, bench.articles));
+                }
+            }
         }
         for (String argument : arguments) {
             if (argument.endsWith(".tsv")) {
