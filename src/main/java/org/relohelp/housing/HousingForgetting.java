@@ -17,9 +17,9 @@ import org.springframework.stereotype.Component;
 /**
  * Housing's share of /privacy, /forget and retention. Someone who forgets takes their offers down (guests waiting
  * for an answer are told), leaves their conversations (the other side is told only that they left) and loses every
- * row about them: host record, invitations, offers, requests, message pairs, reports, dialogue. The daily purge
- * deletes requests and their conversations 30 days after they ended or after the stay's last date, closed offers
- * 30 days after they closed, old invitations and dialogues.
+ * row about them: host record, invitations, offers, requests, message pairs, reports, dialogue, a draft set aside.
+ * The daily purge deletes requests and their conversations 30 days after they ended or after the stay's last date,
+ * closed offers 30 days after they closed, old invitations, dialogues and drafts set aside.
  */
 @Component
 class HousingForgetting implements KeepsUser, KeptData {
@@ -92,6 +92,7 @@ class HousingForgetting implements KeepsUser, KeptData {
                 + "(select id from housing_offer where host_id = ?)").params(user, user).update();
         jdbc.sql("delete from housing_offer where host_id = ?").param(user).update();
         jdbc.sql("delete from housing_step where user_id = ?").param(user).update();
+        jdbc.sql("delete from housing_offer_aside where user_id = ?").param(user).update();
         jdbc.sql("delete from housing_host where user_id = ?").param(user).update();
         jdbc.sql("delete from housing_invite where created_by = ? or used_by = ?").params(user, user).update();
     }
@@ -110,5 +111,6 @@ class HousingForgetting implements KeepsUser, KeptData {
         jdbc.sql("delete from housing_offer where id in (" + closed + ")").param(cutoff).update();
         jdbc.sql("delete from housing_invite where expires_at < ?").param(cutoff).update();
         jdbc.sql("delete from housing_step where created_at < ?").param(cutoff).update();
+        jdbc.sql("delete from housing_offer_aside where created_at < ?").param(cutoff).update();
     }
 }

@@ -199,6 +199,65 @@ class HousingEndToEndTest extends EndToEndTest {
     }
 
     @Test
+    void anOfferDraftIsSetAsideByAnotherHousingCommandOrButtonAndOfferGoesOnWithIt() {
+        EmulatedUser host = host("Айдар");
+        LocalDate today = today();
+        EmulatedUser neighbour = newUser("ru");
+        ask(neighbour, "/start");
+        roster.enlist(neighbour.id(), "Сосед");
+        long theirs = insertOffer(neighbour.id(), "Алматы", today, today.plusDays(10));
+        BotMessage country = ask(host, "/offer");
+        BotMessage cities = pressForNext(host, country, "ho:o:c:KZ");
+        BotMessage kinds = pressForNext(host, cities, "ho:o:city:KZ:5");
+        pressForNext(host, kinds, "ho:o:kind:FLAT");
+        ask(host, "3");
+        ask(host, typed(today.plusDays(2)) + " – " + typed(today.plusDays(9)));
+        BotMessage conditions = ask(host, "7000 тенге за ночь");
+        assertThat(conditions.text()).contains("Условия");
+
+        // a command in the middle: the draft is set aside, in one line, and the command answered
+        int before = TELEGRAM.botMessages(host.id()).size();
+        TELEGRAM.sendText(host, "/myoffers");
+        List<BotMessage> answered = TELEGRAM.awaitBotMessages(host.id(), before + 2, WAIT);
+        assertThat(answered.get(before).text()).contains("Черновик предложения отложен", "/offer");
+        assertThat(answered.get(before + 1).text()).contains("нет открытых предложений");
+        assertThat(draft(host)).isEmpty();
+        assertThat(aside(host)).containsEntry("STEP", "OFFER_CONDITIONS").containsEntry("PRICE", 7000)
+                .containsEntry("PEOPLE", 3);
+        BotMessage resumed = ask(host, "/offer");
+        assertThat(resumed.text()).contains("Продолжаем ваш черновик", "Условия");
+        assertThat(aside(host)).isEmpty();
+
+        // another housing button: "Find a place" says in the same message that the draft waits
+        BotMessage search = pressForNext(host, resumed, "ho:find");
+        assertThat(search.text()).contains("Черновик предложения отложен", "/offer", "В какой стране ищете жильё?");
+        assertThat(draft(host)).containsEntry("STEP", "SEARCH_COUNTRY");
+        BotMessage back = ask(host, "/offer");
+        assertThat(back.text()).contains("Поиск жилья остановлен", "Продолжаем ваш черновик", "Условия");
+        assertThat(pressForNext(host, back, "ho:o:next").text()).contains("Коротко опишите жильё");
+
+        // /housing, and a request sent to someone else's offer in the middle
+        before = TELEGRAM.botMessages(host.id()).size();
+        TELEGRAM.sendText(host, "/housing");
+        answered = TELEGRAM.awaitBotMessages(host.id(), before + 2, WAIT);
+        assertThat(answered.get(before).text()).contains("Черновик предложения отложен");
+        assertThat(answered.get(before + 1).text()).contains("В какой стране ищете жильё?");
+        assertThat(ask(host, "/offer").text()).contains("Поиск жилья остановлен", "Коротко опишите жильё");
+        BotMessage write = pressForNext(host, resumed, requestAction(theirs, today.plusDays(1), today.plusDays(2), 1));
+        assertThat(write.text()).contains("Черновик предложения отложен", "Напишите хозяину");
+        assertThat(ask(host, "Здравствуйте, можно к вам?").text()).contains("отправлен");
+        assertThat(ask(host, "/offer").text()).contains("Продолжаем ваш черновик", "Коротко опишите жильё");
+        BotMessage preview = ask(host, "Квартира целиком, третий этаж");
+        assertThat(preview.text()).contains("Так ваше предложение увидят люди", "Квартира · ", "до 3 чел.",
+                "7000 KZT за ночь", "Квартира целиком, третий этаж");
+        long offer = publish(host, preview);
+        assertThat(jdbc.sql("select people || ' ' || price from housing_offer where id = ?").param(offer)
+                .query(String.class).single()).isEqualTo("3 7000");
+        assertThat(ask(host, "/offer").text()).as("once published, /offer is a new offer")
+                .contains("Предложить жильё", "В какой стране жильё?");
+    }
+
+    @Test
     void theSearchAnswersItsBadInputsTooAndForgedButtonsChangeNothing() {
         LocalDate today = today();
         EmulatedUser guest = newUser("ru");
@@ -425,7 +484,15 @@ class HousingEndToEndTest extends EndToEndTest {
 
         EmulatedUser waiting = newUser("ru");
         long pending = request(waiting, offer, today.plusDays(2), today.plusDays(3), 1);
-        BotMessage hostConfirm = ask(host, "/forget");
+        // a draft of another offer, set aside by /forget itself: it goes too
+        awaitMessageWith(host.id(), "Запрос #" + pending);
+        assertThat(pressForNext(host, ask(host, "/offer"), "ho:o:c:KZ").text()).contains("В каком городе");
+        int before = TELEGRAM.botMessages(host.id()).size();
+        TELEGRAM.sendText(host, "/forget");
+        List<BotMessage> set = TELEGRAM.awaitBotMessages(host.id(), before + 2, WAIT);
+        assertThat(set.get(before).text()).contains("Черновик предложения отложен");
+        assertThat(aside(host)).containsEntry("COUNTRY", "KZ");
+        BotMessage hostConfirm = set.get(before + 1);
         press(host, hostConfirm, "forget:yes");
         TELEGRAM.awaitBotMessage(host.id(), m -> m.text().contains("всё о вас удалено"), WAIT);
         awaitMessageWith(waiting.id(), "запрос #" + pending + " больше не ждёт ответа");
@@ -647,6 +714,11 @@ class HousingEndToEndTest extends EndToEndTest {
     private Map<String, Object> draft(EmulatedUser user) {
         return jdbc.sql("select * from housing_step where user_id = ?").param(user.id()).query().listOfRows().stream()
                 .findFirst().orElse(Map.of());
+    }
+
+    private Map<String, Object> aside(EmulatedUser user) {
+        return jdbc.sql("select * from housing_offer_aside where user_id = ?").param(user.id()).query().listOfRows()
+                .stream().findFirst().orElse(Map.of());
     }
 
     private String status(long offer) {
