@@ -32,6 +32,8 @@ class HousingEndToEndTest extends EndToEndTest {
 
     private static final DateTimeFormatter TYPED = DateTimeFormatter.ofPattern("dd.MM.yyyy");
     private static final DateTimeFormatter BUTTON = DateTimeFormatter.BASIC_ISO_DATE;
+    private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("d MMMM yyyy",
+            java.util.Locale.forLanguageTag("ru"));
 
     @Autowired
     JdbcClient jdbc;
@@ -41,6 +43,8 @@ class HousingEndToEndTest extends EndToEndTest {
     OfferExpiry expiry;
     @Autowired
     HostRoster roster;
+    @Autowired
+    org.relohelp.users.Forgetting forgetting;
 
     @Test
     void aPlaceIsOfferedFoundRequestedAcceptedAndTalkedAbout(CapturedOutput output) {
@@ -343,8 +347,14 @@ class HousingEndToEndTest extends EndToEndTest {
         assertThat(ask(host, "/start " + code).text()).contains("стать хозяином нельзя");
         EmulatedUser someoneElse = newUser("ru");
         assertThat(ask(someoneElse, "/start " + code).text()).contains("Теперь вы хозяин");
+        assertThat(ask(ADMIN, "/addhost " + host.id()).text()).as("the admin hears of the block first")
+                .contains(host.id() + " был заблокирован как хозяин " + SHOWN.format(LocalDate.now(clock)),
+                        "/addhost " + host.id() + " снова");
+        assertThat(ask(host, "/offer").text()).contains("только для хозяев жилья");
         int welcomed = TELEGRAM.botMessages(host.id()).size();
-        assertThat(ask(ADMIN, "/addhost " + host.id()).text()).contains("Хозяин " + host.id() + " одобрен");
+        assertThat(ask(ADMIN, "/addhost " + host.id() + " снова").text()).contains("Хозяин " + host.id() + " одобрен");
+        assertThat(jdbc.sql("select count(*) from housing_block where user_id = ?").param(host.id())
+                .query(Integer.class).single()).as("approving again lifts the block").isZero();
         assertThat(TELEGRAM.awaitBotMessages(host.id(), welcomed + 1, WAIT).get(welcomed).text())
                 .contains("Теперь вы хозяин", "«Ринат»");
         assertThat(ask(host, "/myoffers").text()).contains("нет открытых предложений");
@@ -356,6 +366,52 @@ class HousingEndToEndTest extends EndToEndTest {
                 "закрыто предложений: 1");
         assertThat(status(third)).isEqualTo("CLOSED");
         assertThat(search(newUser("ru"), 1, today).text()).doesNotContain("#" + third);
+    }
+
+    @Test
+    void aBlockedHostWhoForgetsStaysBlockedAndAnAdminIsToldWhenForAYear() {
+        EmulatedUser host = host("Мошенник");
+        assertThat(ask(ADMIN, "/blockhost " + host.id()).text()).contains("заблокирован как хозяин",
+                "/addhost " + host.id() + " снова");
+        awaitMessageWith(host.id(), "заблокировали вас как хозяина");
+        LocalDate blocked = LocalDate.now(clock);
+        assertThat(ask(host, "/privacy").text()).contains("заблокировали вас как хозяина " + SHOWN.format(blocked),
+                "только id и дата", "хранится до " + SHOWN.format(blocked.plusDays(365)), "и после /forget");
+
+        press(host, ask(host, "/forget"), "forget:yes");
+        TELEGRAM.awaitBotMessage(host.id(), m -> m.text().contains("всё о вас удалено"), WAIT);
+        org.awaitility.Awaitility.await().atMost(WAIT).untilAsserted(() -> assertThat(rowsMentioning(host.id()))
+                .as("the id and the day, nothing else").isEqualTo(Map.of("HOUSING_BLOCK.USER_ID", 1)));
+        assertThat(jdbc.sql("select * from housing_block where user_id = ?").param(host.id()).query().singleRow())
+                .containsOnlyKeys("USER_ID", "BLOCKED_ON").containsEntry("BLOCKED_ON", java.sql.Date.valueOf(blocked));
+
+        // back as "someone new": no invitation makes them a host, and the admin's /addhost says when they were blocked
+        String code = invite();
+        assertThat(ask(host, "/start " + code).text()).contains("стать хозяином нельзя");
+        assertThat(ask(ADMIN, "/addhost " + host.id()).text())
+                .contains(host.id() + " был заблокирован как хозяин " + SHOWN.format(blocked),
+                        "/addhost " + host.id() + " снова");
+        assertThat(ask(host, "/offer").text()).contains("только для хозяев жилья");
+        assertThat(ask(ADMIN, "/addhost " + host.id() + " потом").text()).contains("Напишите так: /addhost");
+
+        // the block is remembered for relohelp.housing.block-kept (365 days), then purged
+        long older = 900_000_000_001L;
+        long newer = 900_000_000_002L;
+        jdbc.sql("insert into housing_block (user_id, blocked_on) values (?, ?), (?, ?)")
+                .params(older, blocked.minusDays(366), newer, blocked.minusDays(364)).update();
+        forgetting.purge(LocalDateTime.now(clock));
+        assertThat(jdbc.sql("select user_id from housing_block where user_id in (?, ?, ?)")
+                .params(older, newer, host.id()).query(Long.class).list()).containsExactlyInAnyOrder(newer, host.id());
+        jdbc.sql("delete from housing_block where user_id = ?").param(newer).update();
+
+        // an admin who is sure approves them all the same, which lifts the block
+        int welcomed = TELEGRAM.botMessages(host.id()).size();
+        assertThat(ask(ADMIN, "/addhost " + host.id() + " снова").text()).contains("Хозяин " + host.id() + " одобрен");
+        assertThat(TELEGRAM.awaitBotMessages(host.id(), welcomed + 1, WAIT).get(welcomed).text())
+                .contains("Теперь вы хозяин");
+        assertThat(ask(host, "/myoffers").text()).contains("нет открытых предложений");
+        assertThat(jdbc.sql("select count(*) from housing_block where user_id = ?").param(host.id())
+                .query(Integer.class).single()).isZero();
     }
 
     @Test
