@@ -647,6 +647,13 @@ class HousingEndToEndTest extends EndToEndTest {
 
         BotMessage mine = ask(host, "/myoffers");
         assertThat(mine.text()).contains("(1 из 3)", "#" + offer + " · Комната · Костанай", "🟢 в поиске");
+        // a change left in the middle is not a draft to keep: the bot says its changes were not saved
+        assertThat(pressForNext(host, mine, "ho:o:edit:" + offer).text()).contains("Что изменить");
+        int before = TELEGRAM.botMessages(host.id()).size();
+        TELEGRAM.sendText(host, "/myoffers");
+        assertThat(TELEGRAM.awaitBotMessages(host.id(), before + 2, WAIT).get(before).text())
+                .isEqualTo("Изменения предложения #" + offer + " не сохранены, само предложение осталось как было.");
+        assertThat(aside(host)).isEmpty();
         BotMessage change = pressForNext(host, mine, "ho:o:edit:" + offer);
         assertThat(change.text()).contains("Что изменить в предложении #" + offer);
         BotMessage price = pressForNext(host, change, "ho:o:chg:price");
