@@ -1,7 +1,10 @@
 package org.relohelp.housing;
 
+import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.relohelp.chat.Access;
 import org.relohelp.chat.Asked;
@@ -22,13 +25,17 @@ import org.springframework.stereotype.Service;
  * Who may offer housing. Admins approve a host by id (/addhost) or with a one-time invitation link
  * (/hostinvite, {@code t.me/<bot>?start=host_…}), remove one (/removehost: their offers close), block one
  * (/blockhost: offers gone at once, conversations ended, and no invitation makes them a host again) and list them
- * (/hosts). A volunteer becomes a host the same way. A host chooses the name guests see (/hostname).
+ * (/hosts). A volunteer becomes a host the same way. A host chooses the name guests see (/hostname). /addhost on
+ * someone blocked — also one who used /forget since, for {@code block-kept} — says when, and approves them only as
+ * {@code /addhost <id> снова} (or {@code again}).
  */
 @Service
 @NamedInterface("sandbox")
 public class HostRoster implements ChatFeature {
 
     static final String INVITE_PREFIX = "host_";
+    /** The word after /addhost's id that approves someone blocked all the same. */
+    private static final Set<String> AGAIN = Set.of("снова", "again");
     private static final int MAX_NAME = 64;
 
     private final Hosts hosts;
@@ -39,10 +46,11 @@ public class HostRoster implements ChatFeature {
     private final Messenger messenger;
     private final Texts texts;
     private final People people;
+    private final OfferView view;
     private final HousingProperties properties;
 
     HostRoster(Hosts hosts, HostInvites invites, Offers offers, Takedown takedown, Moderation moderation,
-               Messenger messenger, Texts texts, People people, HousingProperties properties) {
+               Messenger messenger, Texts texts, People people, OfferView view, HousingProperties properties) {
         this.hosts = hosts;
         this.invites = invites;
         this.offers = offers;
@@ -51,6 +59,7 @@ public class HostRoster implements ChatFeature {
         this.messenger = messenger;
         this.texts = texts;
         this.people = people;
+        this.view = view;
         this.properties = properties;
     }
 
@@ -94,8 +103,7 @@ public class HostRoster implements ChatFeature {
             case "hostinvite" -> Reply.text(texts.get(lang, "housing.roster.invite",
                     properties.inviteValidity().toHours(), "https://t.me/" + messenger.botUsername() + "?start="
                             + INVITE_PREFIX + invites.create(asked.userId(), properties.inviteValidity())));
-            case "addhost" -> id.map(user -> add(user, lang))
-                    .orElseGet(() -> Reply.text(texts.get(lang, "housing.roster.usage", "addhost")));
+            case "addhost" -> addhost(asked.argument(), lang);
             case "removehost" -> id.map(user -> remove(user, lang))
                     .orElseGet(() -> Reply.text(texts.get(lang, "housing.roster.usage", "removehost")));
             case "blockhost" -> id.map(user -> Reply.text(texts.get(lang, "housing.roster.blocked", user,
@@ -105,7 +113,22 @@ public class HostRoster implements ChatFeature {
         };
     }
 
-    private Reply add(long userId, Language lang) {
+    /** "/addhost 123", or "/addhost 123 снова" for someone who was blocked. */
+    private Reply addhost(String argument, Language lang) {
+        String[] words = argument == null ? new String[0] : argument.strip().split("\\s+");
+        Optional<Long> id = words.length == 1 || words.length == 2 ? userId(words[0]) : Optional.empty();
+        boolean again = words.length == 2 && AGAIN.contains(words[1].toLowerCase(Locale.ROOT));
+        if (id.isEmpty() || words.length == 2 && !again) {
+            return Reply.text(texts.get(lang, "housing.roster.usage", "addhost"));
+        }
+        return add(id.get(), again, lang);
+    }
+
+    private Reply add(long userId, boolean again, Language lang) {
+        Optional<LocalDate> blocked = hosts.blockedOn(userId);
+        if (blocked.isPresent() && !again) {
+            return Reply.text(texts.get(lang, "housing.roster.was-blocked", userId, view.date(blocked.get(), lang)));
+        }
         if (!hosts.approve(userId, defaultName(userId))) {
             return Reply.text(texts.get(lang, "housing.roster.already", userId));
         }
@@ -135,7 +158,7 @@ public class HostRoster implements ChatFeature {
     /** A host invitation: never for someone an admin blocked, and the link is kept for whom it was meant. */
     Reply redeem(long userId, Language lang, String code) {
         Optional<Host> known = hosts.find(userId);
-        if (known.filter(Host::blocked).isPresent()) {
+        if (known.filter(Host::blocked).isPresent() || hosts.blockedOn(userId).isPresent()) {
             return Reply.text(texts.get(lang, "housing.roster.invite-blocked"));
         }
         if (known.filter(Host::active).isPresent()) {

@@ -1,5 +1,7 @@
 package org.relohelp.housing;
 
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.relohelp.chat.Language;
@@ -17,9 +19,10 @@ import org.springframework.stereotype.Component;
 /**
  * Housing's share of /privacy, /forget and retention. Someone who forgets takes their offers down (guests waiting
  * for an answer are told), leaves their conversations (the other side is told only that they left) and loses every
- * row about them: host record, invitations, offers, requests, message pairs, reports, dialogue. The daily purge
- * deletes requests and their conversations 30 days after they ended or after the stay's last date, closed offers
- * 30 days after they closed, old invitations and dialogues.
+ * row about them: host record, invitations, offers, requests, message pairs, reports, dialogue, a draft set aside.
+ * The daily purge deletes requests and their conversations 30 days after they ended or after the stay's last date,
+ * closed offers 30 days after they closed, old invitations, dialogues and drafts set aside. Only a host block
+ * outlives /forget — the id and the day, nothing else — until {@code block-kept} after the block.
  */
 @Component
 class HousingForgetting implements KeepsUser, KeptData {
@@ -37,9 +40,13 @@ class HousingForgetting implements KeepsUser, KeptData {
     private final Messenger messenger;
     private final Texts texts;
     private final People people;
+    private final OfferView view;
+    private final HousingProperties properties;
+    private final Clock clock;
 
     HousingForgetting(JdbcClient jdbc, Hosts hosts, Offers offers, Requests requests, Takedown takedown, Talks talks,
-                      Messenger messenger, Texts texts, People people) {
+                      Messenger messenger, Texts texts, People people, OfferView view, HousingProperties properties,
+                      Clock clock) {
         this.jdbc = jdbc;
         this.hosts = hosts;
         this.offers = offers;
@@ -49,6 +56,9 @@ class HousingForgetting implements KeepsUser, KeptData {
         this.messenger = messenger;
         this.texts = texts;
         this.people = people;
+        this.view = view;
+        this.properties = properties;
+        this.clock = clock;
     }
 
     /** A host, or someone in a conversation or waiting for an answer, is not purged for being quiet. */
@@ -63,6 +73,8 @@ class HousingForgetting implements KeepsUser, KeptData {
         if (hosts.isHost(userId)) {
             lines.add(texts.get(language, "housing.kept.host", offers.openOf(userId).size()));
         }
+        hosts.blockedOn(userId).ifPresent(day -> lines.add(texts.get(language, "housing.kept.blocked",
+                view.date(day, language), view.date(day.plusDays(properties.blockKept().toDays()), language))));
         int asked = jdbc.sql("select count(*) from housing_request where guest_id = ?").param(userId)
                 .query(Integer.class).single();
         if (asked > 0) {
@@ -92,7 +104,9 @@ class HousingForgetting implements KeepsUser, KeptData {
                 + "(select id from housing_offer where host_id = ?)").params(user, user).update();
         jdbc.sql("delete from housing_offer where host_id = ?").param(user).update();
         jdbc.sql("delete from housing_step where user_id = ?").param(user).update();
+        jdbc.sql("delete from housing_offer_aside where user_id = ?").param(user).update();
         jdbc.sql("delete from housing_host where user_id = ?").param(user).update();
+        // housing_block stays: a blocked host who forgets is still blocked, and /addhost still says so
         jdbc.sql("delete from housing_invite where created_by = ? or used_by = ?").params(user, user).update();
     }
 
@@ -110,5 +124,8 @@ class HousingForgetting implements KeepsUser, KeptData {
         jdbc.sql("delete from housing_offer where id in (" + closed + ")").param(cutoff).update();
         jdbc.sql("delete from housing_invite where expires_at < ?").param(cutoff).update();
         jdbc.sql("delete from housing_step where created_at < ?").param(cutoff).update();
+        jdbc.sql("delete from housing_offer_aside where created_at < ?").param(cutoff).update();
+        jdbc.sql("delete from housing_block where blocked_on < ?")
+                .param(LocalDate.now(clock).minusDays(properties.blockKept().toDays())).update();
     }
 }

@@ -13,6 +13,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param daysAhead          how far ahead an offer or a stay may start, and how long it may last, in days
  * @param pageSize           offers shown per page of search results
  * @param inviteValidity     how long a host invitation link works
+ * @param blockKept          how long a host block is remembered (the id and the day only), also after the person's
+ *                           /forget: no invitation makes them a host, and /addhost tells the admin of the block
  */
 @ConfigurationProperties("relohelp.housing")
 public record HousingProperties(@DefaultValue("3") int requestsPerMinute,
@@ -22,5 +24,6 @@ public record HousingProperties(@DefaultValue("3") int requestsPerMinute,
                                 @DefaultValue("20") int maxPeople,
                                 @DefaultValue("365") int daysAhead,
                                 @DefaultValue("5") int pageSize,
-                                @DefaultValue("24h") Duration inviteValidity) {
+                                @DefaultValue("24h") Duration inviteValidity,
+                                @DefaultValue("365d") Duration blockKept) {
 }

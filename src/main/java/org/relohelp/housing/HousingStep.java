@@ -4,6 +4,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.relohelp.chat.Asked;
 import org.relohelp.chat.Dialogue;
+import org.relohelp.chat.Language;
 import org.relohelp.chat.Profile;
 import org.relohelp.chat.Reply;
 import org.relohelp.chat.Texts;
@@ -12,7 +13,9 @@ import org.springframework.stereotype.Component;
 /**
  * Housing's steps for the edge: an offer being written or changed, a search, a request's message. Never a trap:
  * /cancel and Cancel leave it, another command ends it in one line, a question in the middle is answered and the
- * step asked again; /privacy only looks.
+ * step asked again; /privacy only looks, /offer goes on with an offer's draft. A new offer's draft is never dropped
+ * by anything but Cancel: another command, or a button that starts another dialogue, sets it aside and says so in
+ * one line, and /offer takes it back where it was.
  */
 @Component
 class HousingStep implements Dialogue {
@@ -45,12 +48,39 @@ class HousingStep implements Dialogue {
     @Override
     public Reply leave(Profile profile, boolean cancelled) {
         Optional<Step> draft = steps.of(profile.userId());
-        if (draft.isEmpty() || !steps.done(profile.userId())) {
+        if (draft.isEmpty()) {
             return Reply.NOTHING;
         }
-        Step.Stage stage = draft.get().stage();
-        String what = stage.offer() ? "offer" : stage.search() ? "search" : "request";
-        return Reply.text(texts.get(profile.language(), "housing." + what + ".left"));
+        if (!cancelled && Steps.keeps(draft.get())) {
+            steps.setAside(draft.get());
+        }
+        if (!steps.done(profile.userId())) {
+            return Reply.NOTHING;
+        }
+        return Reply.text(left(texts, profile.language(), draft.get(), cancelled));
+    }
+
+    /** What became of a dialogue that was left, in one line: a new offer's draft not cancelled was set aside. */
+    static String left(Texts texts, Language lang, Step d, boolean cancelled) {
+        if (d.stage().offer() && d.offerId() != null) {
+            return texts.get(lang, "housing.offer.change-left", d.offerId());
+        }
+        if (d.stage().offer()) {
+            return texts.get(lang, cancelled ? "housing.offer.left" : "housing.offer.aside");
+        }
+        return texts.get(lang, d.stage().search() ? "housing.search.left" : "housing.request.left");
+    }
+
+    /**
+     * The first question of a dialogue that replaced another ({@link Steps#start}), after the line that says what
+     * became of the other one; a new search replacing a search needs none.
+     */
+    static Reply after(Texts texts, Optional<Step> replaced, Step now, Reply question) {
+        if (replaced.isEmpty() || replaced.get().stage().search() && now.stage().search()) {
+            return question;
+        }
+        return Reply.withButtons(left(texts, now.language(), replaced.get(), false) + "\n\n" + question.html(),
+                question.buttons());
     }
 
     @Override
@@ -61,7 +91,7 @@ class HousingStep implements Dialogue {
 
     @Override
     public Set<String> ownCommands() {
-        return Set.of("privacy");
+        return Set.of("privacy", "offer");
     }
 
     @Override

@@ -62,27 +62,48 @@ class OfferDialogue {
         this.properties = properties;
     }
 
-    /** /offer: a new offer, in the host's own country if they chose one; or why they may not post another. */
+    /**
+     * /offer: the draft the host was writing, where they left it (in progress, or set aside when something else
+     * came between); else a new offer, in the host's own country if they chose one; or why they may not post another.
+     */
     Reply start(Profile profile) {
         Language lang = profile.language();
+        Optional<Step> writing = steps.of(profile.userId()).filter(Steps::keeps);
+        if (writing.isPresent()) {
+            return resumed(writing.get(), Optional.empty());
+        }
         Optional<String> refused = limits.offer(profile.userId(), lang);
         if (refused.isPresent()) {
             return Reply.text(refused.get());
         }
+        Optional<Step> aside = steps.aside(profile.userId());
+        if (aside.isPresent()) {
+            Step draft = aside.get();
+            Optional<Step> replaced = steps.start(draft);
+            steps.dropAside(profile.userId());
+            return resumed(draft, replaced);
+        }
         var country = profile.knownCountry().filter(OfferPlaces.COUNTRIES::contains).orElse(null);
         Step draft = new Step(profile.userId(), country == null ? Step.Stage.OFFER_COUNTRY : Step.Stage.OFFER_CITY,
                 null, false, Terms.empty(country), lang);
-        steps.save(draft);
+        Optional<Step> replaced = steps.start(draft);
         Reply question = prompt(draft);
-        return Reply.withButtons(texts.get(lang, "housing.offer.start") + "\n\n" + question.html(), question.buttons());
+        return HousingStep.after(texts, replaced, draft, Reply.withButtons(texts.get(lang, "housing.offer.start")
+                + "\n\n" + question.html(), question.buttons()));
+    }
+
+    private Reply resumed(Step draft, Optional<Step> replaced) {
+        Reply question = prompt(draft);
+        return HousingStep.after(texts, replaced, draft, Reply.withButtons(texts.get(draft.language(),
+                "housing.offer.resumed") + "\n\n" + question.html(), question.buttons()));
     }
 
     /** A host's open offer, to change: what to change first. */
     Reply change(Profile profile, Offer offer) {
         Step draft = new Step(profile.userId(), Step.Stage.OFFER_PREVIEW, offer.id(), true, offer.terms(),
                 profile.language());
-        steps.save(draft);
-        return changeMenu(draft);
+        Optional<Step> replaced = steps.start(draft);
+        return HousingStep.after(texts, replaced, draft, changeMenu(draft));
     }
 
     /** A message in the middle of the dialogue: the reply, or empty when it is a question of the person's own. */

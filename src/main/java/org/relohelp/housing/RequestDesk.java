@@ -87,8 +87,8 @@ class RequestDesk {
         }
         Step draft = new Step(pressed.userId(), Step.Stage.REQUEST_MESSAGE, offer.get().id(), false,
                 Terms.empty(offer.get().terms().country()).dates(from, to).people(guests), lang);
-        steps.save(draft);
-        return Optional.of(ButtonResult.message(prompt(draft)));
+        Optional<Step> replaced = steps.start(draft);
+        return Optional.of(ButtonResult.message(HousingStep.after(texts, replaced, draft, prompt(draft))));
     }
 
     /** Why this person cannot ask for this offer for this stay now, if they cannot. */

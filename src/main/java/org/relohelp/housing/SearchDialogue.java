@@ -65,10 +65,10 @@ class SearchDialogue {
         Country country = profile.knownCountry().filter(OfferPlaces.COUNTRIES::contains).orElse(null);
         Step draft = new Step(profile.userId(), country == null ? Step.Stage.SEARCH_COUNTRY
                 : Step.Stage.SEARCH_CITY, null, false, Terms.empty(country), profile.language());
-        steps.save(draft);
+        Optional<Step> replaced = steps.start(draft);
         Reply question = prompt(draft);
-        return Reply.withButtons(texts.get(profile.language(), "housing.search.start") + "\n\n" + question.html(),
-                question.buttons());
+        return HousingStep.after(texts, replaced, draft, Reply.withButtons(texts.get(profile.language(),
+                "housing.search.start") + "\n\n" + question.html(), question.buttons()));
     }
 
     Optional<Reply> answer(Step d, Asked asked) {

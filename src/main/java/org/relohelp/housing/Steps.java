@@ -11,7 +11,10 @@ import org.relohelp.chat.Language;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** Housing dialogues in progress, one per person, in the database: a restart in the middle loses nothing. */
+/**
+ * Housing dialogues in progress, one per person, in the database: a restart in the middle loses nothing. A new
+ * offer's draft that another dialogue or command interrupts is set aside (one per host) until /offer takes it back.
+ */
 @Repository
 class Steps {
 
@@ -28,9 +31,44 @@ class Steps {
     }
 
     void save(Step d) {
+        save("housing_step", d);
+    }
+
+    /**
+     * Starts another dialogue: the one in progress, if any, is replaced — a new offer's draft set aside first.
+     * Returns the one replaced, so that the caller can say what became of it.
+     */
+    Optional<Step> start(Step first) {
+        Optional<Step> before = of(first.userId());
+        before.filter(Steps::keeps).ifPresent(this::setAside);
+        save(first);
+        return before;
+    }
+
+    /** Whether a dialogue is kept when another one interrupts it: a new offer's draft, the longest to write again. */
+    static boolean keeps(Step d) {
+        return d.stage().offer() && d.offerId() == null;
+    }
+
+    /** Sets a new offer's draft aside (replacing one set aside before); the dialogue in progress is not touched. */
+    void setAside(Step d) {
+        save("housing_offer_aside", d);
+    }
+
+    /** The new offer's draft set aside, if any. */
+    Optional<Step> aside(long userId) {
+        return jdbc.sql("select * from housing_offer_aside where user_id = ?").param(userId).query(Steps::draft)
+                .optional();
+    }
+
+    void dropAside(long userId) {
+        jdbc.sql("delete from housing_offer_aside where user_id = ?").param(userId).update();
+    }
+
+    private void save(String table, Step d) {
         Terms t = d.terms();
         // standard MERGE: H2 and PostgreSQL (15+) both run it
-        jdbc.sql("merge into housing_step s using (select 1 as one) x on s.user_id = :user "
+        jdbc.sql("merge into " + table + " s using (select 1 as one) x on s.user_id = :user "
                         + "when matched then update set step = :step, offer_id = :offer, back_to_preview = :back, "
                         + "country = :country, city = :city, kind = :kind, people = :people, date_from = :from, "
                         + "date_to = :to, price = :price, price_per = :per, currency = :currency, children = :children, "

@@ -55,9 +55,10 @@ class Takedown {
         return true;
     }
 
-    /** A host is no longer one: their open offers close and an offer they were writing is dropped. */
+    /** A host is no longer one: their open offers close and an offer they were writing (or set aside) is dropped. */
     int hostGone(long hostId) {
         steps.of(hostId).filter(d -> d.stage().offer()).ifPresent(d -> steps.done(hostId));
+        steps.dropAside(hostId);
         return (int) offers.openOf(hostId).stream().filter(this::close).count();
     }
 

@@ -32,6 +32,8 @@ class HousingEndToEndTest extends EndToEndTest {
 
     private static final DateTimeFormatter TYPED = DateTimeFormatter.ofPattern("dd.MM.yyyy");
     private static final DateTimeFormatter BUTTON = DateTimeFormatter.BASIC_ISO_DATE;
+    private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("d MMMM yyyy",
+            java.util.Locale.forLanguageTag("ru"));
 
     @Autowired
     JdbcClient jdbc;
@@ -41,6 +43,8 @@ class HousingEndToEndTest extends EndToEndTest {
     OfferExpiry expiry;
     @Autowired
     HostRoster roster;
+    @Autowired
+    org.relohelp.users.Forgetting forgetting;
 
     @Test
     void aPlaceIsOfferedFoundRequestedAcceptedAndTalkedAbout(CapturedOutput output) {
@@ -199,6 +203,65 @@ class HousingEndToEndTest extends EndToEndTest {
     }
 
     @Test
+    void anOfferDraftIsSetAsideByAnotherHousingCommandOrButtonAndOfferGoesOnWithIt() {
+        EmulatedUser host = host("Айдар");
+        LocalDate today = today();
+        EmulatedUser neighbour = newUser("ru");
+        ask(neighbour, "/start");
+        roster.enlist(neighbour.id(), "Сосед");
+        long theirs = insertOffer(neighbour.id(), "Алматы", today, today.plusDays(10));
+        BotMessage country = ask(host, "/offer");
+        BotMessage cities = pressForNext(host, country, "ho:o:c:KZ");
+        BotMessage kinds = pressForNext(host, cities, "ho:o:city:KZ:5");
+        pressForNext(host, kinds, "ho:o:kind:FLAT");
+        ask(host, "3");
+        ask(host, typed(today.plusDays(2)) + " – " + typed(today.plusDays(9)));
+        BotMessage conditions = ask(host, "7000 тенге за ночь");
+        assertThat(conditions.text()).contains("Условия");
+
+        // a command in the middle: the draft is set aside, in one line, and the command answered
+        int before = TELEGRAM.botMessages(host.id()).size();
+        TELEGRAM.sendText(host, "/myoffers");
+        List<BotMessage> answered = TELEGRAM.awaitBotMessages(host.id(), before + 2, WAIT);
+        assertThat(answered.get(before).text()).contains("Черновик предложения отложен", "/offer");
+        assertThat(answered.get(before + 1).text()).contains("нет открытых предложений");
+        assertThat(draft(host)).isEmpty();
+        assertThat(aside(host)).containsEntry("STEP", "OFFER_CONDITIONS").containsEntry("PRICE", 7000)
+                .containsEntry("PEOPLE", 3);
+        BotMessage resumed = ask(host, "/offer");
+        assertThat(resumed.text()).contains("Продолжаем ваш черновик", "Условия");
+        assertThat(aside(host)).isEmpty();
+
+        // another housing button: "Find a place" says in the same message that the draft waits
+        BotMessage search = pressForNext(host, resumed, "ho:find");
+        assertThat(search.text()).contains("Черновик предложения отложен", "/offer", "В какой стране ищете жильё?");
+        assertThat(draft(host)).containsEntry("STEP", "SEARCH_COUNTRY");
+        BotMessage back = ask(host, "/offer");
+        assertThat(back.text()).contains("Поиск жилья остановлен", "Продолжаем ваш черновик", "Условия");
+        assertThat(pressForNext(host, back, "ho:o:next").text()).contains("Коротко опишите жильё");
+
+        // /housing, and a request sent to someone else's offer in the middle
+        before = TELEGRAM.botMessages(host.id()).size();
+        TELEGRAM.sendText(host, "/housing");
+        answered = TELEGRAM.awaitBotMessages(host.id(), before + 2, WAIT);
+        assertThat(answered.get(before).text()).contains("Черновик предложения отложен");
+        assertThat(answered.get(before + 1).text()).contains("В какой стране ищете жильё?");
+        assertThat(ask(host, "/offer").text()).contains("Поиск жилья остановлен", "Коротко опишите жильё");
+        BotMessage write = pressForNext(host, resumed, requestAction(theirs, today.plusDays(1), today.plusDays(2), 1));
+        assertThat(write.text()).contains("Черновик предложения отложен", "Напишите хозяину");
+        assertThat(ask(host, "Здравствуйте, можно к вам?").text()).contains("отправлен");
+        assertThat(ask(host, "/offer").text()).contains("Продолжаем ваш черновик", "Коротко опишите жильё");
+        BotMessage preview = ask(host, "Квартира целиком, третий этаж");
+        assertThat(preview.text()).contains("Так ваше предложение увидят люди", "Квартира · ", "до 3 чел.",
+                "7000 KZT за ночь", "Квартира целиком, третий этаж");
+        long offer = publish(host, preview);
+        assertThat(jdbc.sql("select people || ' ' || price from housing_offer where id = ?").param(offer)
+                .query(String.class).single()).isEqualTo("3 7000");
+        assertThat(ask(host, "/offer").text()).as("once published, /offer is a new offer")
+                .contains("Предложить жильё", "В какой стране жильё?");
+    }
+
+    @Test
     void theSearchAnswersItsBadInputsTooAndForgedButtonsChangeNothing() {
         LocalDate today = today();
         EmulatedUser guest = newUser("ru");
@@ -284,8 +347,14 @@ class HousingEndToEndTest extends EndToEndTest {
         assertThat(ask(host, "/start " + code).text()).contains("стать хозяином нельзя");
         EmulatedUser someoneElse = newUser("ru");
         assertThat(ask(someoneElse, "/start " + code).text()).contains("Теперь вы хозяин");
+        assertThat(ask(ADMIN, "/addhost " + host.id()).text()).as("the admin hears of the block first")
+                .contains(host.id() + " был заблокирован как хозяин " + SHOWN.format(LocalDate.now(clock)),
+                        "/addhost " + host.id() + " снова");
+        assertThat(ask(host, "/offer").text()).contains("только для хозяев жилья");
         int welcomed = TELEGRAM.botMessages(host.id()).size();
-        assertThat(ask(ADMIN, "/addhost " + host.id()).text()).contains("Хозяин " + host.id() + " одобрен");
+        assertThat(ask(ADMIN, "/addhost " + host.id() + " снова").text()).contains("Хозяин " + host.id() + " одобрен");
+        assertThat(jdbc.sql("select count(*) from housing_block where user_id = ?").param(host.id())
+                .query(Integer.class).single()).as("approving again lifts the block").isZero();
         assertThat(TELEGRAM.awaitBotMessages(host.id(), welcomed + 1, WAIT).get(welcomed).text())
                 .contains("Теперь вы хозяин", "«Ринат»");
         assertThat(ask(host, "/myoffers").text()).contains("нет открытых предложений");
@@ -297,6 +366,52 @@ class HousingEndToEndTest extends EndToEndTest {
                 "закрыто предложений: 1");
         assertThat(status(third)).isEqualTo("CLOSED");
         assertThat(search(newUser("ru"), 1, today).text()).doesNotContain("#" + third);
+    }
+
+    @Test
+    void aBlockedHostWhoForgetsStaysBlockedAndAnAdminIsToldWhenForAYear() {
+        EmulatedUser host = host("Мошенник");
+        assertThat(ask(ADMIN, "/blockhost " + host.id()).text()).contains("заблокирован как хозяин",
+                "/addhost " + host.id() + " снова");
+        awaitMessageWith(host.id(), "заблокировали вас как хозяина");
+        LocalDate blocked = LocalDate.now(clock);
+        assertThat(ask(host, "/privacy").text()).contains("заблокировали вас как хозяина " + SHOWN.format(blocked),
+                "только id и дата", "хранится до " + SHOWN.format(blocked.plusDays(365)), "и после /forget");
+
+        press(host, ask(host, "/forget"), "forget:yes");
+        TELEGRAM.awaitBotMessage(host.id(), m -> m.text().contains("всё о вас удалено"), WAIT);
+        org.awaitility.Awaitility.await().atMost(WAIT).untilAsserted(() -> assertThat(rowsMentioning(host.id()))
+                .as("the id and the day, nothing else").isEqualTo(Map.of("HOUSING_BLOCK.USER_ID", 1)));
+        assertThat(jdbc.sql("select * from housing_block where user_id = ?").param(host.id()).query().singleRow())
+                .containsOnlyKeys("USER_ID", "BLOCKED_ON").containsEntry("BLOCKED_ON", java.sql.Date.valueOf(blocked));
+
+        // back as "someone new": no invitation makes them a host, and the admin's /addhost says when they were blocked
+        String code = invite();
+        assertThat(ask(host, "/start " + code).text()).contains("стать хозяином нельзя");
+        assertThat(ask(ADMIN, "/addhost " + host.id()).text())
+                .contains(host.id() + " был заблокирован как хозяин " + SHOWN.format(blocked),
+                        "/addhost " + host.id() + " снова");
+        assertThat(ask(host, "/offer").text()).contains("только для хозяев жилья");
+        assertThat(ask(ADMIN, "/addhost " + host.id() + " потом").text()).contains("Напишите так: /addhost");
+
+        // the block is remembered for relohelp.housing.block-kept (365 days), then purged
+        long older = 900_000_000_001L;
+        long newer = 900_000_000_002L;
+        jdbc.sql("insert into housing_block (user_id, blocked_on) values (?, ?), (?, ?)")
+                .params(older, blocked.minusDays(366), newer, blocked.minusDays(364)).update();
+        forgetting.purge(LocalDateTime.now(clock));
+        assertThat(jdbc.sql("select user_id from housing_block where user_id in (?, ?, ?)")
+                .params(older, newer, host.id()).query(Long.class).list()).containsExactlyInAnyOrder(newer, host.id());
+        jdbc.sql("delete from housing_block where user_id = ?").param(newer).update();
+
+        // an admin who is sure approves them all the same, which lifts the block
+        int welcomed = TELEGRAM.botMessages(host.id()).size();
+        assertThat(ask(ADMIN, "/addhost " + host.id() + " снова").text()).contains("Хозяин " + host.id() + " одобрен");
+        assertThat(TELEGRAM.awaitBotMessages(host.id(), welcomed + 1, WAIT).get(welcomed).text())
+                .contains("Теперь вы хозяин");
+        assertThat(ask(host, "/myoffers").text()).contains("нет открытых предложений");
+        assertThat(jdbc.sql("select count(*) from housing_block where user_id = ?").param(host.id())
+                .query(Integer.class).single()).isZero();
     }
 
     @Test
@@ -425,7 +540,15 @@ class HousingEndToEndTest extends EndToEndTest {
 
         EmulatedUser waiting = newUser("ru");
         long pending = request(waiting, offer, today.plusDays(2), today.plusDays(3), 1);
-        BotMessage hostConfirm = ask(host, "/forget");
+        // a draft of another offer, set aside by /forget itself: it goes too
+        awaitMessageWith(host.id(), "Запрос #" + pending);
+        assertThat(pressForNext(host, ask(host, "/offer"), "ho:o:c:KZ").text()).contains("В каком городе");
+        int before = TELEGRAM.botMessages(host.id()).size();
+        TELEGRAM.sendText(host, "/forget");
+        List<BotMessage> set = TELEGRAM.awaitBotMessages(host.id(), before + 2, WAIT);
+        assertThat(set.get(before).text()).contains("Черновик предложения отложен");
+        assertThat(aside(host)).containsEntry("COUNTRY", "KZ");
+        BotMessage hostConfirm = set.get(before + 1);
         press(host, hostConfirm, "forget:yes");
         TELEGRAM.awaitBotMessage(host.id(), m -> m.text().contains("всё о вас удалено"), WAIT);
         awaitMessageWith(waiting.id(), "запрос #" + pending + " больше не ждёт ответа");
@@ -524,6 +647,13 @@ class HousingEndToEndTest extends EndToEndTest {
 
         BotMessage mine = ask(host, "/myoffers");
         assertThat(mine.text()).contains("(1 из 3)", "#" + offer + " · Комната · Костанай", "🟢 в поиске");
+        // a change left in the middle is not a draft to keep: the bot says its changes were not saved
+        assertThat(pressForNext(host, mine, "ho:o:edit:" + offer).text()).contains("Что изменить");
+        int before = TELEGRAM.botMessages(host.id()).size();
+        TELEGRAM.sendText(host, "/myoffers");
+        assertThat(TELEGRAM.awaitBotMessages(host.id(), before + 2, WAIT).get(before).text())
+                .isEqualTo("Изменения предложения #" + offer + " не сохранены, само предложение осталось как было.");
+        assertThat(aside(host)).isEmpty();
         BotMessage change = pressForNext(host, mine, "ho:o:edit:" + offer);
         assertThat(change.text()).contains("Что изменить в предложении #" + offer);
         BotMessage price = pressForNext(host, change, "ho:o:chg:price");
@@ -647,6 +777,11 @@ class HousingEndToEndTest extends EndToEndTest {
     private Map<String, Object> draft(EmulatedUser user) {
         return jdbc.sql("select * from housing_step where user_id = ?").param(user.id()).query().listOfRows().stream()
                 .findFirst().orElse(Map.of());
+    }
+
+    private Map<String, Object> aside(EmulatedUser user) {
+        return jdbc.sql("select * from housing_offer_aside where user_id = ?").param(user.id()).query().listOfRows()
+                .stream().findFirst().orElse(Map.of());
     }
 
     private String status(long offer) {
