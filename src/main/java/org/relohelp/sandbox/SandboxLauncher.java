@@ -4,11 +4,11 @@ import java.nio.file.Path;
 import java.util.Map;
 import org.relohelp.emulator.BotApiEmulator;
 import org.relohelp.emulator.BotRights;
+import org.springframework.beans.factory.support.DefaultListableBeanFactory;
 import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
 import org.springframework.boot.context.event.ApplicationFailedEvent;
 import org.springframework.boot.context.event.ApplicationPreparedEvent;
 import org.springframework.context.ApplicationEvent;
-import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.SmartApplicationListener;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.ConfigurableEnvironment;
@@ -38,7 +38,6 @@ public class SandboxLauncher implements SmartApplicationListener {
     public boolean supportsEventType(Class<? extends ApplicationEvent> type) {
         return ApplicationEnvironmentPreparedEvent.class.isAssignableFrom(type)
                 || ApplicationPreparedEvent.class.isAssignableFrom(type)
-                || ContextClosedEvent.class.isAssignableFrom(type)
                 || ApplicationFailedEvent.class.isAssignableFrom(type);
     }
 
@@ -47,11 +46,22 @@ public class SandboxLauncher implements SmartApplicationListener {
         if (event instanceof ApplicationEnvironmentPreparedEvent prepared) {
             chooseMode(prepared.getEnvironment());
         } else if (event instanceof ApplicationPreparedEvent prepared && emulator != null) {
-            prepared.getApplicationContext().getBeanFactory().registerSingleton("botApiEmulator", emulator);
-        } else if ((event instanceof ContextClosedEvent || event instanceof ApplicationFailedEvent) && emulator != null) {
+            var beans = (DefaultListableBeanFactory) prepared.getApplicationContext().getBeanFactory();
+            beans.registerSingleton("botApiEmulator", emulator);
+            // closed with the beans, after the bot has stopped polling it: closed at ContextClosedEvent, before the
+            // bot stops, it broke the waiting getUpdates, which the library logs as an error with a stack trace
+            beans.registerDisposableBean("botApiEmulatorCloser", this::closeEmulator);
+        } else if (event instanceof ApplicationFailedEvent) {
             // a start that fails (a wrong setting) closes the emulator too: its server thread would keep the
             // program running, saying nothing, after the error
+            closeEmulator();
+        }
+    }
+
+    private synchronized void closeEmulator() {
+        if (emulator != null) {
             emulator.close();
+            emulator = null;
         }
     }
 
