@@ -63,6 +63,12 @@ public record Article(String id, Language language, Set<Destination> countries, 
         return sourcesOf(section).stream().map(Source::date).filter(Objects::nonNull).min(Comparator.naturalOrder());
     }
 
+    /** The day the newest-read undated source of these was read, when any source among them has no date. */
+    public static Optional<LocalDate> undatedRead(List<Source> sources) {
+        return sources.stream().filter(s -> s.date() == null).map(Source::accessed).filter(Objects::nonNull)
+                .max(Comparator.naturalOrder());
+    }
+
     /** The age of the article's facts: the oldest over the sections that answer questions (history left out). */
     public Optional<LocalDate> oldestFact() {
         List<Section> counted = sections.stream().filter(Section::answers).toList();
@@ -90,8 +96,12 @@ public record Article(String id, Language language, Set<Destination> countries, 
         }
     }
 
-    /** Where a fact comes from; {@code ref} (old-format files have none), {@code url} and {@code date} may be null. */
+    /**
+     * Where a fact comes from; {@code ref} (old-format files have none), {@code url} and {@code date} may be null. A
+     * page that gives no date has {@code date} null and {@code accessed}, the day it was read: that day says nothing
+     * of how old its facts are, so it is never shown as their date.
+     */
     @NamedInterface("curation")
-    public record Source(String ref, String title, String url, LocalDate date) {
+    public record Source(String ref, String title, String url, LocalDate date, LocalDate accessed) {
     }
 }

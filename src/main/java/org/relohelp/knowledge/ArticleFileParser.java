@@ -171,13 +171,24 @@ class ArticleFileParser {
             Object date = source.get("date");
             if (sectioned && (ref == null || date == null)) {
                 throw new InvalidArticleException("the source '" + title + "' needs a 'ref' (sections cite it) and a "
-                        + "'date' (its own date; 'undated' is not allowed)");
+                        + "'date' (its own date, or 'undated' with 'accessed', the day it was read)");
+            }
+            Object accessed = source.get("accessed");
+            boolean undated = "undated".equals(String.valueOf(date));
+            if (undated && accessed == null) {
+                throw new InvalidArticleException("the undated source '" + title + "' needs 'accessed': the day it "
+                        + "was read (never shown as its facts' date)");
+            }
+            if (!undated && accessed != null) {
+                throw new InvalidArticleException("the source '" + title + "' has a date: 'accessed' is only for an "
+                        + "undated source");
             }
             if (ref != null && !ArticleSections.SECTION_ID.matcher(ref.toString()).matches()) {
                 throw new InvalidArticleException("source ref '" + ref + "' must be lowercase a-z, 0-9 and '-'");
             }
             sources.add(new Article.Source(ref == null ? null : ref.toString(), title,
-                    url == null ? null : url.toString(), date == null ? null : date(date, "source date")));
+                    url == null ? null : url.toString(), date == null || undated ? null : date(date, "source date"),
+                    accessed == null ? null : date(accessed, "source accessed")));
         }
         return sources;
     }

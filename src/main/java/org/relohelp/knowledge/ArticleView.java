@@ -67,7 +67,7 @@ class ArticleView {
         otherLanguage(article, language, html);
         html.append(markdown(section.markdown())).append("\n\n");
         sources(article.sourcesOf(section), language, html);
-        age(article, article.oldestFact(section), language, html);
+        age(article, article.oldestFact(section), Article.undatedRead(article.sourcesOf(section)), language, html);
         return Reply.withButtons(html.toString(), buttons(article, true, language, stamp, null));
     }
 
@@ -89,7 +89,7 @@ class ArticleView {
             html.append(markdown(section.markdown())).append("\n\n");
         }
         sources(article.sources(), language, html);
-        age(article, article.oldestFact(), language, html);
+        age(article, article.oldestFact(), Article.undatedRead(article.sources()), language, html);
         return Reply.withButtons(html.toString(), buttons(article, false, language, stamp, null));
     }
 
@@ -143,12 +143,20 @@ class ArticleView {
                 }).collect(Collectors.joining("; ")));
     }
 
-    /** How old the facts shown are, whether a person has checked them, and a warning when they are old. */
-    private void age(Article article, Optional<LocalDate> oldest, Language language, StringBuilder html) {
+    /**
+     * How old the facts shown are, whether a person has checked them, and a warning when they are old. Sources that
+     * give no date are said to be undated, with the day they were read: that day is never shown as the facts' date.
+     */
+    private void age(Article article, Optional<LocalDate> oldest, Optional<LocalDate> undatedRead, Language language,
+                     StringBuilder html) {
         String checked = article.verified() == null ? texts.get(language, "article.not-checked")
                 : texts.get(language, "article.checked", date(article.verified(), language));
-        html.append("\n🗓 ").append(oldest.map(day -> texts.get(language, "article.facts-as-of", date(day, language)))
-                .orElseGet(() -> texts.get(language, "article.facts-undated"))).append(' ').append(checked);
+        String facts = oldest.map(day -> texts.get(language, "article.facts-as-of", date(day, language))
+                        + undatedRead.map(read -> " " + texts.get(language, "article.some-undated",
+                                date(read, language))).orElse(""))
+                .orElseGet(() -> undatedRead.map(read -> texts.get(language, "article.all-undated",
+                        date(read, language))).orElseGet(() -> texts.get(language, "article.facts-undated")));
+        html.append("\n🗓 ").append(facts).append(' ').append(checked);
         oldest.flatMap(day -> staleness.factsWarning(day, language)).ifPresent(w -> html.append('\n').append(w));
     }
 

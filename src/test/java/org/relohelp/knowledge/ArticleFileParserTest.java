@@ -88,6 +88,22 @@ class ArticleFileParserTest {
     }
 
     @Test
+    void anUndatedSourceSaysWhenItWasReadAndNothingElseMayStandInForItsDate() throws Exception {
+        Article article = parser.parse("kz/kz-test.ru.md",
+                v2("").replace("date: 2025-04-15", "date: undated\n    accessed: 2026-12-05"));
+        assertThat(article.sources()).filteredOn(s -> s.ref().equals("news")).singleElement().satisfies(news -> {
+            assertThat(news.date()).isNull();
+            assertThat(news.accessed()).isEqualTo(LocalDate.of(2026, 12, 5));
+        });
+        assertThat(article.oldestFact(article.section("cost").orElseThrow())).isEmpty();
+        assertThatThrownBy(() -> parser.parse("kz/kz-test.ru.md", v2("").replace("date: 2025-04-15", "date: undated")))
+                .hasMessageContaining("needs 'accessed'");
+        assertThatThrownBy(() -> parser.parse("kz/kz-test.ru.md",
+                v2("").replace("date: 2025-04-15", "date: 2025-04-15\n    accessed: 2026-12-05")))
+                .hasMessageContaining("only for an undated source");
+    }
+
+    @Test
     void anOldFormatFileIsOneImplicitSectionNeverVerified() throws Exception {
         Article old = parser.parse("kz/kz-stay.ru.md", KnowledgeImportTest.article("kz-stay", "ru", "Срок"));
         assertThat(old.sectioned()).isFalse();

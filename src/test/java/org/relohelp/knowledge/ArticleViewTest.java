@@ -75,6 +75,24 @@ class ArticleViewTest {
         assertThat(reply.buttons().get(1).get(0).label()).isEqualTo("📄 Whole article");
     }
 
+    /**
+     * A page without a date is read on some day; that day is not its facts' date. Before, such sources carried the
+     * day they were read as their date, so a section built on them said "facts as of" that day: the weakest source
+     * looked like the freshest.
+     */
+    @Test
+    void anUndatedSourceIsNeverShownAsTheFactsDate() throws Exception {
+        Article article = parser.parse("kz/kz-test.ru.md", ArticleFileParserTest.v2("")
+                .replace("date: 2025-04-15", "date: undated\n    accessed: 2026-12-05"));
+        ArticleView view = view("2026-12-05T10:00:00Z");
+        String alone = view.section(article, article.section("cost").orElseThrow(), Language.RU, STAMP, null).html();
+        assertThat(alone).contains("Источники этих сведений не указывают даты (прочитаны 5 декабря 2026)")
+                .doesNotContain("Сведения от", "⚠️");
+        String beside = view.section(article, article.section("get").orElseThrow(), Language.RU, STAMP, null).html();
+        assertThat(beside).contains("Сведения от 29 февраля 2024 (дата самого старого источника). "
+                + "Часть источников без даты (прочитаны 5 декабря 2026).");
+    }
+
     @Test
     void aVoteRedrawsOnlyTheVoteRow() throws Exception {
         Article article = article("");
