@@ -25,7 +25,10 @@ class ScamRules {
     }
 
     String html(Language language) {
+        // under a heading of its own: the section's title is a renter's question ("the landlord wants a prepayment:
+        // is it a scam?"), which under an offer reads as if asked about this host, and hosts see it too
         String rules = knowledge.sectionHtml(ARTICLE, SECTION, language)
+                .map(body -> texts.get(language, "housing.scam.title") + "\n" + body.strip())
                 .orElseGet(() -> texts.get(language, "housing.scam.fallback"));
         return "🛡 " + rules.strip() + "\n" + texts.get(language, "housing.scam.documents");
     }

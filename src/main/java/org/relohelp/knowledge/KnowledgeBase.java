@@ -98,13 +98,12 @@ public class KnowledgeBase implements InitializingBean, DisposableBean {
     }
 
     /**
-     * One section of an article in service, as Telegram HTML: its title in bold, then its text; in the reader's
+     * The text of one section of an article in service (without its title), as Telegram HTML; in the reader's
      * language, else in the other one. Empty when the article or the section is not in service.
      */
     public Optional<String> sectionHtml(String articleId, String sectionId, Language language) {
         return article(articleId, language).flatMap(a -> a.section(sectionId))
-                .map(s -> "<b>" + org.relohelp.chat.Html.escape(s.title()) + "</b>\n"
-                        + TelegramHtml.fromMarkdown(s.markdown()));
+                .map(s -> TelegramHtml.fromMarkdown(s.markdown()));
     }
 
     /**

@@ -36,7 +36,7 @@ public class Places {
         return knowledge.cityNamedIn(text);
     }
 
-    /** One section of an article as Telegram HTML (its title in bold), as the knowledge base holds it now. */
+    /** One section's text (without its title) as Telegram HTML, as the knowledge base holds it now. */
     public Optional<String> sectionHtml(String articleId, String sectionId, Language language) {
         return knowledge.sectionHtml(articleId, sectionId, language);
     }
