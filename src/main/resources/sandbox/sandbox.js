@@ -551,8 +551,10 @@ function setUpPane({ name, title, chooser }) {
     if (target) target.scrollIntoView({ block: "center" });
   });
   const { form, input } = pane;
+  const touchScreen = window.matchMedia("(pointer: coarse)");
   input.addEventListener("keydown", e => {
-    if (e.key === "Enter" && !e.shiftKey && !e.isComposing) {
+    // as in Telegram: on a touch screen Enter starts a new line and ➤ sends; with a keyboard Enter sends
+    if (e.key === "Enter" && !e.shiftKey && !e.isComposing && !touchScreen.matches) {
       e.preventDefault();
       form.requestSubmit();
     } else if (e.key === "Escape") {
