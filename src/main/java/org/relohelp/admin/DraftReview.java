@@ -88,11 +88,22 @@ public class DraftReview {
             return Optional.of(Reply.text(texts.get(lang, "drafts.edit-bad", topics())));
         }
         // the draft may have been approved or rejected by another admin, before or while this was read
+        // written anew in the other language (a Russian text for an English request), it is published in that one
         boolean replaced = draft.isPresent() && drafts.replace(draft.get().id(), parsed.get().title(),
-                parsed.get().body(), parsed.get().topic() != null ? parsed.get().topic() : draft.get().topic());
+                parsed.get().body(), parsed.get().topic() != null ? parsed.get().topic() : draft.get().topic(),
+                writtenIn(parsed.get().title() + " " + parsed.get().body(), draft.get().language()));
         drafts.endEdit(userId);
         return Optional.of(replaced ? view.show(drafts.find(draft.get().id()).orElseThrow(), drafts.count(), lang)
                 : Reply.text(texts.get(lang, "drafts.edit-gone")));
+    }
+
+    /** Russian when most of the letters are Cyrillic, English when most are Latin; as before when neither. */
+    static Language writtenIn(String text, Language before) {
+        long cyrillic = text.codePoints().filter(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.CYRILLIC)
+                .count();
+        long latin = text.codePoints().filter(c -> Character.isLetter(c)
+                && Character.UnicodeScript.of(c) == Character.UnicodeScript.LATIN).count();
+        return cyrillic > latin ? Language.RU : latin > cyrillic ? Language.EN : before;
     }
 
     /** Whether the admin is editing a draft (their next message is its new text). */

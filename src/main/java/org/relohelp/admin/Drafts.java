@@ -57,9 +57,9 @@ class Drafts {
         return jdbc.sql("select count(*) from draft").query(Integer.class).single();
     }
 
-    boolean replace(long id, String title, String body, String topic) {
-        return jdbc.sql("update draft set title = ?, body = ?, topic = ? where id = ?")
-                .params(title, body, topic, id).update() == 1;
+    boolean replace(long id, String title, String body, String topic, Language language) {
+        return jdbc.sql("update draft set title = ?, body = ?, topic = ?, language = ? where id = ?")
+                .params(title, body, topic, language.code(), id).update() == 1;
     }
 
     /**

@@ -183,6 +183,29 @@ class DraftsEndToEndTest extends EndToEndTest {
         ask(vera, "/close");
     }
 
+    /** A draft from an English request, written anew in Russian by the admin, is published as a Russian article. */
+    @Test
+    void aDraftRewrittenInTheOtherLanguageTakesThatLanguage() {
+        EmulatedUser vera = volunteer();
+        EmulatedUser emma = newUser("en");
+        ask(emma, "/human");
+        long ticket = number(ask(emma, "Where can I buy parrot food in Dushanbe?").text());
+        ask(vera, "/take " + ticket);
+        awaitMessageWith(vera.id(), "Гость #" + ticket);
+        int answerId = TELEGRAM.sendText(vera, "Parrot food is sold at the Korvon market.");
+        awaitMessageWith(emma.id(), "Korvon");
+        long draft = number(reply(vera, answerId, "/savekb").text());
+        BotMessage shown = ask(ADMIN, "/drafts");
+        assertThat(shown.text()).contains("Черновик #" + draft, "язык: en");
+        press(ADMIN, shown, "draft:edit:" + draft);
+        awaitMessageWith(ADMIN.id(), "Пришлите новый текст черновика #" + draft);
+        BotMessage edited = ask(ADMIN, "Корм для попугая в Душанбе\nНа рынке Корвон (Korvon).\n#housing");
+        assertThat(edited.text()).contains("Черновик #" + draft, "язык: ru");
+        assertThat(jdbc.sql("select language from draft where id = ?").param(draft).query(String.class).single())
+                .isEqualTo("ru");
+        press(ADMIN, edited, "draft:no:" + draft);
+    }
+
     @Test
     void misusedSavekbIsAnsweredPolitelyAndSavesNothing() {
         EmulatedUser vera = volunteer();

@@ -49,6 +49,6 @@ class KnowledgeOnPostgresTest extends PostgresEndToEndTest {
         ArticleSections.Parsed parsed = ArticleSections.parse(body, title);
         return new Article("pg-test", Language.EN, countries, "stay", title, body, parsed.lead(), parsed.sections(),
                 List.of("pg", "test"), List.of(new Article.Source(null, "source", "https://example.org/",
-                LocalDate.of(2026, 1, 2))), null, file);
+                LocalDate.of(2026, 1, 2), null)), null, file);
     }
 }
