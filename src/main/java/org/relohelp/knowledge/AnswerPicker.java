@@ -113,8 +113,11 @@ final class AnswerPicker {
         if (country.isEmpty() || !best.article().isGeneral()) {
             return best;
         }
-        return hits.stream().skip(1).filter(h -> h.countrySpecific() && h.topic().equals(best.topic())
-                && h.score() >= OWN_ARTICLE * best.score()).findFirst().orElse(best);
+        // the country's article on the topic before another article's section digressing into it (a checklist's bed)
+        List<SearchIndex.Hit> own = hits.stream().skip(1).filter(h -> h.countrySpecific()
+                && h.topic().equals(best.topic()) && h.score() >= OWN_ARTICLE * best.score()).toList();
+        return own.stream().filter(h -> h.article().topic().equals(h.topic())).findFirst()
+                .or(() -> own.stream().findFirst()).orElse(best);
     }
 
     /**
