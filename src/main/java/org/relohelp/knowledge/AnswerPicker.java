@@ -31,7 +31,7 @@ final class AnswerPicker {
     /** How much a rival on a topic the question does not speak of counts against one its words decide. */
     private static final double UNTOLD_RIVAL = 0.75;
     /** How close to a general article a country's own article on the topic must come to be preferred. */
-    private static final double OWN_ARTICLE = 0.7;
+    private static final double OWN_ARTICLE = 0.5;
     /** How close to the best candidate one on the topic a question's word decides must come to be preferred. */
     private static final double DECIDED_SHARE = 0.3;
     /** The same when the question speaks of the best candidate's topic too, in ordinary words. */
