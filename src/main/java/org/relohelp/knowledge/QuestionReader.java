@@ -170,8 +170,13 @@ final class QuestionReader {
      * "назад" after a span of time ("месяц назад") is "ago", not "back".
      */
     private Optional<Destination> named(List<String> plain, List<String> cyrillicised) {
+        // "в Баку дороже, чем в Тбилиси?": the place compared with is not the one asked about
+        java.util.function.IntPredicate compared = at -> (at >= 1 && THAN.contains(plain.get(at - 1)))
+                || (at >= 2 && THAN.contains(plain.get(at - 2)) && (INTO.contains(plain.get(at - 1))
+                || plain.get(at - 1).equals("in")));
+        Optional<Destination> subject = places.named(cyrillicised, compared).or(() -> places.named(plain, compared));
         if (!roundTrip(plain, cyrillicised)) {
-            return places.named(cyrillicised).or(() -> places.named(plain));
+            return subject.or(() -> places.named(cyrillicised)).or(() -> places.named(plain));
         }
         java.util.function.IntPredicate notOrigin = at -> at == 0 || !FROM.contains(plain.get(at - 1));
         java.util.function.IntPredicate destination = at -> destination(plain, cyrillicised, at);
@@ -215,6 +220,7 @@ final class QuestionReader {
     private static final java.util.Set<String> TO = java.util.Set.of("to", "into");
     private static final java.util.Set<String> FROM = java.util.Set.of("из", "iz", "from");
     private static final java.util.Set<String> OR = java.util.Set.of("или", "ili", "or");
+    private static final java.util.Set<String> THAN = java.util.Set.of("чем", "chem", "than");
     /** Spans of time before "назад" that make it "ago". */
     private static final java.util.Set<String> SPANS = java.util.Set.of("день", "дня", "дней", "неделю", "недели",
             "недель", "месяц", "месяца", "месяцев", "год", "года", "лет", "час", "часа", "часов", "полгода");
