@@ -31,7 +31,7 @@ final class AnswerPicker {
     /** How much a rival on a topic the question does not speak of counts against one its words decide. */
     private static final double UNTOLD_RIVAL = 0.75;
     /** How close to a general article a country's own article on the topic must come to be preferred. */
-    private static final double OWN_ARTICLE = 0.7;
+    private static final double OWN_ARTICLE = 0.5;
     /** How close to the best candidate one on the topic a question's word decides must come to be preferred. */
     private static final double DECIDED_SHARE = 0.3;
     /** The same when the question speaks of the best candidate's topic too, in ordinary words. */
@@ -113,8 +113,11 @@ final class AnswerPicker {
         if (country.isEmpty() || !best.article().isGeneral()) {
             return best;
         }
-        return hits.stream().skip(1).filter(h -> h.countrySpecific() && h.topic().equals(best.topic())
-                && h.score() >= OWN_ARTICLE * best.score()).findFirst().orElse(best);
+        // the country's article on the topic before another article's section digressing into it (a checklist's bed)
+        List<SearchIndex.Hit> own = hits.stream().skip(1).filter(h -> h.countrySpecific()
+                && h.topic().equals(best.topic()) && h.score() >= OWN_ARTICLE * best.score()).toList();
+        return own.stream().filter(h -> h.article().topic().equals(h.topic())).findFirst()
+                .or(() -> own.stream().findFirst()).orElse(best);
     }
 
     /**

@@ -24,7 +24,7 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
 final class PlaceNames {
 
     /** A name of a country or of a place in it; {@code city} is the city it names, if it is one. */
-    private record Place(Destination country, List<String> stems, City city) {
+    private record Place(Destination country, List<String> stems, List<String> spellings, City city) {
     }
 
     private static final int MAX_CACHED_WORDS = 20_000;
@@ -67,7 +67,9 @@ final class PlaceNames {
     private void add(Destination country, String name, City city) {
         List<String> stems = analysis.russianStems(name);
         if (!stems.isEmpty()) {
-            Place place = new Place(country, stems, city);
+            List<String> spellings = java.util.Arrays.stream(name.toLowerCase(java.util.Locale.ROOT).replace('ё', 'е')
+                    .split("[^\\p{L}\\p{N}]+")).filter(w -> !w.isEmpty()).toList();
+            Place place = new Place(country, stems, spellings.size() == stems.size() ? spellings : stems, city);
             byFirstStem.computeIfAbsent(stems.get(0), s -> new ArrayList<>()).add(place);
         }
     }
@@ -183,10 +185,22 @@ final class PlaceNames {
             String word = words.get(at + i);
             boolean sameStem = name.equals(stems.get(at + i));
             boolean inflected = name.length() >= 4 && word.startsWith(name) && word.length() <= name.length() + 3;
-            if (!sameStem && !inflected) {
+            if ((!sameStem && !inflected) || !likeSpelling(name, place.spellings().get(i), word)) {
                 return false;
             }
         }
         return true;
+    }
+
+    /**
+     * A name whose stem is short is cut deep by the stemmer, and ordinary words share the stub: "Семей" and "семьей",
+     * "семь" all stem to "сем". Such a name matches a word that is the stub itself or that starts as the name
+     * does but for its last letter ("Семее", "Семея"); a longer stem says enough on its own.
+     */
+    private static boolean likeSpelling(String stem, String spelling, String word) {
+        if (stem.length() >= 4 || spelling.length() <= stem.length()) {
+            return true;
+        }
+        return word.equals(stem) || word.startsWith(spelling.substring(0, spelling.length() - 1));
     }
 }

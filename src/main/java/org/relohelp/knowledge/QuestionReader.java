@@ -34,11 +34,19 @@ final class QuestionReader {
     private final TextAnalysis analysis;
     private final PlaceNames places;
     private final PlaceNames countryWords;
+    /** Forms of a topic's word that do not tell the topic ("работает": it works, not a job), from topics.yml. */
+    private final java.util.function.Predicate<String> untold;
 
     QuestionReader(TextAnalysis analysis, PlaceNames places, PlaceNames countryWords) {
+        this(analysis, places, countryWords, word -> false);
+    }
+
+    QuestionReader(TextAnalysis analysis, PlaceNames places, PlaceNames countryWords,
+                   java.util.function.Predicate<String> untold) {
         this.analysis = analysis;
         this.places = places;
         this.countryWords = countryWords;
+        this.untold = untold;
     }
 
     /**
@@ -51,9 +59,15 @@ final class QuestionReader {
     /**
      * One meaningful word: the terms it may be, each for the Russian ("_ru") or English ("_en") fields and
      * marked when it is a synonym. {@code key} names exactly those readings, so words with equal keys have the
-     * same query and the same matches; the Lucene query itself is built only when a search needs it.
+     * same query and the same matches; the Lucene query itself is built only when a search needs it. An
+     * {@code untold} word is a form of a topic's word that does not tell the topic ("карта не работает"): it is
+     * matched in the text only.
      */
-    record WordQuery(String key, Map<String, Boolean> readings, boolean negated) {
+    record WordQuery(String key, Map<String, Boolean> readings, boolean negated, boolean untold) {
+
+        WordQuery(String key, Map<String, Boolean> readings, boolean negated) {
+            this(key, readings, negated, false);
+        }
 
         /** Typed in Latin letters: only such a word is read as English too. */
         boolean latin() {
@@ -77,6 +91,9 @@ final class QuestionReader {
             });
             if (negated) {
                 return new BoostQuery(new DisjunctionMaxQuery(clauses, 0.1f), NEGATED_WEIGHT);
+            }
+            if (untold) {
+                return new DisjunctionMaxQuery(clauses, 0.1f);
             }
             return new BooleanQuery.Builder()
                     .add(new DisjunctionMaxQuery(clauses, 0.1f), BooleanClause.Occur.SHOULD)
@@ -136,9 +153,10 @@ final class QuestionReader {
                 continue;
             }
             boolean negated = i > 0 && TopicWords.WITHOUT.contains(normalise(words.get(i - 1).text()));
-            StringBuilder key = new StringBuilder(negated ? "-" : "");
+            boolean notTelling = untold.test(normalise(w.text())) || untold.test(normalise(w.latinAsCyrillic()));
+            StringBuilder key = new StringBuilder(negated ? "-" : notTelling ? "=" : "");
             readings.get(i).forEach((reading, synonym) -> key.append(reading).append(synonym ? "~ " : " "));
-            wordQueries.add(new WordQuery(key.toString(), readings.get(i), negated));
+            wordQueries.add(new WordQuery(key.toString(), readings.get(i), negated, notTelling));
         }
         return new Question(wordQueries, named, hint);
     }
@@ -152,8 +170,13 @@ final class QuestionReader {
      * "назад" after a span of time ("месяц назад") is "ago", not "back".
      */
     private Optional<Destination> named(List<String> plain, List<String> cyrillicised) {
+        // "в Баку дороже, чем в Тбилиси?": the place compared with is not the one asked about
+        java.util.function.IntPredicate compared = at -> (at >= 1 && THAN.contains(plain.get(at - 1)))
+                || (at >= 2 && THAN.contains(plain.get(at - 2)) && (INTO.contains(plain.get(at - 1))
+                || plain.get(at - 1).equals("in")));
+        Optional<Destination> subject = places.named(cyrillicised, compared).or(() -> places.named(plain, compared));
         if (!roundTrip(plain, cyrillicised)) {
-            return places.named(cyrillicised).or(() -> places.named(plain));
+            return subject.or(() -> places.named(cyrillicised)).or(() -> places.named(plain));
         }
         java.util.function.IntPredicate notOrigin = at -> at == 0 || !FROM.contains(plain.get(at - 1));
         java.util.function.IntPredicate destination = at -> destination(plain, cyrillicised, at);
@@ -197,6 +220,7 @@ final class QuestionReader {
     private static final java.util.Set<String> TO = java.util.Set.of("to", "into");
     private static final java.util.Set<String> FROM = java.util.Set.of("из", "iz", "from");
     private static final java.util.Set<String> OR = java.util.Set.of("или", "ili", "or");
+    private static final java.util.Set<String> THAN = java.util.Set.of("чем", "chem", "than");
     /** Spans of time before "назад" that make it "ago". */
     private static final java.util.Set<String> SPANS = java.util.Set.of("день", "дня", "дней", "неделю", "недели",
             "недель", "месяц", "месяца", "месяцев", "год", "года", "лет", "час", "часа", "часов", "полгода");

@@ -126,9 +126,9 @@ final class SearchIndex implements Closeable {
             if (!changed) {
                 return word;
             }
-            StringBuilder key = new StringBuilder(word.negated() ? "-" : "");
+            StringBuilder key = new StringBuilder(word.negated() ? "-" : word.untold() ? "=" : "");
             readings.forEach((reading, synonym) -> key.append(reading).append(synonym ? "~ " : " "));
-            return new QuestionReader.WordQuery(key.toString(), readings, word.negated());
+            return new QuestionReader.WordQuery(key.toString(), readings, word.negated(), word.untold());
         }
 
         private String correct(String reading) {
@@ -226,7 +226,7 @@ final class SearchIndex implements Closeable {
     private final TextAnalysis analysis;
 
     SearchIndex(TextAnalysis analysis, PlaceNames places, PlaceNames countryWords, TopicWords topics) {
-        this.reader = new QuestionReader(analysis, places, countryWords);
+        this.reader = new QuestionReader(analysis, places, countryWords, topics::untold);
         this.analysis = analysis;
         this.topics = topics;
         Map<String, Analyzer> perField = new HashMap<>();

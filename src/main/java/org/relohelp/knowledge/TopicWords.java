@@ -34,6 +34,11 @@ final class TopicWords {
 
     /** Topic → its words, as written (a leading "!" marks a word that decides the topic). */
     private final Map<String, List<String>> words;
+    /**
+     * Forms of topic words that tell no topic, written with a leading "-" ("-работает": "карта не работает" is about
+     * a card that does not work, not about a job); lower case, ё as е.
+     */
+    private final java.util.Set<String> untold;
     /** Stem → the topics it tells and how strongly (3 for a decisive word, else 1), for reading titles. */
     private final Map<String, Map<String, Integer>> byStem = new HashMap<>();
     /** A question's stems that are no topic word → the topics of the topic word one letter off, if any. */
@@ -45,11 +50,24 @@ final class TopicWords {
     private static final org.apache.lucene.search.spell.LevenshteinDistance EDITS =
             new org.apache.lucene.search.spell.LevenshteinDistance();
 
-    private TopicWords(Map<String, List<String>> words, TextAnalysis analysis) {
+    private TopicWords(Map<String, List<String>> all, TextAnalysis analysis) {
+        Map<String, List<String>> words = new LinkedHashMap<>();
+        java.util.Set<String> untold = new java.util.HashSet<>();
+        all.forEach((topic, list) -> {
+            words.put(topic, list.stream().filter(w -> !w.startsWith("-")).toList());
+            list.stream().filter(w -> w.startsWith("-"))
+                    .forEach(w -> untold.add(w.substring(1).toLowerCase(java.util.Locale.ROOT).replace('ё', 'е')));
+        });
         this.words = words;
+        this.untold = java.util.Set.copyOf(untold);
         words.forEach((topic, list) -> list.forEach(word -> readings(analysis, word.replace("!", ""))
                 .forEach(readings -> readings.forEach(stem -> byStem.computeIfAbsent(stem, s -> new HashMap<>())
                         .merge(topic, word.startsWith("!") ? DECISIVE : 1, Math::max)))));
+    }
+
+    /** Whether a question's word, as typed (lower case, ё as е), is a form that tells no topic. */
+    boolean untold(String word) {
+        return untold.contains(word);
     }
 
     static TopicWords none() {
@@ -110,7 +128,7 @@ final class TopicWords {
         java.util.Set<String> decisive = new java.util.HashSet<>();
         java.util.Set<String> seen = new java.util.HashSet<>();
         for (QuestionReader.WordQuery word : words) {
-            if (!seen.add(word.key())) {
+            if (!seen.add(word.key()) || word.untold()) {
                 continue;
             }
             Map<String, Integer> strongest = new HashMap<>();

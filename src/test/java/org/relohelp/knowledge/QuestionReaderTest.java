@@ -41,6 +41,22 @@ class QuestionReaderTest {
     }
 
     @Test
+    void thePlaceComparedWithIsNotTheOneAskedAbout() {
+        assertThat(named("в баку снять квартиру сильно дороже чем в тбилиси?")).contains(Destination.AZ);
+        assertThat(named("is renting in Osh cheaper than in Almaty?")).contains(Destination.KG);
+        assertThat(named("что дешевле чем тбилиси")).contains(Destination.GE);
+    }
+
+    @Test
+    void aShortNamesStubInAnOrdinaryWordNamesNoPlace() {
+        // "Семей" (a Kazakh city) stems to "сем", as do "семьей" and "семь"
+        assertThat(named("завтра летим в ташкент всей семьей, что сделать в первые дни")).contains(Destination.UZ);
+        assertThat(named("семь дней осталось, что делать")).isEmpty();
+        assertThat(named("снять квартиру в семее")).contains(Destination.KZ);
+        assertThat(named("комната в оше на месяц")).contains(Destination.KG);
+    }
+
+    @Test
     void aCountrysAdjectiveTellsTheCountryWithoutNamingIt() {
         QuestionReader.Question bank = reader.read("в грузинском банке отказали в счете, где можно открыть");
         assertThat(bank.namedCountry()).isEmpty();

@@ -49,6 +49,11 @@ class TopicWordsTest {
             // an English word is not read as the Russian word its letters come closest to ("hotel" is no "хостел")
             assertThat(index.search("hotel registered me, now moving to rented flat", Optional.empty(), Language.EN)
                     .told().weights().get("housing")).isEqualTo(2);
+            // "работает" asks whether something works, not about a job: a form marked "-" in topics.yml tells nothing
+            assertThat(index.search("юнионпэй газпромбанка работает в ереване?", Optional.empty(), Language.RU)
+                    .told().tells("work")).isFalse();
+            assertThat(index.search("можно ли работать в ереване без разрешения", Optional.empty(), Language.RU)
+                    .told().tells("work")).isTrue();
         }
     }
 }
