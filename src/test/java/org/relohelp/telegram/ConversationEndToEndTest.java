@@ -152,6 +152,26 @@ class ConversationEndToEndTest extends EndToEndTest {
                 .doesNotStartWith("Пожалуйста");
     }
 
+    /** The country question answered in words: a country or a city, or a button's label typed, is saved. */
+    @Test
+    void theCountryQuestionMayBeAnsweredInWords() {
+        EmulatedUser ivan = newUser("ru");
+        ask(ivan, "/start");
+        assertThat(ask(ivan, "в Алматы").text()).startsWith("Запомнил: 🇰🇿 Казахстан");
+        assertThat(jdbc.sql("select country from profile where user_id = ?").param(ivan.id()).query(String.class)
+                .single()).isEqualTo("KZ");
+        ask(ivan, "/country");
+        assertThat(ask(ivan, "🌍 Другая страна").text()).startsWith("Понял. Подробные статьи");
+        assertThat(jdbc.sql("select country from profile where user_id = ?").param(ivan.id()).query(String.class)
+                .single()).isEqualTo("OTHER");
+        EmulatedUser jane = newUser("en");
+        ask(jane, "/country");
+        assertThat(ask(jane, "Kyrgyzstan").text()).startsWith("Got it: 🇰🇬 Kyrgyzstan");
+        // a question that names a country is still a question
+        ask(jane, "/country");
+        assertThat(ask(jane, "how do I get an IIN in Almaty").text()).contains("IIN").doesNotStartWith("Got it");
+    }
+
     @Test
     void helpLanguageAndCountryCommands() {
         EmulatedUser gleb = newUser("ru");
