@@ -6,7 +6,8 @@ import java.util.Optional;
  * A step in which a feature waits for a person's next message (the dates of a stay count, a ticket's description,
  * a rating's comment, a draft's new text…). A step is never a trap:
  * <ul>
- * <li>{@code /cancel} or the step's Cancel button ({@link #CANCEL}) leaves it;</li>
+ * <li>{@code /cancel}, the step's Cancel button ({@link #CANCEL}) or a message that is only "cancel"
+ * ({@link CancelWords}: "отмена", "Stop!") leaves it, before {@link #answer} sees the message;</li>
  * <li>any other command ends it (one line says so) and then does what it was asked, except the feature's own
  * commands that start the step ({@link #ownCommands});</li>
  * <li>a message that clearly is not an answer ({@link #answer} empty) is answered as a question, and the step is
@@ -24,7 +25,7 @@ public interface Dialogue {
     /** The message as an answer to the step; empty when it clearly is not one (then it is a question). */
     Optional<Reply> answer(Asked asked);
 
-    /** Ends the step: cancelled ({@code /cancel}, the Cancel button) or left for another command. One line. */
+    /** Ends the step: cancelled ({@code /cancel}, Cancel, "отмена") or left for another command. One line. */
     Reply leave(Profile profile, boolean cancelled);
 
     /** After a question asked in the middle of the step was answered: the step offered again, with Cancel. */

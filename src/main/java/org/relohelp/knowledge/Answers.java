@@ -130,7 +130,7 @@ public class Answers implements ChatFeature, Questions, TopicGuess {
             return Reply.withButtons(texts.get(language, "question.too-long", MAX_QUESTION_LENGTH),
                     List.of(List.of(view.askVolunteer(language))));
         }
-        Optional<SmallTalk.Kind> smallTalk = SmallTalk.recognise(text);
+        Optional<SmallTalk.Kind> smallTalk = SmallTalk.recognise(text, other -> asksNothing(other, language));
         if (smallTalk.isPresent()) {
             return Reply.text(texts.get(language, "smalltalk." + smallTalk.get().name().toLowerCase(Locale.ROOT)));
         }
@@ -156,6 +156,16 @@ public class Answers implements ChatFeature, Questions, TopicGuess {
         feedback.unanswered(text, country, language.code());
         return candidates(((AnswerPicker.Choose) decision).candidates(), result.where().country().isEmpty(),
                 language);
+    }
+
+    /**
+     * Words beside a thanks or a greeting ("вера" in "вера спасибо огромное") in which the knowledge base finds
+     * nothing to answer: no topic, no country, no confident answer.
+     */
+    private boolean asksNothing(String words, Language language) {
+        SearchIndex.Result result = knowledge.search(words, Optional.empty(), language);
+        return result.where().how() == SearchIndex.How.NONE && result.told().weights().isEmpty()
+                && !(picker.pick(result) instanceof AnswerPicker.Answer);
     }
 
     /** A section as the answer (the whole article when the section is not known or the article has none). */

@@ -3,6 +3,7 @@ package org.relohelp.knowledge;
 import java.util.List;
 import java.util.Optional;
 import org.relohelp.chat.Country;
+import org.relohelp.chat.CountryNames;
 import org.relohelp.chat.Language;
 import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Component;
@@ -13,7 +14,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @NamedInterface("places")
-public class Places {
+public class Places implements CountryNames {
 
     private final KnowledgeBase knowledge;
 
@@ -22,6 +23,7 @@ public class Places {
     }
 
     /** The country a text names by a country or city ("в Бишкеке", "v almaty"), read as a question is. */
+    @Override
     public Optional<Country> countryNamedIn(String text) {
         return knowledge.countryNamedIn(text);
     }

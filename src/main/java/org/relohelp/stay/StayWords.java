@@ -6,11 +6,13 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.regex.Pattern;
+import org.relohelp.chat.CancelWords;
 import org.relohelp.chat.Country;
 
 /**
- * What a message says that the stay count can use: a country or city, dates, "cancel", "no more trips", a new
- * "until when may I stay?" — and whether it is a question of its own rather than an answer to the count.
+ * What a message says that the stay count can use: a country or city, dates, "cancel" (read as every step reads it,
+ * {@link CancelWords}), "no more trips", a new "until when may I stay?" — and whether it is a question of its own
+ * rather than an answer to the count.
  */
 record StayWords(Optional<Country> country, List<DatePhrases.Found> dates, boolean cancel, boolean done,
                  boolean intent, boolean question) {
@@ -19,8 +21,6 @@ record StayWords(Optional<Country> country, List<DatePhrases.Found> dates, boole
             + "(дней )?(осталось|можно остават)|посчита\\w* (мои |мой )?(дни|срок)|калькулятор|until when|"
             + "how many days (do i have )?left|days left|count my days|do kakogo (chisla|dnya)|"
             + "skol'?ko (mne )?(eshch?e )?(dne[yij] )?(ostalos|mozhno ostavat)|poschita\\w* (moi |moy )?(dni|srok)");
-    private static final Pattern CANCEL = Pattern.compile("(отмена|отменить|отмени|стоп|хватит|не надо|cancel|stop|"
-            + "otmena|stop it)[.!]*");
     private static final Pattern DONE = Pattern.compile("(нет|не было|не ездил\\w*|больше нет|готово|всё|все|посчитай|"
             + "no|none|done|nope|no more|that'?s all|net|gotovo)[.!]*");
     private static final Pattern QUESTION_WORD = Pattern.compile("(как|какой|какая|какие|каких|что|где|куда|когда|"
@@ -41,7 +41,7 @@ record StayWords(Optional<Country> country, List<DatePhrases.Found> dates, boole
         List<DatePhrases.Found> dates = DatePhrases.find(text, today).stream()
                 .filter(found -> !found.relative() || relativeCounts).toList();
         return new StayWords(text.isEmpty() ? Optional.empty() : places.apply(text), dates,
-                CANCEL.matcher(lower).matches(), DONE.matcher(lower).matches(), INTENT.matcher(lower).find(), question);
+                CancelWords.only(text), DONE.matcher(lower).matches(), INTENT.matcher(lower).find(), question);
     }
 
     /** Dates that are dates (not future, ambiguous or impossible ones). */

@@ -7,6 +7,7 @@ import org.relohelp.chat.Access;
 import org.relohelp.chat.Asked;
 import org.relohelp.chat.ButtonResult;
 import org.relohelp.chat.ButtonRoute;
+import org.relohelp.chat.CancelWords;
 import org.relohelp.chat.Command;
 import org.relohelp.chat.Conversation;
 import org.relohelp.chat.Dialogue;
@@ -30,10 +31,11 @@ import org.telegram.telegrambots.meta.api.objects.message.Message;
  * declare ({@link Routes}); the access a command or button needs is checked here, once, before a feature sees it.
  * In a private chat a message is a command; else an answer to the step the person is in; else something a feature
  * takes (a volunteer's answer, a refugee's ticket); else a question for the knowledge base. A step is never a trap:
- * /cancel or its Cancel button leaves it, any other command ends it with one line and then does what it was asked,
- * and a message that is not an answer is answered as a question and the step offered again. In the volunteers'
- * group only the commands declared for it count, and messages written in a forum topic go to the feature that keeps
- * it ({@link Conversation#takeInTopic}); replies go to the topic asked in. The bot leaves any other group.
+ * /cancel, its Cancel button or a message that is only "cancel" ({@link CancelWords}: "отмена", "стоп") leaves it,
+ * any other command ends it with one line and then does what it was asked, and a message that is not an answer is
+ * answered as a question and the step offered again. In the volunteers' group only the commands declared for it
+ * count, and messages written in a forum topic go to the feature that keeps it ({@link Conversation#takeInTopic});
+ * replies go to the topic asked in. The bot leaves any other group.
  */
 @Component
 class UpdateRouter {
@@ -178,6 +180,10 @@ class UpdateRouter {
     private void conversation(Profile profile, Incoming in) {
         Asked asked = new Asked(profile, in.chatId(), true, in, "", "");
         Optional<Dialogue> step = routes.step(profile);
+        if (step.isPresent() && in.isText() && CancelWords.only(in.text())) {
+            send(in.chatId(), step.get().leave(profile, true)); // "отмена" typed is /cancel, in every step
+            return;
+        }
         if (step.isPresent()) {
             Optional<Reply> answered = step.get().answer(asked);
             if (answered.isPresent()) {

@@ -16,7 +16,10 @@ import org.relohelp.chat.Reply;
 import org.relohelp.chat.Texts;
 import org.springframework.stereotype.Service;
 
-/** /start, /country and /lang: greeting the user and letting them set their country and language. */
+/**
+ * /start, /country and /lang: greeting the user and letting them set their country and language. The country
+ * question may be answered in words too ({@link CountryQuestion}).
+ */
 @Service
 public class Welcome implements ChatFeature {
 
@@ -25,10 +28,12 @@ public class Welcome implements ChatFeature {
 
     private final Profiles profiles;
     private final Texts texts;
+    private final CountryQuestion countryQuestion;
 
-    public Welcome(Profiles profiles, Texts texts) {
+    Welcome(Profiles profiles, Texts texts, CountryQuestion countryQuestion) {
         this.profiles = profiles;
         this.texts = texts;
+        this.countryQuestion = countryQuestion;
     }
 
     @Override
@@ -50,10 +55,12 @@ public class Welcome implements ChatFeature {
         Language lang = profile.language();
         String html = texts.get(lang, "start.greeting") + "\n\n" + texts.get(lang, "start.privacy") + "\n\n"
                 + "<b>" + texts.get(lang, "start.choose-country") + "</b>";
+        countryQuestion.asked(profile.userId());
         return Reply.withButtons(html, countryButtons(lang));
     }
 
     public Reply chooseCountry(Profile profile) {
+        countryQuestion.asked(profile.userId());
         return Reply.withButtons(texts.get(profile.language(), "start.choose-country"),
                 countryButtons(profile.language()));
     }
@@ -78,13 +85,9 @@ public class Welcome implements ChatFeature {
     }
 
     private ButtonResult countryChosen(Profile profile, Country country) {
-        profiles.setCountry(profile.userId(), country);
-        Language lang = profile.language();
-        String name = texts.countryName(lang, country);
-        String next = country == Country.OTHER ? texts.get(lang, "country.saved-other")
-                : texts.get(lang, "country.saved", name);
-        return new ButtonResult(null, Reply.text(next),
-                Reply.text(texts.get(lang, "country.chosen", name)));
+        return new ButtonResult(null, countryQuestion.saved(profile, country),
+                Reply.text(texts.get(profile.language(), "country.chosen", texts.countryName(profile.language(),
+                        country))));
     }
 
     private ButtonResult languageChosen(Profile profile, Language language) {

@@ -14,7 +14,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The handoff's steps are never traps (#15): a ticket's description and a rating's comment can be left with a
- * command, /cancel or their Cancel button, and a question asked instead of a comment is answered as a question.
+ * command, /cancel, their Cancel button or "отмена" typed, and a question asked instead of a comment is answered as
+ * a question.
  */
 class StepsEndToEndTest extends EndToEndTest {
 
@@ -48,6 +49,50 @@ class StepsEndToEndTest extends EndToEndTest {
         assertThat(press(user, describe, cancel)).as("a second press").contains("Nothing to cancel");
     }
 
+    /**
+     * "отмена" typed at the description, as the Cancel button reads, is /cancel: no ticket, so nothing for the
+     * volunteers (it was a ticket "отмена" announced in their group); so are "Отмена!", the label copied with emoji,
+     * and "Stop" in English. A sentence with the word in it is still a description.
+     */
+    @Test
+    void aCancelWordTypedAtTheDescriptionCreatesNoTicket() {
+        for (String typed : List.of("отмена", "Отмена!", "✖️ ОТМЕНА 🙏", "отменить", "стоп.")) {
+            EmulatedUser user = newUser("ru");
+            assertThat(ask(user, "/human").text()).contains("Опишите");
+            assertThat(ask(user, typed).text()).as(typed).isEqualTo("Хорошо, заявку не создаю.");
+            assertThat(ask(user, "как получить иин в казахстане").text()).as(typed).contains("ИИН")
+                    .doesNotContain("создана");
+            assertThat(tickets(user)).as(typed).isZero();
+        }
+        EmulatedUser english = newUser("en");
+        ask(english, "/human");
+        assertThat(ask(english, "Stop").text()).isEqualTo("OK, no request created.");
+        assertThat(tickets(english)).isZero();
+
+        EmulatedUser meaning = newUser("ru");
+        ask(meaning, "/human");
+        assertThat(ask(meaning, "Отмена рейса: что делать с визой?").text()).contains("создана");
+        assertThat(tickets(meaning)).isOne();
+        ask(meaning, "/cancel");
+    }
+
+    /** At the rating's comment "отмена" is /cancel too: it is no comment. */
+    @Test
+    void aCancelWordTypedAtTheRatingsCommentIsNoComment() {
+        EmulatedUser refugee = newUser("ru");
+        EmulatedUser vera = volunteer();
+        ask(refugee, "/human");
+        long ticket = number(ask(refugee, "Вопрос перед оценкой").text());
+        press(vera, awaitMessageWith(VOLUNTEER_GROUP, "Заявка #" + ticket), "take:" + ticket);
+        awaitMessageWith(vera.id(), "Вопрос перед оценкой");
+        assertThat(ask(vera, "/close").text()).contains("закрыта");
+        press(refugee, awaitMessageWith(refugee.id(), "Оцените"), "rate:" + ticket + ":5");
+        awaitMessageWith(refugee.id(), "Спасибо за оценку");
+        assertThat(ask(refugee, "Отмена").text()).isEqualTo("Хорошо.");
+        assertThat(jdbc.sql("select rating_comment from ticket where id = ?").param(ticket).query(String.class)
+                .optional().orElse(null)).isNull();
+    }
+
     @Test
     void aQuestionInsteadOfARatingCommentIsAnsweredAndTheCommentAskedForAgain() {
         EmulatedUser refugee = newUser("ru");
@@ -72,6 +117,32 @@ class StepsEndToEndTest extends EndToEndTest {
         assertThat(ask(refugee, "спасибо, всё понятно").text()).contains("передадим");
     }
 
+    /**
+     * The country question just asked wins over the open ticket for its one answer: "казахстан" typed after /country
+     * is saved as the button would save it, not relayed ("✓ Добавлено к заявке" before, and the country unchanged).
+     * What is not a country is relayed as before, and so is a country typed when the question was not just asked.
+     */
+    @Test
+    void aCountryTypedAfterCountryIsSavedNotRelayedIntoTheTicket() {
+        EmulatedUser user = newUser("ru");
+        ask(user, "/human");
+        long ticket = number(ask(user, "Вопрос, пока выбираю страну").text());
+        assertThat(ask(user, "/country").allButtons()).hasSize(7);
+        assertThat(ask(user, "казахстан").text()).startsWith("Запомнил: 🇰🇿 Казахстан");
+        assertThat(country(user)).isEqualTo("KZ");
+
+        assertThat(ask(user, "/country").text()).contains("В какой стране вы сейчас?");
+        assertThat(ask(user, "Я сейчас в Тбилиси!").text()).startsWith("Запомнил: 🇬🇪 Грузия");
+        assertThat(country(user)).isEqualTo("GE");
+
+        ask(user, "/country");
+        assertThat(ask(user, "а в Казахстане ИИН нужен?").text()).isEqualTo("✓ Добавлено к заявке #" + ticket + ".");
+        assertThat(ask(user, "армения").text()).as("the question was answered already")
+                .isEqualTo("✓ Добавлено к заявке #" + ticket + ".");
+        assertThat(country(user)).isEqualTo("GE");
+        ask(user, "/cancel");
+    }
+
     @Test
     void privacyListsTheTicketTheBotKeeps() {
         EmulatedUser user = newUser("ru");
@@ -80,6 +151,15 @@ class StepsEndToEndTest extends EndToEndTest {
         assertThat(ask(user, "/privacy").text()).contains("Ваша заявка #" + ticket + " ждёт волонтёра");
         ask(user, "/cancel");
         assertThat(ask(user, "/privacy").text()).contains("Закрытые заявки: #" + ticket);
+    }
+
+    private String country(EmulatedUser user) {
+        return jdbc.sql("select country from profile where user_id = ?").param(user.id()).query(String.class)
+                .optional().orElse(null);
+    }
+
+    private int tickets(EmulatedUser user) {
+        return jdbc.sql("select count(*) from ticket where user_id = ?").param(user.id()).query(Integer.class).single();
     }
 
     private EmulatedUser volunteer() {

@@ -263,6 +263,41 @@ class HousingEndToEndTest extends EndToEndTest {
                 .contains("Предложить жильё", "В какой стране жильё?");
     }
 
+    /**
+     * "отмена" typed in a housing step is Cancel, as the button under it: a request's message is not sent (it went
+     * to the host as the request «отмена»), and a search and a new offer stop (the draft is not set aside).
+     */
+    @Test
+    void aCancelWordTypedInAHousingStepCancelsIt() {
+        EmulatedUser host = host("Гульнара");
+        LocalDate today = today();
+        long offer = publish(host, offerUntilPreview(host, 0, "ROOM", "1", today, today.plusDays(10), null,
+                "Комната, куда не пишут «отмена»"));
+        EmulatedUser guest = newUser("ru");
+        BotMessage start = ask(guest, "/start");
+        BotMessage write = pressForNext(guest, start, requestAction(offer, today.plusDays(1), today.plusDays(2), 1));
+        assertThat(write.text()).contains("Напишите хозяину");
+        assertThat(ask(guest, "отмена").text()).isEqualTo("Запрос не отправлен.");
+        assertThat(requestsOf(guest)).isZero();
+        assertThat(draft(guest)).isEmpty();
+        pressForNext(guest, start, requestAction(offer, today.plusDays(1), today.plusDays(2), 1));
+        assertThat(ask(guest, "Отмена.").text()).isEqualTo("Запрос не отправлен.");
+        assertThat(requestsOf(guest)).isZero();
+
+        ask(guest, "/housing");
+        assertThat(ask(guest, "Казахстан").text()).contains("В каком городе");
+        assertThat(ask(guest, "СТОП").text()).isEqualTo("Поиск жилья остановлен. Снова: /housing");
+        assertThat(draft(guest)).isEmpty();
+
+        BotMessage country = ask(host, "/offer");
+        pressForNext(host, pressForNext(host, country, "ho:o:c:KZ"), "ho:o:city:KZ:0");
+        assertThat(ask(host, "✖️ Отмена").text()).isEqualTo("Предложение не сохранено. Начать заново: /offer");
+        assertThat(draft(host)).isEmpty();
+        assertThat(aside(host)).isEmpty();
+        awaitIdle();
+        assertThat(TELEGRAM.botMessages(host.id())).noneMatch(m -> m.text().contains("Запрос #"));
+    }
+
     @Test
     void theSearchAnswersItsBadInputsTooAndForgedButtonsChangeNothing() {
         LocalDate today = today();

@@ -57,6 +57,38 @@ class AnswersEndToEndTest extends EndToEndTest {
         assertThat(press(anna, again, "wc:-:FR:en")).contains("больше не работает");
     }
 
+    /**
+     * The six countries as people spell them in Latin letters, English or not ("kazakstan", "tadjikistan",
+     * "hayastan"): each names its country, as "kazahstan" did. "kazakstan" got "Which country is this about?".
+     */
+    @Test
+    void commonLatinSpellingsOfTheSixCountriesNameThem() {
+        EmulatedUser emma = newUser("en");
+        BotMessage walked = ask(emma, "hi, how long can i stay in kazakstan as russian?? i came 2 months ago");
+        assertThat(actions(walked)).as(walked.text()).anyMatch(a -> a.startsWith("fb:+:kz-stay:"));
+        java.util.Map<String, String> spellings = new java.util.LinkedHashMap<>();
+        spellings.put("Kazakstan", "kz");
+        spellings.put("Qazaqstan", "kz");
+        spellings.put("Nur-Sultan", "kz");
+        spellings.put("Usbekistan", "uz");
+        spellings.put("Ozbekiston", "uz");
+        spellings.put("Kyrgystan", "kg");
+        spellings.put("Kirghizia", "kg");
+        spellings.put("Tadjikistan", "tj");
+        spellings.put("Tajikstan", "tj");
+        spellings.put("Tojikiston", "tj");
+        spellings.put("Sakartvelo", "ge");
+        spellings.put("Tiflis", "ge");
+        spellings.put("Hayastan", "am");
+        spellings.forEach((spelling, country) -> {
+            BotMessage answer = ask(emma, "how long can I stay in " + spelling + " without registration");
+            assertThat(actions(answer)).as(spelling + ": " + answer.text())
+                    .anyMatch(a -> a.startsWith("fb:+:" + country + "-stay:"));
+        });
+        BotMessage russian = ask(newUser("ru"), "skolko mozhno nahoditsya v kazakstane");
+        assertThat(actions(russian)).as(russian.text()).anyMatch(a -> a.startsWith("fb:+:kz-stay:"));
+    }
+
     @Test
     void aDestinationTheBotDoesNotCoverIsSaidToBeSoWithWhatItsArticleHas() {
         EmulatedUser boris = newUser("ru");

@@ -203,7 +203,43 @@ class DraftsEndToEndTest extends EndToEndTest {
         assertThat(edited.text()).contains("Черновик #" + draft, "язык: ru");
         assertThat(jdbc.sql("select language from draft where id = ?").param(draft).query(String.class).single())
                 .isEqualTo("ru");
-        press(ADMIN, edited, "draft:no:" + draft);
+        assertThat(press(ADMIN, edited, "draft:no:" + draft)).isEqualTo("Отклонено");
+        awaitIdle(); // the shared admin's chat has nothing more on its way for the next test
+        ask(vera, "/close");
+    }
+
+    /**
+     * "отмена" typed where the draft's new text is expected ends the edit, as /cancel does: it got "Не получилось:
+     * нужен заголовок…" and the edit went on waiting. The draft stays as it was.
+     */
+    @Test
+    void aCancelWordTypedInsteadOfTheNewTextEndsTheEdit() {
+        EmulatedUser vera = volunteer();
+        EmulatedUser refugee = newUser("ru");
+        ask(refugee, "/human");
+        long ticket = number(ask(refugee, "Где в Худжанде починить велосипед?").text());
+        ask(vera, "/take " + ticket);
+        awaitMessageWith(vera.id(), "Гость #" + ticket);
+        int answerId = TELEGRAM.sendText(vera, "Велосипеды чинят на рынке Панчшанбе.");
+        awaitMessageWith(refugee.id(), "Панчшанбе");
+        long draft = number(reply(vera, answerId, "/savekb").text());
+
+        for (String typed : List.of("отмена", "Отмена!", "cancel")) {
+            BotMessage shown = ask(ADMIN, "/drafts");
+            assertThat(shown.text()).contains("Черновик #" + draft);
+            int before = TELEGRAM.botMessages(ADMIN.id()).size();
+            press(ADMIN, shown, "draft:edit:" + draft);
+            assertThat(TELEGRAM.awaitBotMessages(ADMIN.id(), before + 1, WAIT).get(before).text())
+                    .contains("Пришлите новый текст черновика #" + draft);
+            assertThat(ask(ADMIN, typed).text()).as(typed).isEqualTo("Правку черновика отменил.");
+            assertThat(jdbc.sql("select count(*) from draft_edit").query(Integer.class).single()).isZero();
+        }
+        assertThat(jdbc.sql("select title || '|' || body from draft where id = ?").param(draft).query(String.class)
+                .single()).contains("Худжанде", "Панчшанбе");
+        assertThat(press(ADMIN, ask(ADMIN, "/drafts"), "draft:no:" + draft)).isEqualTo("Отклонено");
+        awaitIdle();
+        assertThat(jdbc.sql("select count(*) from draft").query(Integer.class).single()).isZero();
+        ask(vera, "/close");
     }
 
     @Test

@@ -175,6 +175,10 @@ class StayEndToEndTest extends EndToEndTest {
         assertThat(ask(user, "отмена").text()).contains("подсчёт дней отменён");
         assertCountEnded(user);
         assertThat(ask(user, "1 октября").text()).doesNotContain("Казахстан, въезд", "Не понял дату");
+        // the Cancel button's label, typed or copied with its emoji, as every step reads it
+        ask(user, "/stay");
+        assertThat(ask(user, "✖️ Отмена").text()).contains("подсчёт дней отменён");
+        assertCountEnded(user);
     }
 
     @Test

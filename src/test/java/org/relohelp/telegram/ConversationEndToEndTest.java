@@ -131,6 +131,47 @@ class ConversationEndToEndTest extends EndToEndTest {
         assertThat(ask(fedor, "thanks a lot").text()).startsWith("You’re welcome");
     }
 
+    /**
+     * Thanks and greetings with a name or a few words more are still thanks and greetings: "вера спасибо
+     * огромное!!" after a volunteer's answer got "О какой стране вопрос?" with the country buttons. Words that ask
+     * something still get an answer.
+     */
+    @Test
+    void thanksAndGreetingsWithANameOrAFewWordsMoreGetTheShortReplyToo() {
+        EmulatedUser anna = newUser("ru");
+        for (String thanks : List.of("вера спасибо огромное!!", "Спасибо, Тимур!", "спасибо, вы мне очень помогли")) {
+            BotMessage reply = ask(anna, thanks);
+            assertThat(reply.text()).as(thanks).startsWith("Пожалуйста");
+            assertThat(reply.allButtons()).as(thanks).isEmpty();
+        }
+        assertThat(ask(anna, "здравствуйте, меня зовут Анна").text()).startsWith("Здравствуйте");
+        assertThat(ask(anna, "thanks Vera").text()).startsWith("You’re welcome");
+        assertThat(ask(anna, "привет, как получить иин").text()).contains("ИИН").doesNotStartWith("Здравствуйте");
+        assertThat(ask(anna, "спасибо, а в алматы?").text()).doesNotStartWith("Пожалуйста");
+        assertThat(ask(anna, "спасибо, а регистрация в ереване нужна").text()).contains("Армени")
+                .doesNotStartWith("Пожалуйста");
+    }
+
+    /** The country question answered in words: a country or a city, or a button's label typed, is saved. */
+    @Test
+    void theCountryQuestionMayBeAnsweredInWords() {
+        EmulatedUser ivan = newUser("ru");
+        ask(ivan, "/start");
+        assertThat(ask(ivan, "в Алматы").text()).startsWith("Запомнил: 🇰🇿 Казахстан");
+        assertThat(jdbc.sql("select country from profile where user_id = ?").param(ivan.id()).query(String.class)
+                .single()).isEqualTo("KZ");
+        ask(ivan, "/country");
+        assertThat(ask(ivan, "🌍 Другая страна").text()).startsWith("Понял. Подробные статьи");
+        assertThat(jdbc.sql("select country from profile where user_id = ?").param(ivan.id()).query(String.class)
+                .single()).isEqualTo("OTHER");
+        EmulatedUser jane = newUser("en");
+        ask(jane, "/country");
+        assertThat(ask(jane, "Kyrgyzstan").text()).startsWith("Got it: 🇰🇬 Kyrgyzstan");
+        // a question that names a country is still a question
+        ask(jane, "/country");
+        assertThat(ask(jane, "how do I get an IIN in Almaty").text()).contains("IIN").doesNotStartWith("Got it");
+    }
+
     @Test
     void helpLanguageAndCountryCommands() {
         EmulatedUser gleb = newUser("ru");
