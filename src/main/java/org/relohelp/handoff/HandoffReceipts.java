@@ -61,6 +61,11 @@ class HandoffReceipts implements DeliveryReceipts {
         return new Receipt(KIND, "header:" + ticket);
     }
 
+    /** The line that tells a volunteer with several tickets which guest got their message: a reply to it goes there. */
+    static Receipt sentTo(long ticket) {
+        return new Receipt(KIND, "sent:" + ticket);
+    }
+
     /** An article's preview for a ticket (/kb): its message, so a reply to it adds a line. */
     static Receipt preview(long offer) {
         return new Receipt(KIND, "kb:" + offer);
@@ -108,7 +113,7 @@ class HandoffReceipts implements DeliveryReceipts {
         switch (parts[0]) {
             case "pair", "tpair" -> pairs.delivered(id, chatId, last);
             case "announcement" -> announcementDelivered(id, chatId, last);
-            case "header" -> tickets.find(id).ifPresent(ticket -> relay.note(ticket, chatId, last));
+            case "header", "sent" -> tickets.find(id).ifPresent(ticket -> relay.note(ticket, chatId, last));
             case "topic" -> topics.created(id, last);
             case "theader" -> topics.headerDelivered(id, Integer.parseInt(parts[2]), last);
             case "kb" -> offers.delivered(id, last);
@@ -151,6 +156,9 @@ class HandoffReceipts implements DeliveryReceipts {
                 if (outcome == Delivery.NO_TOPIC) {
                     topics.lost(id, Integer.parseInt(parts[2]));
                 }
+            }
+            case "sent" -> {
+                // the volunteer's message went; only the line about it did not: nothing to undo
             }
             default -> {
                 // an announcement that did not reach the group: the ticket is announced again by its timer

@@ -51,10 +51,12 @@ public class RefugeeDesk implements ChatFeature, Dialogue, Conversation {
     private final Clock clock;
     private final TopicGuess topics;
     private final Topics forumTopics;
+    private final CurrentTickets current;
 
     RefugeeDesk(Tickets tickets, HandoffSteps steps, Volunteers volunteers, Announcements announcements, Relay relay,
                 Messenger messenger, Texts texts, HandoffProperties properties, VolunteerLanguage volunteerLanguage,
-                Clock clock, TopicGuess topics, Topics forumTopics) {
+                Clock clock, TopicGuess topics, Topics forumTopics, CurrentTickets current) {
+        this.current = current;
         this.forumTopics = forumTopics;
         this.tickets = tickets;
         this.steps = steps;
@@ -119,8 +121,10 @@ public class RefugeeDesk implements ChatFeature, Dialogue, Conversation {
         if (forumTopics.holds(ticket)) {
             forumTopics.closed(ticket, ticket.guest());
         } else if (ticket.volunteerId() != null) {
-            messenger.send(ticket.volunteerId(), Reply.text(texts.get(volunteerLanguage.of(ticket.volunteerId()),
-                    "handoff.refugee-closed", ticket.number(), ticket.guest())));
+            Language volunteerLang = volunteerLanguage.of(ticket.volunteerId());
+            String next = current.next(ticket.volunteerId(), volunteerLang);
+            messenger.send(ticket.volunteerId(), Reply.text(texts.get(volunteerLang, "handoff.refugee-closed",
+                    ticket.number(), ticket.guest()) + (next.isEmpty() ? "" : "\n\n" + next)));
         }
         return Reply.text(texts.get(lang, "handoff.cancelled", ticket.number()));
     }

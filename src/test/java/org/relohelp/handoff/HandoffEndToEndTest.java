@@ -157,6 +157,102 @@ class HandoffEndToEndTest extends EndToEndTest {
         ask(vera, "/close " + one);
     }
 
+    /**
+     * The walk of issue #15: with two tickets, a plain message says which guest got it; a reply to the other ticket
+     * makes it the current one and says so; /close closes that one and says where messages go now; the next plain
+     * message goes to the one ticket left. Before, the message went silently, and after the close the volunteer,
+     * holding one ticket, was told "У вас несколько заявок": the closed ticket stayed current and won over the only one.
+     */
+    @Test
+    void withTwoTicketsEveryMessageSaysWhichGuestGotItAndACloseLeavesTheOtherCurrent() {
+        EmulatedUser vera = volunteer("Вера-две");
+        EmulatedUser anna = newUser("ru");
+        EmulatedUser emma = newUser("ru");
+        long four = openTicket(anna, "Где найти психолога в Алматы?");
+        long three = openTicket(emma, "Где переночевать с кошкой?");
+        ask(vera, "/take " + four);
+        BotMessage headerFour = awaitMessageWith(vera.id(), "Где найти психолога");
+        ask(vera, "/take " + three);
+        awaitMessageWith(vera.id(), "Где переночевать");
+        awaitIdle();
+
+        int emmaBefore = TELEGRAM.botMessages(emma.id()).size();
+        BotMessage note = ask(vera, "Психологи: проект «Ковчег»");
+        assertThat(note.text()).isEqualTo("↪ Ушло: Гость #" + three + " (заявка #" + three + ").");
+        assertThat(TELEGRAM.awaitBotMessages(emma.id(), emmaBefore + 1, WAIT).get(emmaBefore).text())
+                .endsWith("Психологи: проект «Ковчег»");
+
+        int annaBefore = TELEGRAM.botMessages(anna.id()).size();
+        BotMessage switched = CHATS.reply(vera, headerFour.messageId(), "Анна, вот психологи: «Ковчег»");
+        assertThat(switched.text()).startsWith("↪ Ушло: Гость #" + four + " (заявка #" + four + ").")
+                .contains("/close");
+        assertThat(TELEGRAM.awaitBotMessages(anna.id(), annaBefore + 1, WAIT).get(annaBefore).text())
+                .endsWith("Анна, вот психологи: «Ковчег»");
+
+        BotMessage closed = ask(vera, "/close");
+        assertThat(closed.text()).startsWith("Заявка #" + four + " закрыта")
+                .contains("Гость #" + three + " (заявка #" + three + ")");
+        awaitMessageWith(anna.id(), "Оцените");
+
+        int before = TELEGRAM.botMessages(vera.id()).size();
+        emmaBefore = TELEGRAM.botMessages(emma.id()).size();
+        TELEGRAM.sendText(vera, "Для ночлега: хостелы с кошками");
+        assertThat(TELEGRAM.awaitBotMessages(emma.id(), emmaBefore + 1, WAIT).get(emmaBefore).text())
+                .endsWith("Для ночлега: хостелы с кошками");
+        assertThat(messagesOnceIdle(vera, before)).as("one ticket: no note, and never \"several tickets\"").isEmpty();
+        assertThat(ask(vera, "/mine").text()).contains("▶ #" + three);
+
+        // a reply to the closed ticket's message goes nowhere, and says why
+        BotMessage toClosed = CHATS.reply(vera, headerFour.messageId(), "Анна, ещё одно");
+        assertThat(toClosed.text()).contains("#" + four, "закрыта", "не отправлено");
+        assertThat(messagesOnceIdle(anna, TELEGRAM.botMessages(anna.id()).size())).isEmpty();
+        assertThat(TELEGRAM.botMessages(emma.id())).noneMatch(m -> m.text().contains("ещё одно"));
+        ask(vera, "/close " + three);
+    }
+
+    /**
+     * Three tickets, the current one closed: the two left are named, and a plain message, /close and /release ask
+     * which (the message is not sent) until a reply or /switch chooses; /release as a reply acts on the replied one.
+     */
+    @Test
+    void whenReallyAmbiguousTheVolunteerIsAskedWhichTicketAndNothingIsSent() {
+        EmulatedUser vera = volunteer("Вера-три");
+        EmulatedUser first = newUser("ru");
+        EmulatedUser second = newUser("ru");
+        EmulatedUser third = newUser("ru");
+        long one = openTicket(first, "Первый: про ИИН");
+        long two = openTicket(second, "Второй: про жильё");
+        long three = openTicket(third, "Третий: про визу");
+        ask(vera, "/take " + one);
+        BotMessage headerOne = awaitMessageWith(vera.id(), "Первый: про ИИН");
+        ask(vera, "/take " + two);
+        awaitMessageWith(vera.id(), "Второй: про жильё");
+        ask(vera, "/take " + three);
+        awaitMessageWith(vera.id(), "Третий: про визу");
+        awaitIdle();
+
+        BotMessage closed = ask(vera, "/close");
+        assertThat(closed.text()).startsWith("Заявка #" + three + " закрыта").contains("#" + one, "#" + two, "/switch");
+
+        int firstBefore = TELEGRAM.botMessages(first.id()).size();
+        int secondBefore = TELEGRAM.botMessages(second.id()).size();
+        BotMessage which = ask(vera, "Кому это?");
+        assertThat(which.text()).contains("не отправлено", "#" + one, "#" + two, "/switch");
+        assertThat(ask(vera, "/close").text()).contains("#" + one, "#" + two, "/close " + one);
+        assertThat(ask(vera, "/release").text()).contains("#" + one, "#" + two, "/release " + one);
+        assertThat(messagesOnceIdle(first, firstBefore)).isEmpty();
+        assertThat(messagesOnceIdle(second, secondBefore)).isEmpty();
+
+        BotMessage released = CHATS.reply(vera, headerOne.messageId(), "/release");
+        assertThat(released.text()).startsWith("Заявка #" + one + " возвращена")
+                .contains("Гость #" + two + " (заявка #" + two + ")");
+        awaitMessageWith(first.id(), "вернулась в очередь");
+        TELEGRAM.sendText(vera, "Теперь вам");
+        awaitMessageWith(second.id(), "Теперь вам");
+        assertThat(ask(first, "/cancel").text()).contains("закрыта");
+        ask(vera, "/close " + two);
+    }
+
     @Test
     void everyStaffCommandAndButtonIsRefusedToOthers() {
         EmulatedUser nobody = newUser("ru");
