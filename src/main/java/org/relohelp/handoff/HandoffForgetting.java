@@ -31,9 +31,11 @@ class HandoffForgetting implements KeepsUser, KeptData {
     private final Texts texts;
     private final VolunteerLanguage languages;
     private final Topics topics;
+    private final Announcements announcements;
 
     HandoffForgetting(JdbcClient jdbc, Tickets tickets, Volunteers volunteers, VolunteerDesk desk, Messenger messenger,
-                      Texts texts, VolunteerLanguage languages, Topics topics) {
+                      Texts texts, VolunteerLanguage languages, Topics topics, Announcements announcements) {
+        this.announcements = announcements;
         this.topics = topics;
         this.jdbc = jdbc;
         this.tickets = tickets;
@@ -66,6 +68,7 @@ class HandoffForgetting implements KeepsUser, KeptData {
     @EventListener
     void forget(UserForgotten event) {
         long user = event.userId();
+        tickets.openFor(user).ifPresent(announcements::closed); // the group's post keeps nothing of their question
         tickets.openFor(user).filter(topics::holds).ifPresent(t -> topics.closed(t, t.guest()));
         tickets.openFor(user).filter(t -> t.volunteerId() != null && !topics.holds(t)).ifPresent(t -> messenger.send(
                 t.volunteerId(), Reply.text(texts.get(languages.of(t.volunteerId()), "handoff.refugee-left",

@@ -125,16 +125,14 @@ class HandoffReceipts implements DeliveryReceipts {
     }
 
     /**
-     * The announcement's id, for the edit when someone takes the ticket. Taken already (by /take, or by the button
-     * under an earlier announcement, while this one waited for the group's limit or for Telegram's answer): the take
-     * found no id to edit, so the edit happens here. The update comes first: it waits for a take of the same row to
-     * commit, so the ticket read after it is never older than that take.
+     * The announcement's id, for the edit when someone takes the ticket or it is closed. Taken or closed already (by
+     * /take, by the button under an earlier announcement, by the guest's /cancel, while this one waited for the group's
+     * limit or for Telegram's answer): that found no id to edit, so the edit happens here. The update comes first: it
+     * waits for a change of the same row to commit, so the ticket read after it is never older than that change.
      */
     private void announcementDelivered(long number, long chatId, int messageId) {
         tickets.announcementDelivered(number, chatId, messageId);
-        tickets.find(number).filter(t -> t.status() == Ticket.Status.ASSIGNED && t.volunteerId() != null)
-                .ifPresent(ticket -> volunteers.active(ticket.volunteerId())
-                        .ifPresent(volunteer -> announcements.taken(ticket, volunteer)));
+        tickets.find(number).ifPresent(announcements::delivered);
     }
 
     @Override

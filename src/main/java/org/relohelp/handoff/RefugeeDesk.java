@@ -118,6 +118,7 @@ public class RefugeeDesk implements ChatFeature, Dialogue, Conversation {
             return Reply.text(texts.get(lang, "handoff.nothing-to-cancel"));
         }
         Ticket ticket = open.get();
+        announcements.closed(ticket);
         if (forumTopics.holds(ticket)) {
             forumTopics.closed(ticket, ticket.guest());
         } else if (ticket.volunteerId() != null) {
@@ -324,6 +325,7 @@ public class RefugeeDesk implements ChatFeature, Dialogue, Conversation {
             return Reply.text(texts.get(lang, "handoff.reopened-queued", closed.number()));
         }
         String holder = volunteers.active(volunteer).map(Volunteer::displayName).orElse("");
+        volunteers.active(volunteer).ifPresent(v -> announcements.taken(reopened, v)); // no longer "закрыта"
         if (forumTopics.holds(reopened)) {
             return Reply.text(texts.get(lang, "handoff.reopened-assigned", closed.number(), holder));
         }

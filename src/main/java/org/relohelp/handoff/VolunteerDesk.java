@@ -408,6 +408,7 @@ public class VolunteerDesk implements ChatFeature, Conversation {
 
     private Reply close(Ticket ticket, Language lang) {
         if (tickets.close(ticket.number())) {
+            announcements.closed(ticket);
             Language refugee = ticket.language();
             messenger.send(ticket.userId(), Reply.withButtons(texts.get(refugee, "handoff.closed-rate",
                     ticket.number()), refugees.rateAndReopen(ticket, refugee)));

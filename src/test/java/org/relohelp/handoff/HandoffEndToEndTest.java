@@ -481,6 +481,73 @@ class HandoffEndToEndTest extends EndToEndTest {
     }
 
     /**
+     * The group's post follows its ticket. Cancelled by the guest while waiting: "отменена гостем", no Take button,
+     * and the question no longer in the group. Given back to the queue: the old post (which said who took it) points
+     * to the new one below, which has Take. Closed: "закрыта". Before, a cancelled ticket's post still offered Take
+     * (which only toasted "уже не в очереди"), and a closed one's still said who had taken it.
+     */
+    @Test
+    void theGroupsPostFollowsItsTicketWhenItIsCancelledReleasedAndClosed() {
+        EmulatedUser vera = volunteer("Вера-пост");
+        EmulatedUser olga = newUser("ru");
+        long cancelled = openTicket(olga, "Вопрос, который гость отменит");
+        BotMessage post = awaitMessageWith(VOLUNTEER_GROUP, "Вопрос, который гость отменит");
+        awaitIdle(); // the post's message id is known
+        assertThat(ask(olga, "/cancel").text()).contains("закрыта");
+        BotMessage cancelledPost = TELEGRAM.awaitBotMessage(VOLUNTEER_GROUP, m -> m.messageId() == post.messageId()
+                && m.edits() > 0, WAIT);
+        assertThat(cancelledPost.text()).isEqualTo("🚫 Заявка #" + cancelled + " — отменена гостем");
+        assertThat(cancelledPost.allButtons()).isEmpty();
+
+        EmulatedUser petr = newUser("ru");
+        long ticket = openTicket(petr, "Вопрос, который вернут и закроют");
+        BotMessage first = awaitMessageWith(VOLUNTEER_GROUP, "Вопрос, который вернут");
+        assertThat(press(vera, first, "take:" + ticket)).endsWith("ваша");
+        awaitMessageWith(vera.id(), "Вопрос, который вернут"); // the header
+        awaitIdle();
+        assertThat(ask(vera, "/release").text()).startsWith("Заявка #" + ticket + " возвращена");
+        BotMessage again = awaitMessageWith(VOLUNTEER_GROUP, "Заявку #" + ticket + " пока никто не взял");
+        assertThat(again.allButtons()).extracting(BotMessage.InlineButton::callbackData).containsExactly("take:" + ticket);
+        BotMessage moved = TELEGRAM.awaitBotMessage(VOLUNTEER_GROUP, m -> m.messageId() == first.messageId()
+                && m.text().contains("ниже"), WAIT);
+        assertThat(moved.text()).isEqualTo("⏬ Заявка #" + ticket + " — объявлена заново ниже");
+        assertThat(moved.allButtons()).isEmpty();
+
+        awaitIdle();
+        assertThat(press(vera, again, "take:" + ticket)).endsWith("ваша");
+        TELEGRAM.awaitBotMessage(VOLUNTEER_GROUP, m -> m.messageId() == again.messageId()
+                && m.text().contains("взял(а) Вера-пост"), WAIT);
+        awaitIdle();
+        assertThat(ask(vera, "/close").text()).startsWith("Заявка #" + ticket + " закрыта");
+        BotMessage closedPost = TELEGRAM.awaitBotMessage(VOLUNTEER_GROUP, m -> m.messageId() == again.messageId()
+                && m.text().contains("закрыта"), WAIT);
+        assertThat(closedPost.text()).isEqualTo("☑️ Заявка #" + ticket + " — закрыта. Вёл(а): Вера-пост");
+        assertThat(closedPost.allButtons()).isEmpty();
+    }
+
+    /** Cancelled before the bot heard that its post reached the group: the post is marked once its id is known. */
+    @Test
+    void aTicketCancelledBeforeItsAnnouncementsAnswerCameIsStillMarkedCancelled() {
+        EmulatedUser refugee = newUser("ru");
+        TELEGRAM.holdResponses(true);
+        BotMessage announcement;
+        long ticket;
+        try {
+            assertThat(ask(refugee, "/human").text()).contains("Опишите");
+            TELEGRAM.sendText(refugee, "Вопрос, который сразу отменят");
+            announcement = awaitMessageWith(VOLUNTEER_GROUP, "Вопрос, который сразу отменят");
+            ticket = number(announcement.text());
+            TELEGRAM.sendText(refugee, "/cancel");
+            org.awaitility.Awaitility.await().atMost(WAIT).until(() -> "CLOSED".equals(jdbc.sql(
+                    "select status from ticket where id = ?").param(ticket).query(String.class).single()));
+        } finally {
+            TELEGRAM.holdResponses(false);
+        }
+        assertThat(TELEGRAM.awaitBotMessage(VOLUNTEER_GROUP, m -> m.messageId() == announcement.messageId()
+                && m.edits() > 0, WAIT).text()).isEqualTo("🚫 Заявка #" + ticket + " — отменена гостем");
+    }
+
+    /**
      * An edit can come before the bot has heard that the message it edits was delivered (Telegram took the copy, its
      * answer is on its way): the edit waits for it instead of being lost.
      */
