@@ -37,8 +37,9 @@ class HandoffEndToEndTest extends EndToEndTest {
         int before = TELEGRAM.botMessages(olga.id()).size();
         press(olga, answer, answer.button("волонтёр").orElseThrow().callbackData());
         assertThat(TELEGRAM.awaitBotMessages(olga.id(), before + 1, WAIT).get(before).text())
-                .contains("Опишите", "Казахстан", "не увидят");
+                .contains("Передать", "как получить иин", "Казахстан", "не увидят");
 
+        // she writes another question instead of sending the one offered
         BotMessage created = ask(olga, "В ЦОНе отказали выдать ИИН, что делать?");
         assertThat(created.text()).contains("создана", "в очереди");
         long ticket = number(created.text());
@@ -545,6 +546,78 @@ class HandoffEndToEndTest extends EndToEndTest {
         }
         assertThat(TELEGRAM.awaitBotMessage(VOLUNTEER_GROUP, m -> m.messageId() == announcement.messageId()
                 && m.edits() > 0, WAIT).text()).isEqualTo("🚫 Заявка #" + ticket + " — отменена гостем");
+    }
+
+    /**
+     * A question the bot could not answer, then "Ask a volunteer" under that answer: the bot offers to send that very
+     * question, quoted, with one button, and says the country the question named (the person chose none in their
+     * profile); the ticket is the question, with that country, and the question is kept no longer. Before, the person
+     * was asked to describe their question again, and told the volunteers would see "страну (не указана)".
+     */
+    @Test
+    void askAVolunteerUnderAnAnswerOffersToSendThatVeryQuestion() {
+        EmulatedUser anna = newUser("ru");
+        String question = "у меня загран истекает через 2 месяца, где его продлить если я в алмате, в консульстве "
+                + "очередь на полгода";
+        BotMessage unsure = ask(anna, question);
+        assertThat(unsure.text()).contains("Не уверен");
+        int before = TELEGRAM.botMessages(anna.id()).size();
+        press(anna, unsure, askVolunteer(unsure));
+        BotMessage offer = TELEGRAM.awaitBotMessages(anna.id(), before + 1, WAIT).get(before);
+        assertThat(offer.text()).contains(question, "Казахстан", "не увидят").doesNotContain("не указана");
+        String send = offer.button("Отправить этот вопрос").orElseThrow().callbackData();
+
+        press(anna, offer, send);
+        BotMessage created = awaitMessageWith(anna.id(), "создана");
+        long ticket = number(created.text());
+        TELEGRAM.awaitBotMessage(anna.id(), m -> m.messageId() == offer.messageId() && m.buttons().isEmpty(), WAIT);
+        assertThat(awaitMessageWith(VOLUNTEER_GROUP, "Заявка #" + ticket).text()).contains("Казахстан", question);
+        assertThat(jdbc.sql("select description from ticket where id = ?").param(ticket).query(String.class).single())
+                .isEqualTo(question);
+        assertThat(jdbc.sql("select count(*) from held_question where user_id = ?").param(anna.id())
+                .query(Integer.class).single()).as("kept only until the ticket is made").isZero();
+        assertThat(press(anna, offer, send)).as("a second press makes no second ticket").contains("больше не работает");
+        assertThat(ask(anna, "/cancel").text()).contains("Заявка #" + ticket + " закрыта");
+    }
+
+    /**
+     * The country pressed under "which country?" goes with the question to the offer and the ticket; the person may
+     * write another text instead, which becomes the ticket. "Ask a volunteer" under an older answer, after another
+     * question, offers nothing to send.
+     */
+    @Test
+    void theCountryPressedForAQuestionGoesWithItAndAnotherTextMayBeWrittenInstead() {
+        EmulatedUser boris = newUser("ru");
+        BotMessage older = ask(boris, "как снять квартиру в ташкенте");
+        BotMessage which = ask(boris, "сколько можно находиться без регистрации");
+        assertThat(which.text()).startsWith("О какой стране вопрос?");
+        int before = TELEGRAM.botMessages(boris.id()).size();
+        press(boris, which, which.button("Казахстан").orElseThrow().callbackData());
+        BotMessage answer = TELEGRAM.awaitBotMessages(boris.id(), before + 1, WAIT).get(before);
+
+        before = TELEGRAM.botMessages(boris.id()).size();
+        press(boris, older, askVolunteer(older));
+        BotMessage plain = TELEGRAM.awaitBotMessages(boris.id(), before + 1, WAIT).get(before);
+        assertThat(plain.text()).startsWith("Опишите коротко").contains("не указана")
+                .doesNotContain("сколько можно находиться");
+        assertThat(plain.button("Отправить этот вопрос")).isEmpty();
+
+        before = TELEGRAM.botMessages(boris.id()).size();
+        press(boris, answer, askVolunteer(answer));
+        BotMessage offer = TELEGRAM.awaitBotMessages(boris.id(), before + 1, WAIT).get(before);
+        assertThat(offer.text()).contains("сколько можно находиться без регистрации", "Казахстан");
+        BotMessage created = ask(boris, "Я в Алматы уже 80 дней без регистрации, что делать?");
+        long ticket = number(created.text());
+        assertThat(jdbc.sql("select description || ' / ' || country from ticket where id = ?").param(ticket)
+                .query(String.class).single()).isEqualTo("Я в Алматы уже 80 дней без регистрации, что делать? / KZ");
+        assertThat(jdbc.sql("select count(*) from held_question where user_id = ?").param(boris.id())
+                .query(Integer.class).single()).isZero();
+        assertThat(ask(boris, "/cancel").text()).contains("Заявка #" + ticket + " закрыта");
+    }
+
+    private static String askVolunteer(BotMessage answer) {
+        return answer.allButtons().stream().map(BotMessage.InlineButton::callbackData)
+                .filter(data -> data.startsWith("human")).findFirst().orElseThrow();
     }
 
     /**
