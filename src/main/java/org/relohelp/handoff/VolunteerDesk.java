@@ -189,6 +189,9 @@ public class VolunteerDesk implements ChatFeature, Conversation {
                                  Language lang) {
         List<Ticket> all = tickets.assignedTo(volunteer.userId());
         Optional<Long> numbered = number(argument);
+        if (numbered.isEmpty() && argument != null && !argument.isBlank()) {
+            return Reply.text(texts.get(lang, "handoff.no-ticket", argument)); // not a number: no such ticket
+        }
         Optional<Long> replied = numbered.isPresent() || message == null || message.replyTo() == 0 ? Optional.empty()
                 : relay.ticketOfVolunteerMessage(message.chatId(), message.replyTo());
         Optional<Long> wanted = numbered.or(() -> replied);
