@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.List;
+import java.util.Optional;
 import org.relohelp.chat.Button;
 import org.relohelp.chat.Language;
 import org.relohelp.chat.Messenger;
@@ -40,7 +41,13 @@ class Announcements {
         this.clock = clock;
     }
 
+    /**
+     * Announces the ticket with its Take button. Announced before (again after a while, or back in the queue): the
+     * earlier post, whose Take or "taken by" is out of date, now points to this one and keeps no button and no
+     * description.
+     */
     void announce(Ticket ticket, boolean again) {
+        edit(ticket, texts.get(GROUP, "handoff.announce-moved", ticket.number()));
         long waited = Duration.between(ticket.queuedAt(), LocalDateTime.now(clock)).toMinutes();
         String html = (again ? texts.get(GROUP, "handoff.announce-again", ticket.number()) + "\n\n" : "")
                 + texts.get(GROUP, "handoff.announce", ticket.number(), country(ticket, GROUP), topic(ticket, GROUP),
@@ -59,9 +66,36 @@ class Announcements {
 
     /** The announcement now says who took the ticket, and its button is gone. */
     void taken(Ticket ticket, Volunteer volunteer) {
+        edit(ticket, texts.get(GROUP, "handoff.announce-taken", ticket.number(), volunteer.displayName()));
+    }
+
+    /**
+     * The ticket was closed: the announcement says so, without a button and without the description — "отменена
+     * гостем" when nobody had taken it (only its guest closes a waiting ticket, by /cancel or /forget), else who had it.
+     */
+    void closed(Ticket ticket) {
+        Optional<String> holder = Optional.ofNullable(ticket.volunteerId()).flatMap(volunteers::active)
+                .map(Volunteer::displayName);
+        edit(ticket, holder.map(name -> texts.get(GROUP, "handoff.announce-closed", ticket.number(), name))
+                .orElseGet(() -> texts.get(GROUP, "handoff.announce-cancelled", ticket.number())));
+    }
+
+    /**
+     * The announcement's id has just arrived (after a take or a close that found none to edit): it shows the ticket as
+     * it is now. A waiting ticket's post is right as sent.
+     */
+    void delivered(Ticket ticket) {
+        if (ticket.status() == Ticket.Status.CLOSED) {
+            closed(ticket);
+        } else if (ticket.status() == Ticket.Status.ASSIGNED && ticket.volunteerId() != null) {
+            volunteers.active(ticket.volunteerId()).ifPresent(volunteer -> taken(ticket, volunteer));
+        }
+    }
+
+    /** The group's post of the ticket, if its id is known, gets this text and loses its button (through the outbox). */
+    private void edit(Ticket ticket, String html) {
         if (ticket.announcementChat() != null && ticket.announcementMessage() != null) {
-            messenger.edit(ticket.announcementChat(), ticket.announcementMessage(), Reply.text(texts.get(GROUP,
-                    "handoff.announce-taken", ticket.number(), volunteer.displayName())));
+            messenger.edit(ticket.announcementChat(), ticket.announcementMessage(), Reply.text(html));
         }
     }
 

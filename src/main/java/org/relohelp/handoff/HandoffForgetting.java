@@ -13,12 +13,15 @@ import org.relohelp.users.RetentionDue;
 import org.relohelp.users.UserForgotten;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The handoff's share of forgetting and retention. A refugee's tickets and routes are deleted (their
  * volunteer learns only that the guest left); a volunteer's tickets go back to the queue and their traces are
- * removed; closed tickets and their routes are deleted after the retention period.
+ * removed; closed tickets and their routes are deleted after the retention period; a question held for "Ask a
+ * volunteer" ({@link HeldQuestions}) goes with /forget, and after {@code relohelp.handoff.question-kept}.
  */
 @Component
 class HandoffForgetting implements KeepsUser, KeptData {
@@ -31,9 +34,18 @@ class HandoffForgetting implements KeepsUser, KeptData {
     private final Texts texts;
     private final VolunteerLanguage languages;
     private final Topics topics;
+    private final Announcements announcements;
+    private final HeldQuestions held;
+    private final HandoffProperties properties;
+    private final TransactionTemplate transaction;
 
     HandoffForgetting(JdbcClient jdbc, Tickets tickets, Volunteers volunteers, VolunteerDesk desk, Messenger messenger,
-                      Texts texts, VolunteerLanguage languages, Topics topics) {
+                      Texts texts, VolunteerLanguage languages, Topics topics, Announcements announcements,
+                      HeldQuestions held, HandoffProperties properties, TransactionTemplate transaction) {
+        this.announcements = announcements;
+        this.held = held;
+        this.properties = properties;
+        this.transaction = transaction;
         this.topics = topics;
         this.jdbc = jdbc;
         this.tickets = tickets;
@@ -49,10 +61,13 @@ class HandoffForgetting implements KeepsUser, KeptData {
         return tickets.openFor(userId).isPresent() || volunteers.active(userId).isPresent();
     }
 
-    /** For /privacy: the open ticket and the closed ones still kept — what /forget deletes here. */
+    /** For /privacy: the open ticket, the closed ones still kept, the last question held — what /forget deletes here. */
     @Override
     public List<String> describe(long userId, Language language) {
         List<String> lines = new ArrayList<>();
+        if (held.before(userId, Integer.MAX_VALUE).isPresent()) {
+            lines.add(texts.get(language, "privacy.held-question", properties.questionKept().toMinutes()));
+        }
         tickets.openFor(userId).ifPresent(t -> lines.add(texts.get(language, t.status() == Ticket.Status.QUEUED
                 ? "privacy.ticket.queued" : "privacy.ticket.assigned", t.number())));
         List<Long> closed = tickets.closedFor(userId);
@@ -66,6 +81,7 @@ class HandoffForgetting implements KeepsUser, KeptData {
     @EventListener
     void forget(UserForgotten event) {
         long user = event.userId();
+        tickets.openFor(user).ifPresent(announcements::closed); // the group's post keeps nothing of their question
         tickets.openFor(user).filter(topics::holds).ifPresent(t -> topics.closed(t, t.guest()));
         tickets.openFor(user).filter(t -> t.volunteerId() != null && !topics.holds(t)).ifPresent(t -> messenger.send(
                 t.volunteerId(), Reply.text(texts.get(languages.of(t.volunteerId()), "handoff.refugee-left",
@@ -78,6 +94,7 @@ class HandoffForgetting implements KeepsUser, KeptData {
                 .update();
         jdbc.sql("delete from ticket where user_id = ?").param(user).update();
         jdbc.sql("delete from handoff_step where user_id = ?").param(user).update();
+        held.drop(user);
 
         tickets.assignedTo(user).forEach(t -> desk.release(t, languages.of(user)));
         jdbc.sql("update ticket set volunteer_id = null where volunteer_id = ?").param(user).update();
@@ -100,5 +117,15 @@ class HandoffForgetting implements KeepsUser, KeptData {
         jdbc.sql("delete from ticket_article where created_at < ?").param(event.cutoff()).update();
         jdbc.sql("delete from volunteer_invite where expires_at < ?").param(event.cutoff()).update();
         jdbc.sql("delete from handoff_step where created_at < ?").param(event.cutoff()).update();
+        held.expire();
+    }
+
+    /**
+     * A question held for "Ask a volunteer" goes once {@code relohelp.handoff.question-kept} has passed (it is not
+     * offered after that anyway), not only at the daily purge. Every instance may do it: it deletes only what is due.
+     */
+    @Scheduled(fixedDelayString = "${relohelp.handoff.check-every:30s}", initialDelayString = "5s")
+    void expireHeldQuestions() {
+        transaction.executeWithoutResult(status -> held.expire());
     }
 }

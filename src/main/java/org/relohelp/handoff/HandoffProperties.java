@@ -15,6 +15,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param inviteValidity   how long a volunteer invitation link works
  * @param topics           topic mode ({@code RELOHELP_TOPICS}): with {@code volunteerChatId} a forum, each ticket
  *                         gets its own topic there instead of the private relay (see {@link Topics})
+ * @param questionKept     how long a person's last question is kept for "Ask a volunteer" under its answer, which
+ *                         offers to send it as the ticket's description (see {@link HeldQuestions})
  */
 @ConfigurationProperties("relohelp.handoff")
 public record HandoffProperties(@DefaultValue List<Long> adminIds,
@@ -23,5 +25,6 @@ public record HandoffProperties(@DefaultValue List<Long> adminIds,
                                 @DefaultValue("24h") Duration replyDeadline,
                                 @DefaultValue("24h") Duration reopenWindow,
                                 @DefaultValue("24h") Duration inviteValidity,
-                                @DefaultValue("false") boolean topics) {
+                                @DefaultValue("false") boolean topics,
+                                @DefaultValue("1h") Duration questionKept) {
 }

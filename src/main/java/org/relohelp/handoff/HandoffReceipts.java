@@ -61,6 +61,11 @@ class HandoffReceipts implements DeliveryReceipts {
         return new Receipt(KIND, "header:" + ticket);
     }
 
+    /** The line that tells a volunteer with several tickets which guest got their message: a reply to it goes there. */
+    static Receipt sentTo(long ticket) {
+        return new Receipt(KIND, "sent:" + ticket);
+    }
+
     /** An article's preview for a ticket (/kb): its message, so a reply to it adds a line. */
     static Receipt preview(long offer) {
         return new Receipt(KIND, "kb:" + offer);
@@ -108,7 +113,7 @@ class HandoffReceipts implements DeliveryReceipts {
         switch (parts[0]) {
             case "pair", "tpair" -> pairs.delivered(id, chatId, last);
             case "announcement" -> announcementDelivered(id, chatId, last);
-            case "header" -> tickets.find(id).ifPresent(ticket -> relay.note(ticket, chatId, last));
+            case "header", "sent" -> tickets.find(id).ifPresent(ticket -> relay.note(ticket, chatId, last));
             case "topic" -> topics.created(id, last);
             case "theader" -> topics.headerDelivered(id, Integer.parseInt(parts[2]), last);
             case "kb" -> offers.delivered(id, last);
@@ -120,16 +125,14 @@ class HandoffReceipts implements DeliveryReceipts {
     }
 
     /**
-     * The announcement's id, for the edit when someone takes the ticket. Taken already (by /take, or by the button
-     * under an earlier announcement, while this one waited for the group's limit or for Telegram's answer): the take
-     * found no id to edit, so the edit happens here. The update comes first: it waits for a take of the same row to
-     * commit, so the ticket read after it is never older than that take.
+     * The announcement's id, for the edit when someone takes the ticket or it is closed. Taken or closed already (by
+     * /take, by the button under an earlier announcement, by the guest's /cancel, while this one waited for the group's
+     * limit or for Telegram's answer): that found no id to edit, so the edit happens here. The update comes first: it
+     * waits for a change of the same row to commit, so the ticket read after it is never older than that change.
      */
     private void announcementDelivered(long number, long chatId, int messageId) {
         tickets.announcementDelivered(number, chatId, messageId);
-        tickets.find(number).filter(t -> t.status() == Ticket.Status.ASSIGNED && t.volunteerId() != null)
-                .ifPresent(ticket -> volunteers.active(ticket.volunteerId())
-                        .ifPresent(volunteer -> announcements.taken(ticket, volunteer)));
+        tickets.find(number).ifPresent(announcements::delivered);
     }
 
     @Override
@@ -151,6 +154,9 @@ class HandoffReceipts implements DeliveryReceipts {
                 if (outcome == Delivery.NO_TOPIC) {
                     topics.lost(id, Integer.parseInt(parts[2]));
                 }
+            }
+            case "sent" -> {
+                // the volunteer's message went; only the line about it did not: nothing to undo
             }
             default -> {
                 // an announcement that did not reach the group: the ticket is announced again by its timer

@@ -13,6 +13,7 @@ import org.relohelp.chat.ButtonRoute;
 import org.relohelp.chat.ChatFeature;
 import org.relohelp.chat.Command;
 import org.relohelp.chat.Conversation;
+import org.relohelp.chat.Country;
 import org.relohelp.chat.Dialogue;
 import org.relohelp.chat.Incoming;
 import org.relohelp.chat.Language;
@@ -35,6 +36,10 @@ public class RefugeeDesk implements ChatFeature, Dialogue, Conversation {
 
     static final String RATE_ACTION = "rate:";
     static final String REOPEN_ACTION = "reopen:";
+    /** {@code hq:<message id>}: send the question asked in that message as the ticket's description. */
+    static final String SEND_QUESTION_ACTION = "hq:";
+    /** Of a question offered for sending, this much is shown (the whole goes): the offer stays one message. */
+    static final int SHOWN_QUESTION = 3000;
     static final int MAX_DESCRIPTION = 4000;
     /** After the volunteers' own messages (a volunteer who has a ticket of their own is a volunteer first). */
     static final int ORDER = 20;
@@ -51,10 +56,14 @@ public class RefugeeDesk implements ChatFeature, Dialogue, Conversation {
     private final Clock clock;
     private final TopicGuess topics;
     private final Topics forumTopics;
+    private final CurrentTickets current;
+    private final HeldQuestions held;
 
     RefugeeDesk(Tickets tickets, HandoffSteps steps, Volunteers volunteers, Announcements announcements, Relay relay,
                 Messenger messenger, Texts texts, HandoffProperties properties, VolunteerLanguage volunteerLanguage,
-                Clock clock, TopicGuess topics, Topics forumTopics) {
+                Clock clock, TopicGuess topics, Topics forumTopics, CurrentTickets current, HeldQuestions held) {
+        this.current = current;
+        this.held = held;
         this.forumTopics = forumTopics;
         this.tickets = tickets;
         this.steps = steps;
@@ -80,32 +89,84 @@ public class RefugeeDesk implements ChatFeature, Dialogue, Conversation {
     @Override
     public List<ButtonRoute> buttons() {
         return List.of(ButtonRoute.of(Button.ASK_VOLUNTEER, this::askVolunteer),
+                ButtonRoute.of(SEND_QUESTION_ACTION, this::sendQuestion),
                 ButtonRoute.of(RATE_ACTION, pressed -> press(pressed.profile(), pressed.action())),
                 ButtonRoute.of(REOPEN_ACTION, pressed -> press(pressed.profile(), pressed.action())));
     }
 
-    /** "Ask a volunteer", under an answer ("human:kz-tax-id": the topic comes from the article) or on its own. */
+    /**
+     * "Ask a volunteer", on its own ({@code human}: /human's way, under a stay count or a housing search) or under the
+     * knowledge base's answer to a question ({@code human:kz-tax-id}: the topic comes from the article;
+     * {@code human:-}: no article). Under an answer, the question that answer came after is offered for sending.
+     */
     private Optional<ButtonResult> askVolunteer(Pressed pressed) {
         String action = pressed.action();
         if (!action.equals(Button.ASK_VOLUNTEER) && !action.startsWith(Button.ASK_VOLUNTEER + ":")) {
             return Optional.empty();
         }
-        String topic = action.contains(":") ? topics.ofArticle(action.substring(action.indexOf(':') + 1))
-                .orElse(null) : null;
-        return Optional.of(ButtonResult.message(requestHuman(pressed.profile(), topic)));
+        String after = action.contains(":") ? action.substring(action.indexOf(':') + 1) : null;
+        String topic = after == null || after.equals("-") ? null : topics.ofArticle(after).orElse(null);
+        Optional<HeldQuestions.Held> question = after == null || pressed.messageId() == 0 ? Optional.empty()
+                : held.before(pressed.userId(), pressed.messageId());
+        return Optional.of(ButtonResult.message(requestHuman(pressed.profile(), topic, question)));
     }
 
     /** /human or "Ask a volunteer": ask for a description, or say where the open ticket stands. */
     public Reply requestHuman(Profile profile, String topic) {
+        return requestHuman(profile, topic, Optional.empty());
+    }
+
+    /**
+     * Asks for a description; with the question the person asked just before, offers to send that (quoted, one
+     * button) — or they write another. The ticket's country is the question's when it is known (named in it, or
+     * pressed under "which country?"), else the profile's; the prompt says which one the volunteers will see.
+     */
+    private Reply requestHuman(Profile profile, String topic, Optional<HeldQuestions.Held> question) {
         Optional<Ticket> open = tickets.openFor(profile.userId());
         if (open.isPresent()) {
             return Reply.text(status(open.get(), profile.language()));
         }
-        steps.expect(profile.userId(), HandoffSteps.Step.DESCRIBE, null, profile.country(), topic, profile.language());
-        String country = profile.knownCountry().map(c -> texts.countryName(profile.language(), c))
-                .orElse(texts.get(profile.language(), "handoff.country-unknown"));
-        return Reply.withButtons(texts.get(profile.language(), "handoff.describe", country),
-                List.of(List.of(cancelButton(profile.language()))));
+        Language lang = question.map(HeldQuestions.Held::language).orElse(profile.language());
+        Country country = question.map(HeldQuestions.Held::country).orElse(null);
+        if (country == null) {
+            country = profile.country();
+        }
+        steps.expect(profile.userId(), HandoffSteps.Step.DESCRIBE, null, country, topic, lang);
+        String countryName = country == null ? texts.get(lang, "handoff.country-unknown")
+                : texts.countryName(lang, country);
+        if (question.isEmpty()) {
+            return Reply.withButtons(texts.get(lang, "handoff.describe", countryName),
+                    List.of(List.of(cancelButton(lang))));
+        }
+        String text = question.get().question();
+        String shown = text.length() > SHOWN_QUESTION ? text.substring(0, SHOWN_QUESTION) + "…" : text;
+        return Reply.withButtons(texts.get(lang, "handoff.describe-held", shown, countryName), List.of(
+                List.of(new Button(texts.plain(lang, "handoff.button.send-question"),
+                        SEND_QUESTION_ACTION + question.get().messageId())),
+                List.of(cancelButton(lang))));
+    }
+
+    /**
+     * "Send this question" under the offer: the question becomes the ticket's description, and the offer loses its
+     * buttons. Only while the person is still describing (a ticket made already, or the step left: the button no
+     * longer works); a question no longer kept is asked for in words.
+     */
+    private Optional<ButtonResult> sendQuestion(Pressed pressed) {
+        String digits = pressed.action().substring(SEND_QUESTION_ACTION.length());
+        Optional<HandoffSteps.Waiting> waiting = steps.of(pressed.userId())
+                .filter(w -> w.step() == HandoffSteps.Step.DESCRIBE);
+        if (!digits.matches("\\d{1,9}") || waiting.isEmpty()) {
+            return Optional.empty();
+        }
+        Language lang = waiting.get().language();
+        Reply cleared = new Reply(null, List.of());
+        Optional<HeldQuestions.Held> question = held.find(pressed.userId(), Integer.parseInt(digits));
+        if (question.isEmpty()) {
+            return Optional.of(new ButtonResult(null, Reply.withButtons(texts.get(lang, "handoff.held-gone"),
+                    List.of(List.of(cancelButton(lang)))), cleared));
+        }
+        return Optional.of(new ButtonResult(null, createTicket(pressed.profile(), waiting.get(),
+                question.get().question()), cleared));
     }
 
     /** /cancel, when no step is open: closes the user's own ticket. */
@@ -116,11 +177,14 @@ public class RefugeeDesk implements ChatFeature, Dialogue, Conversation {
             return Reply.text(texts.get(lang, "handoff.nothing-to-cancel"));
         }
         Ticket ticket = open.get();
+        announcements.closed(ticket);
         if (forumTopics.holds(ticket)) {
             forumTopics.closed(ticket, ticket.guest());
         } else if (ticket.volunteerId() != null) {
-            messenger.send(ticket.volunteerId(), Reply.text(texts.get(volunteerLanguage.of(ticket.volunteerId()),
-                    "handoff.refugee-closed", ticket.number(), ticket.guest())));
+            Language volunteerLang = volunteerLanguage.of(ticket.volunteerId());
+            String next = current.next(ticket.volunteerId(), volunteerLang);
+            messenger.send(ticket.volunteerId(), Reply.text(texts.get(volunteerLang, "handoff.refugee-closed",
+                    ticket.number(), ticket.guest()) + (next.isEmpty() ? "" : "\n\n" + next)));
         }
         return Reply.text(texts.get(lang, "handoff.cancelled", ticket.number()));
     }
@@ -191,7 +255,7 @@ public class RefugeeDesk implements ChatFeature, Dialogue, Conversation {
 
     @Override
     public Set<String> ownButtons() {
-        return Set.of(Button.ASK_VOLUNTEER, RATE_ACTION);
+        return Set.of(Button.ASK_VOLUNTEER, RATE_ACTION, SEND_QUESTION_ACTION);
     }
 
     private Button cancelButton(Language lang) {
@@ -230,9 +294,14 @@ public class RefugeeDesk implements ChatFeature, Dialogue, Conversation {
             return Reply.withButtons(texts.get(lang, "handoff.describe-in-words"),
                     List.of(List.of(cancelButton(lang))));
         }
-        String description = message.text().length() > MAX_DESCRIPTION
-                ? message.text().substring(0, MAX_DESCRIPTION) : message.text();
+        return createTicket(profile, waiting, message.text());
+    }
+
+    private Reply createTicket(Profile profile, HandoffSteps.Waiting waiting, String text) {
+        Language lang = waiting.language();
+        String description = text.length() > MAX_DESCRIPTION ? text.substring(0, MAX_DESCRIPTION) : text;
         steps.done(profile.userId());
+        held.drop(profile.userId()); // the question is in the ticket now, or the person wrote another
         // a plain description tells its topic ("where do I get an IIN"): volunteers see it in the announcement
         String topic = waiting.topic() != null ? waiting.topic()
                 : topics.ofQuestion(description, Optional.ofNullable(waiting.country())).orElse(null);
@@ -320,6 +389,7 @@ public class RefugeeDesk implements ChatFeature, Dialogue, Conversation {
             return Reply.text(texts.get(lang, "handoff.reopened-queued", closed.number()));
         }
         String holder = volunteers.active(volunteer).map(Volunteer::displayName).orElse("");
+        volunteers.active(volunteer).ifPresent(v -> announcements.taken(reopened, v)); // no longer "закрыта"
         if (forumTopics.holds(reopened)) {
             return Reply.text(texts.get(lang, "handoff.reopened-assigned", closed.number(), holder));
         }

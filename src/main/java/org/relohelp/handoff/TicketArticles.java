@@ -49,9 +49,11 @@ public class TicketArticles implements ChatFeature {
     private final Messenger messenger;
     private final Texts texts;
     private final VolunteerLanguage languages;
+    private final CurrentTickets current;
 
     TicketArticles(Tickets tickets, Volunteers volunteers, ArticleOffers offers, Topics topics, KnowledgeLookup lookup,
-                   Messenger messenger, Texts texts, VolunteerLanguage languages) {
+                   Messenger messenger, Texts texts, VolunteerLanguage languages, CurrentTickets current) {
+        this.current = current;
         this.tickets = tickets;
         this.volunteers = volunteers;
         this.offers = offers;
@@ -109,12 +111,9 @@ public class TicketArticles implements ChatFeature {
         return Reply.withButtons(texts.get(lang, "handoff.kb-found", t.number(), words), buttons);
     }
 
-    /** The ticket a volunteer's /kb in their private chat is for: the current one, else the only one. */
+    /** The ticket a volunteer's /kb in their private chat is for: the one their messages go to ({@link CurrentTickets}). */
     private Optional<Ticket> current(long userId) {
-        List<Ticket> mine = tickets.assignedTo(userId);
-        Long current = volunteers.active(userId).map(Volunteer::currentTicket).orElse(null);
-        return mine.stream().filter(t -> Long.valueOf(t.number()).equals(current)).findFirst()
-                .or(() -> mine.size() == 1 ? Optional.of(mine.get(0)) : Optional.empty());
+        return volunteers.active(userId).flatMap(current::forCommand);
     }
 
     /** A match pressed: the article as the guest will get it, with "Send to Гость #N", where it was pressed. */

@@ -41,10 +41,12 @@ public class VolunteerDesk implements ChatFeature, Conversation {
     private final RefugeeDesk refugees;
     private final Topics topics;
     private final TicketArticles articles;
+    private final CurrentTickets current;
 
     VolunteerDesk(Tickets tickets, Volunteers volunteers, Announcements announcements, Relay relay,
                   Messenger messenger, Texts texts, VolunteerLanguage languages, RefugeeDesk refugees, Topics topics,
-                  TicketArticles articles) {
+                  TicketArticles articles, CurrentTickets current) {
+        this.current = current;
         this.topics = topics;
         this.articles = articles;
         this.tickets = tickets;
@@ -140,7 +142,7 @@ public class VolunteerDesk implements ChatFeature, Conversation {
         if (!asked.privateChat()) {
             return inGroup(asked);
         }
-        return command(asked.userId(), asked.command(), asked.argument());
+        return command(asked.userId(), asked.command(), asked.argument(), asked.message());
     }
 
     /**
@@ -150,7 +152,7 @@ public class VolunteerDesk implements ChatFeature, Conversation {
     private Reply inGroup(Asked asked) {
         String name = asked.command();
         if (!name.equals("close") && !name.equals("release")) {
-            return command(asked.userId(), name, asked.argument());
+            return command(asked.userId(), name, asked.argument(), asked.message());
         }
         Optional<Ticket> found = topics.ticketOf(asked.chatId(), asked.message().threadId());
         if (found.isEmpty()) {
@@ -164,8 +166,12 @@ public class VolunteerDesk implements ChatFeature, Conversation {
         return name.equals("close") ? close(ticket, lang) : release(ticket, lang);
     }
 
-    /** Volunteer commands: queue, take, mine, switch, close, release, me; the edge let only volunteers through. */
-    Reply command(long userId, String command, String argument) {
+    /**
+     * Volunteer commands: queue, take, mine, switch, close, release, me; the edge let only volunteers through. /close
+     * and /release act on the ticket numbered, else on the one whose message they reply to, else on the current one
+     * ({@link CurrentTickets}) — the one a plain message would go to — and ask which when that is not clear.
+     */
+    Reply command(long userId, String command, String argument, Incoming message) {
         Language lang = languages.of(userId);
         Volunteer v = volunteers.active(userId).orElseThrow();
         return switch (command) {
@@ -174,11 +180,41 @@ public class VolunteerDesk implements ChatFeature, Conversation {
                     .orElseGet(() -> usage(lang, command));
             case "mine" -> mine(v, lang);
             case "switch" -> number(argument).map(n -> switchTo(v, n, lang)).orElseGet(() -> usage(lang, command));
-            case "close", "release" -> target(v, argument)
-                    .map(t -> command.equals("close") ? close(t, lang) : release(t, lang))
-                    .orElseGet(() -> Reply.text(texts.get(lang, "handoff.no-ticket", argument.isBlank() ? "" : argument)));
+            case "close", "release" -> closeOrRelease(v, command, argument, message, lang);
             default -> me(v, argument, lang);
         };
+    }
+
+    private Reply closeOrRelease(Volunteer volunteer, String command, String argument, Incoming message,
+                                 Language lang) {
+        List<Ticket> all = tickets.assignedTo(volunteer.userId());
+        Optional<Long> numbered = number(argument);
+        if (numbered.isEmpty() && argument != null && !argument.isBlank()) {
+            return Reply.text(texts.get(lang, "handoff.no-ticket", argument)); // not a number: no such ticket
+        }
+        Optional<Long> replied = numbered.isPresent() || message == null || message.replyTo() == 0 ? Optional.empty()
+                : relay.ticketOfVolunteerMessage(message.chatId(), message.replyTo());
+        Optional<Long> wanted = numbered.or(() -> replied);
+        Optional<Ticket> target = wanted.isPresent()
+                ? all.stream().filter(t -> t.number() == wanted.get()).findFirst()
+                : current.forCommand(volunteer);
+        if (target.isEmpty()) {
+            if (wanted.isPresent()) {
+                return Reply.text(texts.get(lang, "handoff.no-ticket", wanted.get()));
+            }
+            if (all.isEmpty()) {
+                return Reply.text(texts.get(lang, "handoff.mine-empty"));
+            }
+            List<Ticket> choose = current.held(volunteer.userId()).isEmpty() ? all : current.held(volunteer.userId());
+            return Reply.text(texts.get(lang, "handoff.which-ticket-command", command, CurrentTickets.list(choose),
+                    choose.get(0).number()));
+        }
+        Reply done = command.equals("close") ? close(target.get(), lang) : release(target.get(), lang);
+        if (topics.holds(target.get())) {
+            return done;
+        }
+        String next = current.next(volunteer.userId(), lang);
+        return next.isEmpty() ? done : Reply.text(done.html() + "\n\n" + next);
     }
 
     /** The "Take" button, in the group or in a private announcement. */
@@ -291,8 +327,11 @@ public class VolunteerDesk implements ChatFeature, Conversation {
 
     /**
      * A volunteer's message in their private chat goes to the refugee of the ticket it replies to, else of
-     * their current ticket (tickets in topic mode are answered in their topics). A reply to an article's preview
-     * (/kb) sends the article with that line. Empty when the volunteer has no tickets here (then it is a question).
+     * their current ticket ({@link CurrentTickets}; tickets in topic mode are answered in their topics), which it
+     * then is. With several tickets a line says which guest got it, so the volunteer always sees where the next
+     * message, /close and /release go; when none is current the message is not sent, and they are asked which. A
+     * reply to a ticket that is no longer theirs goes nowhere else. A reply to an article's preview (/kb) sends the
+     * article with that line. Empty when the volunteer has no tickets here (then it is a question).
      */
     Optional<Reply> onMessage(long userId, Incoming message) {
         Optional<Volunteer> volunteer = volunteers.active(userId);
@@ -303,22 +342,31 @@ public class VolunteerDesk implements ChatFeature, Conversation {
         if (line.isPresent()) {
             return line;
         }
-        List<Ticket> mine = tickets.assignedTo(userId).stream().filter(t -> !topics.holds(t)).toList();
+        List<Ticket> mine = current.held(userId);
         if (mine.isEmpty()) {
             return Optional.empty();
         }
         Language lang = languages.of(userId);
-        Optional<Ticket> target = Optional.<Long>empty()
-                .or(() -> message.replyTo() == 0 ? Optional.empty()
-                        : relay.ticketOfVolunteerMessage(message.chatId(), message.replyTo()))
-                .or(() -> Optional.ofNullable(volunteer.get().currentTicket()))
-                .or(() -> mine.size() == 1 ? Optional.of(mine.get(0).number()) : Optional.empty())
-                .flatMap(n -> mine.stream().filter(t -> t.number() == n).findFirst());
+        Optional<Long> replied = message.replyTo() == 0 ? Optional.empty()
+                : relay.ticketOfVolunteerMessage(message.chatId(), message.replyTo());
+        Optional<Ticket> target = replied.isPresent()
+                ? mine.stream().filter(t -> t.number() == replied.get()).findFirst()
+                : CurrentTickets.of(volunteer.get(), mine);
         if (target.isEmpty()) {
-            return Optional.of(Reply.text(texts.get(lang, "handoff.which-ticket")));
+            return Optional.of(Reply.text(replied.isPresent()
+                    ? texts.get(lang, "handoff.reply-not-open", replied.get(), Ticket.guest(replied.get()))
+                    : texts.get(lang, "handoff.which-ticket", CurrentTickets.list(mine))));
         }
-        volunteers.setCurrentTicket(userId, target.get().number());
-        relay.toRefugee(target.get(), message, volunteer.get().displayName());
+        Ticket ticket = target.get();
+        boolean becameCurrent = !Long.valueOf(ticket.number()).equals(volunteer.get().currentTicket());
+        volunteers.setCurrentTicket(userId, ticket.number());
+        relay.toRefugee(ticket, message, volunteer.get().displayName());
+        if (mine.size() == 1) {
+            return Optional.of(Reply.NOTHING);
+        }
+        // a reply to this line goes to the same guest (HandoffReceipts notes its message id)
+        messenger.send(userId, Reply.text(texts.get(lang, becameCurrent ? "handoff.sent-to-now-current"
+                : "handoff.sent-to", ticket.number(), ticket.guest())), HandoffReceipts.sentTo(ticket.number()));
         return Optional.of(Reply.NOTHING);
     }
 
@@ -346,7 +394,8 @@ public class VolunteerDesk implements ChatFeature, Conversation {
         if (mine.isEmpty()) {
             return Reply.text(texts.get(lang, "handoff.mine-empty"));
         }
-        String lines = mine.stream().map(t -> (Long.valueOf(t.number()).equals(volunteer.currentTicket()) ? "▶ " : "")
+        Optional<Long> now = CurrentTickets.of(volunteer, current.held(volunteer.userId())).map(Ticket::number);
+        String lines = mine.stream().map(t -> (now.filter(n -> n == t.number()).isPresent() ? "▶ " : "")
                 + "#" + t.number() + " · " + t.guest() + " · " + announcements.country(t, lang) + " · "
                 + announcements.topic(t, lang)).collect(Collectors.joining("\n"));
         return Reply.text(texts.get(lang, "handoff.mine", lines));
@@ -362,6 +411,7 @@ public class VolunteerDesk implements ChatFeature, Conversation {
 
     private Reply close(Ticket ticket, Language lang) {
         if (tickets.close(ticket.number())) {
+            announcements.closed(ticket);
             Language refugee = ticket.language();
             messenger.send(ticket.userId(), Reply.withButtons(texts.get(refugee, "handoff.closed-rate",
                     ticket.number()), refugees.rateAndReopen(ticket, refugee)));
@@ -419,14 +469,6 @@ public class VolunteerDesk implements ChatFeature, Conversation {
         return Reply.text(texts.get(lang, "handoff.me", volunteer.displayName(),
                 volunteer.languages().isEmpty() ? any : volunteer.languages(),
                 volunteer.countries().isEmpty() ? any : volunteer.countries()));
-    }
-
-    /** The ticket a /close or /release means: the number given, else the current one, else the only one. */
-    private Optional<Ticket> target(Volunteer volunteer, String argument) {
-        List<Ticket> mine = tickets.assignedTo(volunteer.userId());
-        Optional<Long> wanted = number(argument).or(() -> Optional.ofNullable(volunteer.currentTicket()))
-                .or(() -> mine.size() == 1 ? Optional.of(mine.get(0).number()) : Optional.empty());
-        return wanted.flatMap(n -> mine.stream().filter(t -> t.number() == n).findFirst());
     }
 
     private Reply usage(Language lang, String command) {

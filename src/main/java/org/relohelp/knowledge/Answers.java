@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.relohelp.chat.Asked;
+import org.relohelp.chat.AskedQuestions;
 import org.relohelp.chat.Button;
 import org.relohelp.chat.ButtonResult;
 import org.relohelp.chat.ButtonRoute;
@@ -30,16 +31,23 @@ import org.springframework.stereotype.Service;
  * Answers a question from the knowledge base: the section of the best article when the search is confident;
  * "which country?" when the question is clear about its topic but not its country; what the short article says
  * about a destination the bot does not cover; otherwise two or three candidates and the volunteer offer.
- * Unanswered questions are kept for curators, without the asker. A question waiting for its country is kept
- * nowhere: each country button carries the section that answers it there.
+ * Unanswered questions are kept for curators, without the asker. Each country button of "which country?" carries
+ * the section that answers the question there (and the country). The question itself, with the country it is about,
+ * goes to {@link AskedQuestions}, which keeps the last one a short while so that "Ask a volunteer" under its answer can
+ * send it on.
  */
 @NamedInterface("curation")
 @Service
 public class Answers implements ChatFeature, Questions, TopicGuess {
 
     public static final int MAX_QUESTION_LENGTH = 1000;
-    /** Which-country buttons: {@code wc:<id>:<section>}, {@code wc:-:<country>} (no article), {@code wc:*} (other). */
+    /**
+     * Which-country buttons: {@code wc:<id>:<section>:<COUNTRY>} (buttons shown before the country was added end at
+     * the section), {@code wc:-:<country>} (no article), {@code wc:*} (other).
+     */
     static final String COUNTRY_ACTION = "wc:";
+    /** The country at the end of a which-country button's reference: upper case, where ids and sections are not. */
+    private static final Pattern PRESSED_COUNTRY = Pattern.compile("(.*):([A-Z]{2})");
     private static final String NO_ARTICLE = COUNTRY_ACTION + "-:";
     private static final String OTHER_COUNTRY = COUNTRY_ACTION + "*";
     private static final Logger log = LoggerFactory.getLogger(Answers.class);
@@ -64,9 +72,11 @@ public class Answers implements ChatFeature, Questions, TopicGuess {
     private final Counter notConfident;
     private final Counter askedCountry;
     private final Counter elsewhere;
+    private final AskedQuestions asked;
 
     Answers(KnowledgeBase knowledge, ArticleView view, Feedback feedback, Votes votes, Texts texts,
-            KnowledgeProperties properties, AnswerTally tally, MeterRegistry meters) {
+            KnowledgeProperties properties, AnswerTally tally, MeterRegistry meters, AskedQuestions asked) {
+        this.asked = asked;
         this.tally = tally;
         this.knowledge = knowledge;
         this.view = view;
@@ -82,16 +92,38 @@ public class Answers implements ChatFeature, Questions, TopicGuess {
 
     @Override
     public List<ButtonRoute> buttons() {
-        ButtonRoute.Handler press = pressed -> press(pressed.userId(), pressed.action(), pressed.language());
+        ButtonRoute.Handler press = pressed -> press(pressed.userId(), pressed.messageId(), pressed.action(),
+                pressed.language());
         return List.of(ButtonRoute.of(ArticleView.SHOW_ACTION, press), ButtonRoute.of(ArticleView.SECTION_ACTION, press),
                 ButtonRoute.of(COUNTRY_ACTION, press), ButtonRoute.of(ArticleView.HELPED_ACTION, press),
                 ButtonRoute.of(ArticleView.NOT_HELPED_ACTION, press));
     }
 
-    /** A message nobody else took: a question for the knowledge base. */
+    /**
+     * A message nobody else took: a question for the knowledge base. A question (not a greeting, not empty) is passed
+     * on with the country it is about, for "Ask a volunteer" under its answer.
+     */
     @Override
-    public Reply answer(Asked asked) {
-        return answer(asked.userId(), asked.message().text(), asked.profile().knownCountry(), asked.language());
+    public Reply answer(Asked question) {
+        Answered answered = answered(question.userId(), question.message().text(), question.profile().knownCountry(),
+                question.language());
+        if (answered.question()) {
+            asked.answered(question.userId(), question.message().messageId(), question.message().text().strip(),
+                    answered.language(), answered.country().map(Answers::country));
+        }
+        return answered.reply();
+    }
+
+    /**
+     * A reply, and what it was an answer to: {@code question} false for a greeting or an empty message; the language
+     * it is written in; the country the question is about, when known.
+     */
+    private record Answered(Reply reply, boolean question, Language language, Optional<Destination> country) {
+    }
+
+    /** The menu's country of a destination: a covered one, or "another country". */
+    private static Country country(Destination destination) {
+        return destination.country().orElse(Country.OTHER);
     }
 
     @Override
@@ -121,41 +153,54 @@ public class Answers implements ChatFeature, Questions, TopicGuess {
      * Russian, plain English words are English), else in the profile's.
      */
     public Reply answer(long userId, String question, Optional<Country> profileCountry, Language profileLanguage) {
+        return answered(userId, question, profileCountry, profileLanguage).reply();
+    }
+
+    private Answered answered(long userId, String question, Optional<Country> profileCountry,
+                              Language profileLanguage) {
         String text = question == null ? "" : question.strip();
         Language language = languageOf(text, profileLanguage);
+        Optional<Destination> profile = profileCountry.flatMap(Destination::of);
         if (text.isEmpty()) {
-            return Reply.text(texts.get(language, "question.empty"));
+            return new Answered(Reply.text(texts.get(language, "question.empty")), false, language, profile);
         }
         if (text.length() > MAX_QUESTION_LENGTH) {
-            return Reply.withButtons(texts.get(language, "question.too-long", MAX_QUESTION_LENGTH),
-                    List.of(List.of(view.askVolunteer(language))));
+            return new Answered(Reply.withButtons(texts.get(language, "question.too-long", MAX_QUESTION_LENGTH),
+                    List.of(List.of(view.askVolunteer(language)))), true, language, profile);
         }
         Optional<SmallTalk.Kind> smallTalk = SmallTalk.recognise(text, other -> asksNothing(other, language));
         if (smallTalk.isPresent()) {
-            return Reply.text(texts.get(language, "smalltalk." + smallTalk.get().name().toLowerCase(Locale.ROOT)));
+            return new Answered(Reply.text(texts.get(language, "smalltalk."
+                    + smallTalk.get().name().toLowerCase(Locale.ROOT))), false, language, profile);
         }
         SearchIndex.Result result = knowledge.search(text, profileCountry, language);
-        String country = result.where().country().map(Destination::name).orElse(null);
+        Optional<Destination> where = result.where().country();
+        String country = where.map(Destination::name).orElse(null);
         AnswerPicker.Decision decision = picker.pick(result);
         if (decision instanceof AnswerPicker.Answer answer) {
             Article article = knowledge.article(answer.hit().article().id(), language).orElse(answer.hit().article());
             log.debug("Answered with article {}", article.id());
             tally.answered(article.id(), country, language.code());
             answered.increment();
-            return show(userId, article, answer.hit().sectionId(), language, null);
+            // not named: the country of the article that answers, when it is about one
+            Optional<Destination> about = where.or(() -> article.countries().size() == 1
+                    ? Optional.of(article.countries().iterator().next()) : Optional.empty());
+            return new Answered(show(userId, article, answer.hit().sectionId(), language, null), true, language,
+                    about);
         }
         if (decision instanceof AnswerPicker.AskCountry ask) {
             askedCountry.increment();
-            return whichCountry(ask, language);
+            return new Answered(whichCountry(ask, language), true, language, where);
         }
         if (decision instanceof AnswerPicker.Elsewhere other) {
             elsewhere.increment();
-            return elsewhere(userId, other, language, country);
+            return new Answered(elsewhere(userId, other, language, country), true, language,
+                    Optional.of(other.country()));
         }
         notConfident.increment();
         feedback.unanswered(text, country, language.code());
-        return candidates(((AnswerPicker.Choose) decision).candidates(), result.where().country().isEmpty(),
-                language);
+        return new Answered(candidates(((AnswerPicker.Choose) decision).candidates(), where.isEmpty(), language),
+                true, language, where);
     }
 
     /**
@@ -188,7 +233,7 @@ public class Answers implements ChatFeature, Questions, TopicGuess {
             }
             SearchIndex.Hit pick = ask.picks().get(country);
             String action = pick == null ? NO_ARTICLE + country.name() : COUNTRY_ACTION + pick.article().id() + ":"
-                    + (pick.sectionId() == null ? "" : pick.sectionId());
+                    + (pick.sectionId() == null ? "" : pick.sectionId()) + ":" + country.name();
             row.add(new Button(texts.get(language, "country." + country.name()),
                     ArticleView.inLanguage(action, language)));
             if (row.size() == 2) {
@@ -246,6 +291,11 @@ public class Answers implements ChatFeature, Questions, TopicGuess {
      * article, someone else's vote button or a forged one changes nothing.
      */
     public Optional<ButtonResult> press(long userId, String pressed, Language profileLanguage) {
+        return press(userId, 0, pressed, profileLanguage);
+    }
+
+    /** As {@link #press(long, String, Language)}, pressed under the bot's message {@code messageId} (0: unknown). */
+    Optional<ButtonResult> press(long userId, int messageId, String pressed, Language profileLanguage) {
         Matcher shownIn = SHOWN_IN.matcher(pressed);
         String action = shownIn.matches() ? shownIn.group(1) : pressed;
         Language language = shownIn.matches() ? Language.fromCode(shownIn.group(2)) : profileLanguage;
@@ -258,7 +308,7 @@ public class Answers implements ChatFeature, Questions, TopicGuess {
                     .map(ButtonResult::message);
         }
         if (action.startsWith(COUNTRY_ACTION)) {
-            return countryChosen(userId, action, language);
+            return countryChosen(userId, messageId, action, language);
         }
         return vote(userId, action, language);
     }
@@ -274,6 +324,26 @@ public class Answers implements ChatFeature, Questions, TopicGuess {
     }
 
     /** The answer for the country pressed; the question's buttons go, so nothing of it is left to press again. */
+    private Optional<ButtonResult> countryChosen(long userId, int messageId, String action, Language language) {
+        Optional<ButtonResult> result = countryChosen(userId, action, language);
+        if (result.isPresent() && messageId != 0) {
+            chosenCountry(action).ifPresent(country -> asked.countryChosen(userId, messageId, country));
+        }
+        return result;
+    }
+
+    /** The country a which-country button stands for: "another", the one without an article, or the one named. */
+    private static Optional<Country> chosenCountry(String action) {
+        if (action.equals(OTHER_COUNTRY)) {
+            return Optional.of(Country.OTHER);
+        }
+        String rest = action.startsWith(NO_ARTICLE) ? action.substring(NO_ARTICLE.length())
+                : action.substring(COUNTRY_ACTION.length());
+        Matcher named = PRESSED_COUNTRY.matcher(rest);
+        String code = action.startsWith(NO_ARTICLE) ? rest : named.matches() ? named.group(2) : null;
+        return Destination.fromCode(code).filter(Destination::covered).flatMap(Destination::country);
+    }
+
     private Optional<ButtonResult> countryChosen(long userId, String action, Language language) {
         Reply cleared = new Reply(null, List.of());
         if (action.equals(OTHER_COUNTRY)) {
@@ -290,7 +360,8 @@ public class Answers implements ChatFeature, Questions, TopicGuess {
                             "answer.no-article-for-country", texts.get(language, "country." + country.name())),
                             List.of(List.of(view.askVolunteer(language)))), cleared));
         }
-        String reference = action.substring(COUNTRY_ACTION.length());
+        Matcher named = PRESSED_COUNTRY.matcher(action.substring(COUNTRY_ACTION.length()));
+        String reference = named.matches() ? named.group(1) : action.substring(COUNTRY_ACTION.length());
         return section(userId, reference, language).map(reply -> {
             String id = reference.substring(0, reference.indexOf(':'));
             tally.answered(id, knowledge.article(id, language).flatMap(a -> a.countries().stream().findFirst())

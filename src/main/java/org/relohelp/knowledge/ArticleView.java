@@ -172,8 +172,9 @@ class ArticleView {
         return renderedBodies.computeIfAbsent(markdown, TelegramHtml::fromMarkdown);
     }
 
+    /** Under an answer with no article: the question asked can go with the request ({@link Button#ASK_VOLUNTEER_AFTER_ANSWER}). */
     Button askVolunteer(Language language) {
-        return new Button(texts.get(language, "button.ask-volunteer"), Button.ASK_VOLUNTEER);
+        return new Button(texts.get(language, "button.ask-volunteer"), Button.ASK_VOLUNTEER_AFTER_ANSWER);
     }
 
     /** Under an article the button remembers it, so the volunteer sees the topic. */

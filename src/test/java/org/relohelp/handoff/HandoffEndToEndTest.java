@@ -37,8 +37,9 @@ class HandoffEndToEndTest extends EndToEndTest {
         int before = TELEGRAM.botMessages(olga.id()).size();
         press(olga, answer, answer.button("волонтёр").orElseThrow().callbackData());
         assertThat(TELEGRAM.awaitBotMessages(olga.id(), before + 1, WAIT).get(before).text())
-                .contains("Опишите", "Казахстан", "не увидят");
+                .contains("Передать", "как получить иин", "Казахстан", "не увидят");
 
+        // she writes another question instead of sending the one offered
         BotMessage created = ask(olga, "В ЦОНе отказали выдать ИИН, что делать?");
         assertThat(created.text()).contains("создана", "в очереди");
         long ticket = number(created.text());
@@ -155,6 +156,102 @@ class HandoffEndToEndTest extends EndToEndTest {
         awaitMessageWith(VOLUNTEER_GROUP, "Заявку #" + two + " пока никто не взял");
         assertThat(ask(second, "/cancel").text()).contains("закрыта");
         ask(vera, "/close " + one);
+    }
+
+    /**
+     * The walk of issue #15: with two tickets, a plain message says which guest got it; a reply to the other ticket
+     * makes it the current one and says so; /close closes that one and says where messages go now; the next plain
+     * message goes to the one ticket left. Before, the message went silently, and after the close the volunteer,
+     * holding one ticket, was told "У вас несколько заявок": the closed ticket stayed current and won over the only one.
+     */
+    @Test
+    void withTwoTicketsEveryMessageSaysWhichGuestGotItAndACloseLeavesTheOtherCurrent() {
+        EmulatedUser vera = volunteer("Вера-две");
+        EmulatedUser anna = newUser("ru");
+        EmulatedUser emma = newUser("ru");
+        long four = openTicket(anna, "Где найти психолога в Алматы?");
+        long three = openTicket(emma, "Где переночевать с кошкой?");
+        ask(vera, "/take " + four);
+        BotMessage headerFour = awaitMessageWith(vera.id(), "Где найти психолога");
+        ask(vera, "/take " + three);
+        awaitMessageWith(vera.id(), "Где переночевать");
+        awaitIdle();
+
+        int emmaBefore = TELEGRAM.botMessages(emma.id()).size();
+        BotMessage note = ask(vera, "Психологи: проект «Ковчег»");
+        assertThat(note.text()).isEqualTo("↪ Ушло: Гость #" + three + " (заявка #" + three + ").");
+        assertThat(TELEGRAM.awaitBotMessages(emma.id(), emmaBefore + 1, WAIT).get(emmaBefore).text())
+                .endsWith("Психологи: проект «Ковчег»");
+
+        int annaBefore = TELEGRAM.botMessages(anna.id()).size();
+        BotMessage switched = CHATS.reply(vera, headerFour.messageId(), "Анна, вот психологи: «Ковчег»");
+        assertThat(switched.text()).startsWith("↪ Ушло: Гость #" + four + " (заявка #" + four + ").")
+                .contains("/close");
+        assertThat(TELEGRAM.awaitBotMessages(anna.id(), annaBefore + 1, WAIT).get(annaBefore).text())
+                .endsWith("Анна, вот психологи: «Ковчег»");
+
+        BotMessage closed = ask(vera, "/close");
+        assertThat(closed.text()).startsWith("Заявка #" + four + " закрыта")
+                .contains("Гость #" + three + " (заявка #" + three + ")");
+        awaitMessageWith(anna.id(), "Оцените");
+
+        int before = TELEGRAM.botMessages(vera.id()).size();
+        emmaBefore = TELEGRAM.botMessages(emma.id()).size();
+        TELEGRAM.sendText(vera, "Для ночлега: хостелы с кошками");
+        assertThat(TELEGRAM.awaitBotMessages(emma.id(), emmaBefore + 1, WAIT).get(emmaBefore).text())
+                .endsWith("Для ночлега: хостелы с кошками");
+        assertThat(messagesOnceIdle(vera, before)).as("one ticket: no note, and never \"several tickets\"").isEmpty();
+        assertThat(ask(vera, "/mine").text()).contains("▶ #" + three);
+
+        // a reply to the closed ticket's message goes nowhere, and says why
+        BotMessage toClosed = CHATS.reply(vera, headerFour.messageId(), "Анна, ещё одно");
+        assertThat(toClosed.text()).contains("#" + four, "закрыта", "не отправлено");
+        assertThat(messagesOnceIdle(anna, TELEGRAM.botMessages(anna.id()).size())).isEmpty();
+        assertThat(TELEGRAM.botMessages(emma.id())).noneMatch(m -> m.text().contains("ещё одно"));
+        ask(vera, "/close " + three);
+    }
+
+    /**
+     * Three tickets, the current one closed: the two left are named, and a plain message, /close and /release ask
+     * which (the message is not sent) until a reply or /switch chooses; /release as a reply acts on the replied one.
+     */
+    @Test
+    void whenReallyAmbiguousTheVolunteerIsAskedWhichTicketAndNothingIsSent() {
+        EmulatedUser vera = volunteer("Вера-три");
+        EmulatedUser first = newUser("ru");
+        EmulatedUser second = newUser("ru");
+        EmulatedUser third = newUser("ru");
+        long one = openTicket(first, "Первый: про ИИН");
+        long two = openTicket(second, "Второй: про жильё");
+        long three = openTicket(third, "Третий: про визу");
+        ask(vera, "/take " + one);
+        BotMessage headerOne = awaitMessageWith(vera.id(), "Первый: про ИИН");
+        ask(vera, "/take " + two);
+        awaitMessageWith(vera.id(), "Второй: про жильё");
+        ask(vera, "/take " + three);
+        awaitMessageWith(vera.id(), "Третий: про визу");
+        awaitIdle();
+
+        BotMessage closed = ask(vera, "/close");
+        assertThat(closed.text()).startsWith("Заявка #" + three + " закрыта").contains("#" + one, "#" + two, "/switch");
+
+        int firstBefore = TELEGRAM.botMessages(first.id()).size();
+        int secondBefore = TELEGRAM.botMessages(second.id()).size();
+        BotMessage which = ask(vera, "Кому это?");
+        assertThat(which.text()).contains("не отправлено", "#" + one, "#" + two, "/switch");
+        assertThat(ask(vera, "/close").text()).contains("#" + one, "#" + two, "/close " + one);
+        assertThat(ask(vera, "/release").text()).contains("#" + one, "#" + two, "/release " + one);
+        assertThat(messagesOnceIdle(first, firstBefore)).isEmpty();
+        assertThat(messagesOnceIdle(second, secondBefore)).isEmpty();
+
+        BotMessage released = CHATS.reply(vera, headerOne.messageId(), "/release");
+        assertThat(released.text()).startsWith("Заявка #" + one + " возвращена")
+                .contains("Гость #" + two + " (заявка #" + two + ")");
+        awaitMessageWith(first.id(), "вернулась в очередь");
+        TELEGRAM.sendText(vera, "Теперь вам");
+        awaitMessageWith(second.id(), "Теперь вам");
+        assertThat(ask(first, "/cancel").text()).contains("закрыта");
+        ask(vera, "/close " + two);
     }
 
     @Test
@@ -382,6 +479,145 @@ class HandoffEndToEndTest extends EndToEndTest {
         assertThat(TELEGRAM.awaitBotMessage(VOLUNTEER_GROUP, m -> m.messageId() == announcement.messageId()
                 && m.edits() > 0, WAIT).text()).isEqualTo("✅ Заявка #" + ticket + " — взял(а) Вера-быстрая");
         ask(vera, "/close");
+    }
+
+    /**
+     * The group's post follows its ticket. Cancelled by the guest while waiting: "отменена гостем", no Take button,
+     * and the question no longer in the group. Given back to the queue: the old post (which said who took it) points
+     * to the new one below, which has Take. Closed: "закрыта". Before, a cancelled ticket's post still offered Take
+     * (which only toasted "уже не в очереди"), and a closed one's still said who had taken it.
+     */
+    @Test
+    void theGroupsPostFollowsItsTicketWhenItIsCancelledReleasedAndClosed() {
+        EmulatedUser vera = volunteer("Вера-пост");
+        EmulatedUser olga = newUser("ru");
+        long cancelled = openTicket(olga, "Вопрос, который гость отменит");
+        BotMessage post = awaitMessageWith(VOLUNTEER_GROUP, "Вопрос, который гость отменит");
+        awaitIdle(); // the post's message id is known
+        assertThat(ask(olga, "/cancel").text()).contains("закрыта");
+        BotMessage cancelledPost = TELEGRAM.awaitBotMessage(VOLUNTEER_GROUP, m -> m.messageId() == post.messageId()
+                && m.edits() > 0, WAIT);
+        assertThat(cancelledPost.text()).isEqualTo("🚫 Заявка #" + cancelled + " — отменена гостем");
+        assertThat(cancelledPost.allButtons()).isEmpty();
+
+        EmulatedUser petr = newUser("ru");
+        long ticket = openTicket(petr, "Вопрос, который вернут и закроют");
+        BotMessage first = awaitMessageWith(VOLUNTEER_GROUP, "Вопрос, который вернут");
+        assertThat(press(vera, first, "take:" + ticket)).endsWith("ваша");
+        awaitMessageWith(vera.id(), "Вопрос, который вернут"); // the header
+        awaitIdle();
+        assertThat(ask(vera, "/release").text()).startsWith("Заявка #" + ticket + " возвращена");
+        BotMessage again = awaitMessageWith(VOLUNTEER_GROUP, "Заявку #" + ticket + " пока никто не взял");
+        assertThat(again.allButtons()).extracting(BotMessage.InlineButton::callbackData).containsExactly("take:" + ticket);
+        BotMessage moved = TELEGRAM.awaitBotMessage(VOLUNTEER_GROUP, m -> m.messageId() == first.messageId()
+                && m.text().contains("ниже"), WAIT);
+        assertThat(moved.text()).isEqualTo("⏬ Заявка #" + ticket + " — объявлена заново ниже");
+        assertThat(moved.allButtons()).isEmpty();
+
+        awaitIdle();
+        assertThat(press(vera, again, "take:" + ticket)).endsWith("ваша");
+        TELEGRAM.awaitBotMessage(VOLUNTEER_GROUP, m -> m.messageId() == again.messageId()
+                && m.text().contains("взял(а) Вера-пост"), WAIT);
+        awaitIdle();
+        assertThat(ask(vera, "/close").text()).startsWith("Заявка #" + ticket + " закрыта");
+        BotMessage closedPost = TELEGRAM.awaitBotMessage(VOLUNTEER_GROUP, m -> m.messageId() == again.messageId()
+                && m.text().contains("закрыта"), WAIT);
+        assertThat(closedPost.text()).isEqualTo("☑️ Заявка #" + ticket + " — закрыта. Вёл(а): Вера-пост");
+        assertThat(closedPost.allButtons()).isEmpty();
+    }
+
+    /** Cancelled before the bot heard that its post reached the group: the post is marked once its id is known. */
+    @Test
+    void aTicketCancelledBeforeItsAnnouncementsAnswerCameIsStillMarkedCancelled() {
+        EmulatedUser refugee = newUser("ru");
+        TELEGRAM.holdResponses(true);
+        BotMessage announcement;
+        long ticket;
+        try {
+            assertThat(ask(refugee, "/human").text()).contains("Опишите");
+            TELEGRAM.sendText(refugee, "Вопрос, который сразу отменят");
+            announcement = awaitMessageWith(VOLUNTEER_GROUP, "Вопрос, который сразу отменят");
+            ticket = number(announcement.text());
+            TELEGRAM.sendText(refugee, "/cancel");
+            org.awaitility.Awaitility.await().atMost(WAIT).until(() -> "CLOSED".equals(jdbc.sql(
+                    "select status from ticket where id = ?").param(ticket).query(String.class).single()));
+        } finally {
+            TELEGRAM.holdResponses(false);
+        }
+        assertThat(TELEGRAM.awaitBotMessage(VOLUNTEER_GROUP, m -> m.messageId() == announcement.messageId()
+                && m.edits() > 0, WAIT).text()).isEqualTo("🚫 Заявка #" + ticket + " — отменена гостем");
+    }
+
+    /**
+     * A question the bot could not answer, then "Ask a volunteer" under that answer: the bot offers to send that very
+     * question, quoted, with one button, and says the country the question named (the person chose none in their
+     * profile); the ticket is the question, with that country, and the question is kept no longer. Before, the person
+     * was asked to describe their question again, and told the volunteers would see "страну (не указана)".
+     */
+    @Test
+    void askAVolunteerUnderAnAnswerOffersToSendThatVeryQuestion() {
+        EmulatedUser anna = newUser("ru");
+        String question = "у меня загран истекает через 2 месяца, где его продлить если я в алмате, в консульстве "
+                + "очередь на полгода";
+        BotMessage unsure = ask(anna, question);
+        assertThat(unsure.text()).contains("Не уверен");
+        int before = TELEGRAM.botMessages(anna.id()).size();
+        press(anna, unsure, askVolunteer(unsure));
+        BotMessage offer = TELEGRAM.awaitBotMessages(anna.id(), before + 1, WAIT).get(before);
+        assertThat(offer.text()).contains(question, "Казахстан", "не увидят").doesNotContain("не указана");
+        String send = offer.button("Отправить этот вопрос").orElseThrow().callbackData();
+
+        press(anna, offer, send);
+        BotMessage created = awaitMessageWith(anna.id(), "создана");
+        long ticket = number(created.text());
+        TELEGRAM.awaitBotMessage(anna.id(), m -> m.messageId() == offer.messageId() && m.buttons().isEmpty(), WAIT);
+        assertThat(awaitMessageWith(VOLUNTEER_GROUP, "Заявка #" + ticket).text()).contains("Казахстан", question);
+        assertThat(jdbc.sql("select description from ticket where id = ?").param(ticket).query(String.class).single())
+                .isEqualTo(question);
+        assertThat(jdbc.sql("select count(*) from held_question where user_id = ?").param(anna.id())
+                .query(Integer.class).single()).as("kept only until the ticket is made").isZero();
+        assertThat(press(anna, offer, send)).as("a second press makes no second ticket").contains("больше не работает");
+        assertThat(ask(anna, "/cancel").text()).contains("Заявка #" + ticket + " закрыта");
+    }
+
+    /**
+     * The country pressed under "which country?" goes with the question to the offer and the ticket; the person may
+     * write another text instead, which becomes the ticket. "Ask a volunteer" under an older answer, after another
+     * question, offers nothing to send.
+     */
+    @Test
+    void theCountryPressedForAQuestionGoesWithItAndAnotherTextMayBeWrittenInstead() {
+        EmulatedUser boris = newUser("ru");
+        BotMessage older = ask(boris, "как снять квартиру в ташкенте");
+        BotMessage which = ask(boris, "сколько можно находиться без регистрации");
+        assertThat(which.text()).startsWith("О какой стране вопрос?");
+        int before = TELEGRAM.botMessages(boris.id()).size();
+        press(boris, which, which.button("Казахстан").orElseThrow().callbackData());
+        BotMessage answer = TELEGRAM.awaitBotMessages(boris.id(), before + 1, WAIT).get(before);
+
+        before = TELEGRAM.botMessages(boris.id()).size();
+        press(boris, older, askVolunteer(older));
+        BotMessage plain = TELEGRAM.awaitBotMessages(boris.id(), before + 1, WAIT).get(before);
+        assertThat(plain.text()).startsWith("Опишите коротко").contains("не указана")
+                .doesNotContain("сколько можно находиться");
+        assertThat(plain.button("Отправить этот вопрос")).isEmpty();
+
+        before = TELEGRAM.botMessages(boris.id()).size();
+        press(boris, answer, askVolunteer(answer));
+        BotMessage offer = TELEGRAM.awaitBotMessages(boris.id(), before + 1, WAIT).get(before);
+        assertThat(offer.text()).contains("сколько можно находиться без регистрации", "Казахстан");
+        BotMessage created = ask(boris, "Я в Алматы уже 80 дней без регистрации, что делать?");
+        long ticket = number(created.text());
+        assertThat(jdbc.sql("select description || ' / ' || country from ticket where id = ?").param(ticket)
+                .query(String.class).single()).isEqualTo("Я в Алматы уже 80 дней без регистрации, что делать? / KZ");
+        assertThat(jdbc.sql("select count(*) from held_question where user_id = ?").param(boris.id())
+                .query(Integer.class).single()).isZero();
+        assertThat(ask(boris, "/cancel").text()).contains("Заявка #" + ticket + " закрыта");
+    }
+
+    private static String askVolunteer(BotMessage answer) {
+        return answer.allButtons().stream().map(BotMessage.InlineButton::callbackData)
+                .filter(data -> data.startsWith("human")).findFirst().orElseThrow();
     }
 
     /**

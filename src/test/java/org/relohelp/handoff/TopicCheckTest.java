@@ -64,6 +64,6 @@ class TopicCheckTest {
 
     private static HandoffProperties properties(boolean topics) {
         return new HandoffProperties(List.of(), GROUP, Duration.ofMinutes(15), Duration.ofHours(24),
-                Duration.ofHours(24), Duration.ofHours(24), topics);
+                Duration.ofHours(24), Duration.ofHours(24), topics, Duration.ofHours(1));
     }
 }

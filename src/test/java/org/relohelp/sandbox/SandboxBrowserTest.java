@@ -116,7 +116,7 @@ class SandboxBrowserTest {
         wait.until(d -> button(chat, "✅ Помогло") != null && button(chat, "👎 Не помогло") != null);
 
         press(chat, "Спросить волонтёра");
-        wait.until(d -> text(chat).contains("Опишите коротко"));
+        wait.until(d -> text(chat).contains("Передать волонтёрам ваш вопрос?")); // or write another:
         write(chat, "В ЦОНе просят справку,", "которой у меня нет");
         wait.until(d -> text(chat).contains("создана"));
         assertThat(lastMine(chat).findElement(By.cssSelector(".text")).getText())
@@ -218,7 +218,7 @@ class SandboxBrowserTest {
         wait.until(d -> text(chat).contains("Sources:"));
         assertThat(atTheNewestMessage(chat)).isTrue();
         press(chat, "Ask a volunteer");
-        wait.until(d -> text(chat).contains("Describe your question"));
+        wait.until(d -> text(chat).contains("Send your question to the volunteers?"));
         write(chat, "The public service hall wants a paper I do not have");
         wait.until(d -> text(chat).contains("Request #") && text(chat).contains("created"));
 

@@ -73,6 +73,33 @@ class ForgetEndToEndTest extends EndToEndTest {
         assertThat(rowsMentioning(vera.id())).isEmpty();
     }
 
+    /**
+     * The last question, held for "Ask a volunteer" under its answer: /privacy lists it, /forget deletes it, and it
+     * goes once its hour is over (the purge, or the check every 30 seconds).
+     */
+    @Test
+    void theQuestionHeldForAskAVolunteerIsListedForgottenAndExpires(CapturedOutput output) {
+        EmulatedUser asker = new EmulatedUser(nextId(), "Щавелева", "ru");
+        ask(asker, "где щавелевый ЦОН для ИИН в Алматы");
+        assertThat(rowsMentioning(asker.id())).containsKey("HELD_QUESTION.USER_ID");
+        assertThat(ask(asker, "/privacy").text()).contains("последний вопрос", "60 мин");
+        BotMessage confirm = ask(asker, "/forget");
+        press(asker, confirm, "forget:yes");
+        TELEGRAM.awaitBotMessage(asker.id(), m -> m.messageId() == confirm.messageId()
+                && m.text().contains("всё о вас удалено"), WAIT);
+        assertThat(rowsMentioning(asker.id())).isEmpty();
+        assertThat(output.getAll()).doesNotContain("щавел", "Щавел");
+
+        EmulatedUser later = newUser("ru");
+        ask(later, "где получить ИИН в Алматы");
+        LocalDateTime now = LocalDateTime.now(clock);
+        jdbc.sql("update held_question set created_at = ? where user_id = ?").params(now.minusMinutes(61), later.id())
+                .update();
+        forgetting.purge(now);
+        assertThat(jdbc.sql("select count(*) from held_question where user_id = ?").param(later.id())
+                .query(Integer.class).single()).isZero();
+    }
+
     @Test
     void retentionPurgesOldBusinessAndForgetsBlockedAndInactiveUsers() {
         EmulatedUser blocked = newUser("ru");
