@@ -148,7 +148,8 @@ final class QuestionReader {
         for (int i = 0; i < words.size(); i++) {
             Word w = words.get(i);
             String lower = w.text().toLowerCase(Locale.ROOT);
-            boolean meaningless = analysis.isStopWord(lower) || analysis.isStopWord(w.latinAsCyrillic());
+            boolean meaningless = analysis.isStopWord(lower) || analysis.isStopWord(w.latinAsCyrillic())
+                    || greeting(plain, i);
             if (place[i] || cyrillicPlace[i] || meaningless || readings.get(i).isEmpty()) {
                 continue;
             }
@@ -214,6 +215,23 @@ final class QuestionReader {
         return word.endsWith("е") || word.endsWith("и") || word.endsWith("ы");
     }
 
+    /**
+     * Whether the word at {@code at} is part of a greeting ("Добрый день", "доброго времени суток", "good
+     * morning"): "день" there is no day of the stay, and a polite question's words should not dilute what it asks.
+     */
+    private static boolean greeting(List<String> plain, int at) {
+        String word = plain.get(at);
+        String next = at + 1 < plain.size() ? plain.get(at + 1) : "";
+        String before = at > 0 ? plain.get(at - 1) : "";
+        String twoBefore = at > 1 ? plain.get(at - 2) : "";
+        return (GOOD.contains(word) && GREETED.contains(next)) || (GREETED.contains(word) && GOOD.contains(before))
+                || (word.equals("суток") && before.equals("времени") && GOOD.contains(twoBefore));
+    }
+
+    private static final java.util.Set<String> GOOD = java.util.Set.of("добрый", "доброе", "доброго", "доброй",
+            "good");
+    private static final java.util.Set<String> GREETED = java.util.Set.of("день", "вечер", "утро", "ночи",
+            "времени", "morning", "afternoon", "evening", "day");
     private static final List<String> ROUND_TRIP = List.of("визаран", "виза-ран", "vizaran", "visarun", "вернут",
             "вернус", "вернёт", "назад", "обратно", "съезд", "сгонят", "слетат", "return", "back");
     private static final java.util.Set<String> INTO = java.util.Set.of("в", "во", "v", "vo");

@@ -64,4 +64,15 @@ class QuestionReaderTest {
         assertThat(reader.read("симка теле2 казахстанская перестала работать").hintedCountry())
                 .contains(Destination.KZ);
     }
+
+    @Test
+    void aGreetingIsNoPartOfTheQuestion() {
+        assertThat(reader.read("Добрый день. Сколько дней без регистрации?").words())
+                .hasSize(reader.read("Сколько дней без регистрации?").words().size());
+        assertThat(reader.read("Good afternoon, dear, how long may I stay?").words())
+                .hasSize(reader.read("how long may I stay?").words().size());
+        // "день" is a day when no "добрый" greets with it
+        assertThat(reader.read("сдаёт комнату на день").words())
+                .hasSize(reader.read("сдаёт комнату на неделю").words().size());
+    }
 }
