@@ -75,4 +75,26 @@ class QuestionReaderTest {
         assertThat(reader.read("сдаёт комнату на день").words())
                 .hasSize(reader.read("сдаёт комнату на неделю").words().size());
     }
+
+    @Test
+    void aCoveredCountryOnTheWayIsNotTheOneAskedAbout() {
+        assertThat(named("Можно ли въехать в Таджикистан по внутреннему паспорту? Едем на машине через Узбекистан"))
+                .contains(Destination.TJ);
+        assertThat(named("едем через казахстан или узбекистан, что нужно на границе")).isEmpty();
+        // an uncovered destination still gets its short article
+        assertThat(named("через стамбул транзитом безопасно лететь?")).contains(Destination.TR);
+    }
+
+    @Test
+    void theCountryEnteredIsWhereOneIsEvenInARoundTrip() {
+        assertThat(named("Мы въехали в Армению по внутренним паспортам. Если выедем, пустят ли нас обратно?"))
+                .contains(Destination.AM);
+        assertThat(named("a esli ja uezzhayu na 1 den v Kyrgyzstan i vozvrashchajus, nado zanovo registraciju?"))
+                .isEmpty();
+    }
+
+    @Test
+    void colloquialKazakhstan() {
+        assertThat(named("чё будет если просрочить в казахе на пару дней?")).contains(Destination.KZ);
+    }
 }
