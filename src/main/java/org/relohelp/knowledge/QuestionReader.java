@@ -183,7 +183,10 @@ final class QuestionReader {
         java.util.function.IntPredicate skipped = compared.or(via);
         Optional<Destination> subject = places.named(cyrillicised, skipped).or(() -> places.named(plain, skipped));
         if (!roundTrip(plain, cyrillicised)) {
-            return subject.or(() -> places.named(cyrillicised, via)).or(() -> places.named(plain, via));
+            // "в Узбекистане сколько дней можно? Думаю переехать туда из Алматы": where one comes from is not asked
+            java.util.function.IntPredicate origin = at -> skipped.test(at) || (at > 0 && FROM.contains(plain.get(at - 1)));
+            return places.named(cyrillicised, origin).or(() -> places.named(plain, origin))
+                    .or(() -> subject).or(() -> places.named(cyrillicised, via)).or(() -> places.named(plain, via));
         }
         java.util.function.IntPredicate notOrigin = at -> at == 0 || !FROM.contains(plain.get(at - 1));
         java.util.function.IntPredicate destination = at -> destination(plain, cyrillicised, at) || via.test(at);
@@ -231,7 +234,9 @@ final class QuestionReader {
         }
         // "въехали в Армению ... пустят ли обратно": the country entered is where one is
         boolean arrived = at >= 2 && ARRIVED.stream().anyMatch(cyrillicised.get(at - 2)::startsWith);
-        return TO.contains(before) || (INTO.contains(before) && !where(cyrillicised.get(at)) && !arrived);
+        // "съездил на границу с Арменией и обратно": the country across the border is not where one is
+        return TO.contains(before) || WITH.contains(before)
+                || (INTO.contains(before) && !where(cyrillicised.get(at)) && !arrived);
     }
 
     /** A word in the form of a place where one is (Russian prepositional case): "Уральске", "Армении", "Батуми". */
@@ -262,6 +267,7 @@ final class QuestionReader {
     private static final java.util.Set<String> TO = java.util.Set.of("to", "into");
     private static final java.util.Set<String> FROM = java.util.Set.of("из", "iz", "from");
     private static final java.util.Set<String> OR = java.util.Set.of("или", "ili", "or");
+    private static final java.util.Set<String> WITH = java.util.Set.of("с", "со", "s", "with");
     private static final java.util.Set<String> VIA = java.util.Set.of("через", "cherez", "through", "via");
     /** How a verb of arriving starts: "въехали в Армению", "приехал в Ташкент", "перебрался в Грузию". */
     private static final List<String> ARRIVED = List.of("въех", "приех", "прилет", "переех", "перебрал");

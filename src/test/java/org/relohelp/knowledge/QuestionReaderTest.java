@@ -97,4 +97,16 @@ class QuestionReaderTest {
     void colloquialKazakhstan() {
         assertThat(named("чё будет если просрочить в казахе на пару дней?")).contains(Destination.KZ);
     }
+
+    @Test
+    void whereOneComesFromIsNotAsked() {
+        assertThat(named("А в Узбекистане сколько дней можно без регистрации? Думаю переехать туда из Алматы"))
+                .contains(Destination.UZ);
+        assertThat(named("как выехать из казахстана")).contains(Destination.KZ);
+    }
+
+    @Test
+    void theCountryAcrossTheBorderIsNotWhereOneIs() {
+        assertThat(named("съездил на границу с арменией и обратно, счётчик дней обнулился?")).isEmpty();
+    }
 }
