@@ -28,6 +28,8 @@ final class AnswerPicker {
     private static final double MIN_DECIDED_COVERAGE = 0.2;
     /** How much larger that lead must be. */
     private static final double DECIDED_LEAD = 2.0;
+    /** The lead that makes an answer clear at any coverage when the question tells its topic and not the rival's. */
+    private static final double TOLD_LEAD = 1.5;
     /** How much a rival on a topic the question does not speak of counts against one its words decide. */
     private static final double UNTOLD_RIVAL = 0.75;
     /** How close to a general article a country's own article on the topic must come to be preferred. */
@@ -172,7 +174,10 @@ final class AnswerPicker {
      * Whether the best candidate is clearly the answer: it matches enough of the question's words and leads the
      * first candidate on another topic (one on the same topic is as good an answer: a general article and a
      * country's on money, say; a section's topic is its own when it digresses). A long question matches a smaller
-     * share of its words, so with half or fewer of them matched (at least two) the lead must be larger.
+     * share of its words, so with half or fewer of them matched (at least two) the lead must be larger. Whatever
+     * share it matches, a question whose words tell the answer's topic and not the rival's is clear with a lead of
+     * half ("Добрый день. Подскажите, пожалуйста, каков сейчас средний уровень цен на аренду…" matches a quarter of
+     * its words, all of them about housing).
      */
     private boolean clear(SearchIndex.Hit best, List<SearchIndex.Hit> hits, int words, TopicWords.Told told) {
         // the candidates on the answer's topic stand together: the best of them tells how clear the topic is
@@ -189,15 +194,21 @@ final class AnswerPicker {
             // "Мегаком или О! брать симку?": the one word matched decides the topic, and the answer is on it
             needed = minLead * DECIDED_LEAD;
         } else {
-            return false;
+            needed = Double.POSITIVE_INFINITY;
         }
+        boolean toldBest = told.tells(best.topic()) || told.tells(best.article().topic());
         // a question whose words say nothing of the answer's topic ("документы", "сколько стоит") is matched by its
         // words alone: the answer must lead further
-        double lead = told.tells(best.topic()) || told.tells(best.article().topic()) ? needed : needed * UNTOLD_LEAD;
+        double lead = toldBest ? needed : needed * UNTOLD_LEAD;
+        Optional<SearchIndex.Hit> rival = hits.stream().filter(h -> !h.topic().equals(best.topic())).findFirst();
         // a rival on a topic the question does not speak of at all, when its words decide the answer's, weighs less
-        return hits.stream().filter(h -> !h.topic().equals(best.topic())).findFirst()
-                .map(rival -> score >= lead * rival.score() * (decided && !told.tells(rival.topic())
-                        ? UNTOLD_RIVAL : 1.0)).orElse(true);
+        if (rival.map(r -> score >= lead * r.score() * (decided && !told.tells(r.topic()) ? UNTOLD_RIVAL : 1.0))
+                .orElse(needed < Double.POSITIVE_INFINITY)) {
+            return true;
+        }
+        // words that tell the answer's topic and none of the rival's, with a clear lead: a long question matches few
+        // of its words, yet what it asks about is plain
+        return toldBest && rival.map(r -> !told.tells(r.topic()) && score >= TOLD_LEAD * r.score()).orElse(true);
     }
 
     /** For each covered country, the best article of the topic for it, as if the question had named it. */

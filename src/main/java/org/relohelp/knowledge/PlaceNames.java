@@ -136,6 +136,13 @@ final class PlaceNames {
         return Optional.empty();
     }
 
+    /** The country of a place whose name starts at {@code at}, if one does. */
+    Optional<Destination> startingAt(List<String> words, int at) {
+        List<String> stems = stems(words);
+        return startingAt(words, stems, at).stream().filter(place -> matchesAt(place, words, stems, at))
+                .map(Place::country).findFirst();
+    }
+
     /** Positions in the question taken by place names: they choose the country, not the article. */
     boolean[] positions(List<String> words) {
         List<String> stems = stems(words);

@@ -148,7 +148,8 @@ final class QuestionReader {
         for (int i = 0; i < words.size(); i++) {
             Word w = words.get(i);
             String lower = w.text().toLowerCase(Locale.ROOT);
-            boolean meaningless = analysis.isStopWord(lower) || analysis.isStopWord(w.latinAsCyrillic());
+            boolean meaningless = analysis.isStopWord(lower) || analysis.isStopWord(w.latinAsCyrillic())
+                    || greeting(plain, i);
             if (place[i] || cyrillicPlace[i] || meaningless || readings.get(i).isEmpty()) {
                 continue;
             }
@@ -167,19 +168,28 @@ final class QuestionReader {
      * the one the question is about. There a place after "из"/"from" is where one is; a place right after "в"/"to"
      * in the form of a direction ("в Грузию", "в Казахстан", "v kirgiziyu", "to Turkey") is left out, and so is one
      * after "или"/"or" that follows it; a place where one is ("в Уральске", "в Армении", "в Батуми") still counts.
-     * "назад" after a span of time ("месяц назад") is "ago", not "back".
+     * "назад" after a span of time ("месяц назад") is "ago", not "back". A country entered ("въехали в Армению")
+     * is where one is, and a covered country on the way ("через Узбекистан") is never the one asked about.
      */
     private Optional<Destination> named(List<String> plain, List<String> cyrillicised) {
         // "в Баку дороже, чем в Тбилиси?": the place compared with is not the one asked about
         java.util.function.IntPredicate compared = at -> (at >= 1 && THAN.contains(plain.get(at - 1)))
                 || (at >= 2 && THAN.contains(plain.get(at - 2)) && (INTO.contains(plain.get(at - 1))
                 || plain.get(at - 1).equals("in")));
-        Optional<Destination> subject = places.named(cyrillicised, compared).or(() -> places.named(plain, compared));
+        // "едем через Узбекистан": a covered country on the way is never what the question is about (an uncovered
+        // one, "через Стамбул", still gets what little its short article has)
+        java.util.function.IntPredicate via = at -> route(plain, at) && (onTheWay(cyrillicised, at)
+                || onTheWay(plain, at));
+        java.util.function.IntPredicate skipped = compared.or(via);
+        Optional<Destination> subject = places.named(cyrillicised, skipped).or(() -> places.named(plain, skipped));
         if (!roundTrip(plain, cyrillicised)) {
-            return subject.or(() -> places.named(cyrillicised)).or(() -> places.named(plain));
+            // "в Узбекистане сколько дней можно? Думаю переехать туда из Алматы": where one comes from is not asked
+            java.util.function.IntPredicate origin = at -> skipped.test(at) || (at > 0 && FROM.contains(plain.get(at - 1)));
+            return places.named(cyrillicised, origin).or(() -> places.named(plain, origin))
+                    .or(() -> subject).or(() -> places.named(cyrillicised, via)).or(() -> places.named(plain, via));
         }
         java.util.function.IntPredicate notOrigin = at -> at == 0 || !FROM.contains(plain.get(at - 1));
-        java.util.function.IntPredicate destination = at -> destination(plain, cyrillicised, at);
+        java.util.function.IntPredicate destination = at -> destination(plain, cyrillicised, at) || via.test(at);
         return places.named(cyrillicised, notOrigin).or(() -> places.named(plain, notOrigin))
                 .or(() -> places.named(cyrillicised, destination)).or(() -> places.named(plain, destination));
     }
@@ -197,6 +207,22 @@ final class QuestionReader {
         return false;
     }
 
+    /**
+     * Whether the place at {@code at} is one the way passes through ("едем через Узбекистан", "transit through
+     * Istanbul or Dubai"): the question is about where the way leads, or about the journey itself.
+     */
+    private static boolean route(List<String> plain, int at) {
+        if (at == 0) {
+            return false;
+        }
+        String before = plain.get(at - 1);
+        return VIA.contains(before) || (OR.contains(before) && at >= 2 && route(plain, at - 2));
+    }
+
+    private boolean onTheWay(List<String> words, int at) {
+        return places.startingAt(words, at).filter(Destination::covered).isPresent();
+    }
+
     /** Whether the place at {@code at} is where a round trip goes: "в Грузию", "to Turkey", "в Казахстан или Узбекистан". */
     private static boolean destination(List<String> plain, List<String> cyrillicised, int at) {
         if (at == 0) {
@@ -206,7 +232,11 @@ final class QuestionReader {
         if (OR.contains(before)) {
             return at >= 2 && destination(plain, cyrillicised, at - 2);
         }
-        return TO.contains(before) || (INTO.contains(before) && !where(cyrillicised.get(at)));
+        // "въехали в Армению ... пустят ли обратно": the country entered is where one is
+        boolean arrived = at >= 2 && ARRIVED.stream().anyMatch(cyrillicised.get(at - 2)::startsWith);
+        // "съездил на границу с Арменией и обратно": the country across the border is not where one is
+        return TO.contains(before) || WITH.contains(before)
+                || (INTO.contains(before) && !where(cyrillicised.get(at)) && !arrived);
     }
 
     /** A word in the form of a place where one is (Russian prepositional case): "Уральске", "Армении", "Батуми". */
@@ -214,12 +244,33 @@ final class QuestionReader {
         return word.endsWith("е") || word.endsWith("и") || word.endsWith("ы");
     }
 
+    /**
+     * Whether the word at {@code at} is part of a greeting ("Добрый день", "доброго времени суток", "good
+     * morning"): "день" there is no day of the stay, and a polite question's words should not dilute what it asks.
+     */
+    private static boolean greeting(List<String> plain, int at) {
+        String word = plain.get(at);
+        String next = at + 1 < plain.size() ? plain.get(at + 1) : "";
+        String before = at > 0 ? plain.get(at - 1) : "";
+        String twoBefore = at > 1 ? plain.get(at - 2) : "";
+        return (GOOD.contains(word) && GREETED.contains(next)) || (GREETED.contains(word) && GOOD.contains(before))
+                || (word.equals("суток") && before.equals("времени") && GOOD.contains(twoBefore));
+    }
+
+    private static final java.util.Set<String> GOOD = java.util.Set.of("добрый", "доброе", "доброго", "доброй",
+            "good");
+    private static final java.util.Set<String> GREETED = java.util.Set.of("день", "вечер", "утро", "ночи",
+            "времени", "morning", "afternoon", "evening", "day");
     private static final List<String> ROUND_TRIP = List.of("визаран", "виза-ран", "vizaran", "visarun", "вернут",
-            "вернус", "вернёт", "назад", "обратно", "съезд", "сгонят", "слетат", "return", "back");
+            "вернус", "вернёт", "возвращ", "vozvrash", "назад", "обратно", "съезд", "сгонят", "слетат", "return", "back");
     private static final java.util.Set<String> INTO = java.util.Set.of("в", "во", "v", "vo");
     private static final java.util.Set<String> TO = java.util.Set.of("to", "into");
     private static final java.util.Set<String> FROM = java.util.Set.of("из", "iz", "from");
     private static final java.util.Set<String> OR = java.util.Set.of("или", "ili", "or");
+    private static final java.util.Set<String> WITH = java.util.Set.of("с", "со", "s", "with");
+    private static final java.util.Set<String> VIA = java.util.Set.of("через", "cherez", "through", "via");
+    /** How a verb of arriving starts: "въехали в Армению", "приехал в Ташкент", "перебрался в Грузию". */
+    private static final List<String> ARRIVED = List.of("въех", "приех", "прилет", "переех", "перебрал");
     private static final java.util.Set<String> THAN = java.util.Set.of("чем", "chem", "than");
     /** Spans of time before "назад" that make it "ago". */
     private static final java.util.Set<String> SPANS = java.util.Set.of("день", "дня", "дней", "неделю", "недели",

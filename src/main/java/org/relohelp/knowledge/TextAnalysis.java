@@ -50,7 +50,8 @@ final class TextAnalysis {
             "help", "how", "what", "where", "can", "could", "should", "do", "does", "i", "me", "my", "get", "know",
             "tell", "there", "here", "we", "you", "anyone", "someone", "привет", "здравствуйте", "hi", "hello",
             "помогите", "помочь", "ребята", "ребят", "народ", "друзья", "спасибо", "заранее", "thanks",
-            "guys", "пж", "плз");
+            "guys", "пж", "плз", "уважаемые", "уважаемый", "уважаемая", "коллеги", "администраторы", "админы",
+            "прошу", "извините", "благодарю", "dear", "hey");
 
     final Analyzer russianIndex;
     final Analyzer russianQuery;

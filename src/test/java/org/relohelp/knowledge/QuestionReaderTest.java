@@ -64,4 +64,49 @@ class QuestionReaderTest {
         assertThat(reader.read("симка теле2 казахстанская перестала работать").hintedCountry())
                 .contains(Destination.KZ);
     }
+
+    @Test
+    void aGreetingIsNoPartOfTheQuestion() {
+        assertThat(reader.read("Добрый день. Сколько дней без регистрации?").words())
+                .hasSize(reader.read("Сколько дней без регистрации?").words().size());
+        assertThat(reader.read("Good afternoon, dear, how long may I stay?").words())
+                .hasSize(reader.read("how long may I stay?").words().size());
+        // "день" is a day when no "добрый" greets with it
+        assertThat(reader.read("сдаёт комнату на день").words())
+                .hasSize(reader.read("сдаёт комнату на неделю").words().size());
+    }
+
+    @Test
+    void aCoveredCountryOnTheWayIsNotTheOneAskedAbout() {
+        assertThat(named("Можно ли въехать в Таджикистан по внутреннему паспорту? Едем на машине через Узбекистан"))
+                .contains(Destination.TJ);
+        assertThat(named("едем через казахстан или узбекистан, что нужно на границе")).isEmpty();
+        // an uncovered destination still gets its short article
+        assertThat(named("через стамбул транзитом безопасно лететь?")).contains(Destination.TR);
+    }
+
+    @Test
+    void theCountryEnteredIsWhereOneIsEvenInARoundTrip() {
+        assertThat(named("Мы въехали в Армению по внутренним паспортам. Если выедем, пустят ли нас обратно?"))
+                .contains(Destination.AM);
+        assertThat(named("a esli ja uezzhayu na 1 den v Kyrgyzstan i vozvrashchajus, nado zanovo registraciju?"))
+                .isEmpty();
+    }
+
+    @Test
+    void colloquialKazakhstan() {
+        assertThat(named("чё будет если просрочить в казахе на пару дней?")).contains(Destination.KZ);
+    }
+
+    @Test
+    void whereOneComesFromIsNotAsked() {
+        assertThat(named("А в Узбекистане сколько дней можно без регистрации? Думаю переехать туда из Алматы"))
+                .contains(Destination.UZ);
+        assertThat(named("как выехать из казахстана")).contains(Destination.KZ);
+    }
+
+    @Test
+    void theCountryAcrossTheBorderIsNotWhereOneIs() {
+        assertThat(named("съездил на границу с арменией и обратно, счётчик дней обнулился?")).isEmpty();
+    }
 }
