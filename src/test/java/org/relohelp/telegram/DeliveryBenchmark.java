@@ -3,6 +3,7 @@ package org.relohelp.telegram;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -40,7 +41,8 @@ public final class DeliveryBenchmark {
     public static void main(String[] args) throws Exception {
         List<String> questions = questions();
         int rate = Integer.getInteger("rate", 100);
-        System.out.printf("Delivery benchmark, %s, %s%n", LocalDate.now(), Machine.describe());
+        // the date in the application's time (UTC), as the bot itself tells it, whatever the machine's zone
+        System.out.printf("Delivery benchmark, %s, %s%n", LocalDate.now(Clock.systemUTC()), Machine.describe());
         try (BotApiEmulator telegram = BotApiEmulator.start(TOKEN, 0);
              PackagedBot bot = PackagedBot.start(telegram, List.of())) {
             Replies replies = Replies.follow(telegram);

@@ -12,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -65,6 +64,9 @@ class WebhookEndToEndTest {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    Clock clock;
+
     @TestConfiguration
     static class ClockAnHourAhead {
         @Bean
@@ -104,7 +106,7 @@ class WebhookEndToEndTest {
                  "entities": [{"type": "bot_command", "offset": 0, "length": 6}],
                  "from": {"id": %d, "is_bot": false, "first_name": "Direct", "language_code": "en"},
                  "chat": {"id": %d, "type": "private", "first_name": "Direct"}}}
-                """.formatted(Instant.now().getEpochSecond(), chat, chat);
+                """.formatted(clock.instant().getEpochSecond(), chat, chat);
         TELEGRAM.openChat(chat);
         assertThat(post(update, null)).isEqualTo(401);
         assertThat(post(update, "wrong")).isEqualTo(401);
