@@ -1,39 +1,15 @@
 package org.relohelp.handoff;
 
-import java.security.SecureRandom;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.LocalDateTime;
-import java.util.Base64;
+import org.relohelp.users.InviteCodes;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** One-time invitation codes for volunteers; redeeming is a single conditional update. */
+/** One-time invitation codes for volunteers. */
 @Repository
-class Invites {
-
-    private static final SecureRandom RANDOM = new SecureRandom();
-
-    private final JdbcClient jdbc;
-    private final Clock clock;
+class Invites extends InviteCodes {
 
     Invites(JdbcClient jdbc, Clock clock) {
-        this.jdbc = jdbc;
-        this.clock = clock;
-    }
-
-    String create(long adminId, Duration validity) {
-        byte[] bytes = new byte[18];
-        RANDOM.nextBytes(bytes);
-        String code = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-        jdbc.sql("insert into volunteer_invite (code, created_by, expires_at) values (?, ?, ?)")
-                .params(code, adminId, LocalDateTime.now(clock).plus(validity)).update();
-        return code;
-    }
-
-    boolean redeem(String code, long userId) {
-        LocalDateTime now = LocalDateTime.now(clock);
-        return jdbc.sql("update volunteer_invite set used_by = ?, used_at = ? where code = ? and used_by is null "
-                + "and expires_at > ?").params(userId, now, code, now).update() == 1;
+        super(jdbc, clock, "volunteer_invite");
     }
 }
