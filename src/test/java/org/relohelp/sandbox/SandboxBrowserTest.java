@@ -21,6 +21,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -245,6 +246,27 @@ class SandboxBrowserTest {
         wait.until(d -> text(chat).contains("Hello! Which paper do they want?"));
         assertThat(atTheNewestMessage(chat)).isTrue();
         assertThat(chat.findElement(By.cssSelector(".messages")).getText()).doesNotContain("Анна");
+        onATouchScreen(chat);
+    }
+
+    /** As in Telegram's apps: on a touch screen Enter starts a new line and ➤ sends (Enter sent each line alone). */
+    private void onATouchScreen(WebElement chat) {
+        ChromeDriver chrome = (ChromeDriver) browser;
+        chrome.executeCdpCommand("Emulation.setTouchEmulationEnabled", Map.of("enabled", true, "maxTouchPoints", 5));
+        try {
+            assertThat(script("return matchMedia('(pointer: coarse)').matches")).isEqualTo(true);
+            int sent = chat.findElements(By.cssSelector(".msg.mine")).size();
+            WebElement input = chat.findElement(By.cssSelector(".composer .text"));
+            input.sendKeys("It is a certificate", Keys.ENTER, "from my landlord");
+            assertThat(input.getAttribute("value")).isEqualTo("It is a certificate\nfrom my landlord");
+            assertThat(chat.findElements(By.cssSelector(".msg.mine"))).hasSize(sent);
+            chat.findElement(By.cssSelector(".composer .send")).click();
+            wait.until(d -> chat.findElements(By.cssSelector(".msg.mine")).size() == sent + 1);
+            assertThat(lastMine(chat).findElement(By.cssSelector(".text")).getText())
+                    .isEqualTo("It is a certificate\nfrom my landlord");
+        } finally {
+            chrome.executeCdpCommand("Emulation.setTouchEmulationEnabled", Map.of("enabled", false));
+        }
     }
 
     /** A page of another origin posts a form and fetches at the sandbox's API: nothing reaches the bot. */
