@@ -43,6 +43,7 @@ class ArticleView {
     private final Texts texts;
     private final Staleness staleness;
     private final Map<String, String> renderedBodies = new ConcurrentHashMap<>();
+    private final Map<Language, DateTimeFormatter> dateFormats = new ConcurrentHashMap<>();
 
     ArticleView(Texts texts, Staleness staleness) {
         this.texts = texts;
@@ -161,7 +162,8 @@ class ArticleView {
     }
 
     private String date(LocalDate day, Language language) {
-        return DateTimeFormatter.ofPattern(texts.get(language, "article.date-pattern"), language.locale()).format(day);
+        return dateFormats.computeIfAbsent(language, l -> DateTimeFormatter.ofPattern(
+                texts.get(l, "article.date-pattern"), l.locale())).format(day);
     }
 
     /** Markdown to Telegram HTML, once per text: parsing it for every answer is most of an answer's work. */

@@ -82,6 +82,9 @@ final class SearchIndex implements Closeable {
         private final boolean[] docAnswers;
         private final Set<Destination>[] docCountries;
         private final String[] docTopics;
+        /** Each document's section, numbered: the two languages of one section share its number. */
+        private final int[] docSectionNumbers;
+        private final int sectionCount;
         private final Map<String, ScoreDoc[]> matches = new ConcurrentHashMap<>();
         /** A reading's correction ("_ru:прописск" → "прописк"), or itself when it is a word of the articles. */
         private final Map<String, String> spelling = new ConcurrentHashMap<>();
@@ -107,6 +110,13 @@ final class SearchIndex implements Closeable {
                 docCountries[doc] = countries(fields.get("countries"));
                 docTopics[doc] = fields.get("topic");
             }
+            docSectionNumbers = new int[docs];
+            Map<String, Integer> numbers = new HashMap<>();
+            for (int doc = 0; doc < docs; doc++) {
+                docSectionNumbers[doc] = numbers.computeIfAbsent(docIds[doc] + "#" + docSections[doc],
+                        key -> numbers.size());
+            }
+            sectionCount = numbers.size();
         }
 
         /**
@@ -349,26 +359,39 @@ final class SearchIndex implements Closeable {
      */
     private static List<SectionMatch> match(Snapshot searcher, List<QuestionReader.WordQuery> words,
                                             Language language) {
-        Map<Integer, Double> docScores = new HashMap<>();
-        Map<Integer, Integer> docWords = new HashMap<>();
+        // arrays by document, not maps of boxed numbers: this runs for every question, over every matching section
+        double[] docScores = new double[searcher.docIds.length];
+        int[] docWords = new int[searcher.docIds.length];
+        int[] matched = new int[searcher.docIds.length];
+        int count = 0;
         for (QuestionReader.WordQuery word : words) {
             for (ScoreDoc hit : searcher.matches(word)) {
-                docScores.merge(hit.doc, (double) hit.score, Double::sum);
-                docWords.merge(hit.doc, 1, Integer::sum);
+                if (docWords[hit.doc]++ == 0) {
+                    matched[count++] = hit.doc;
+                }
+                docScores[hit.doc] += hit.score;
             }
         }
-        Map<String, SectionMatch> sections = new HashMap<>();
-        for (Map.Entry<Integer, Double> entry : docScores.entrySet()) {
-            int doc = entry.getKey();
+        SectionMatch[] sections = new SectionMatch[searcher.sectionCount];
+        List<SectionMatch> found = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            int doc = matched[i];
             double languageWeight = searcher.docLanguages[doc].equals(language.code()) ? 1.0 : 0.85;
-            SectionMatch match = new SectionMatch(searcher.byId.get(searcher.docIds[doc]), searcher.docSections[doc],
-                    searcher.docAnswers[doc], searcher.docCountries[doc], searcher.docTopics[doc],
-                    entry.getValue() * languageWeight,
-                    docWords.get(doc) / (double) words.size());
-            sections.merge(searcher.docIds[doc] + "#" + searcher.docSections[doc], match,
-                    (a, b) -> a.score() >= b.score() ? a : b);
+            double score = docScores[doc] * languageWeight;
+            int section = searcher.docSectionNumbers[doc];
+            if (sections[section] != null && sections[section].score() >= score) {
+                continue; // a section counts in the better of its two languages
+            }
+            sections[section] = new SectionMatch(searcher.byId.get(searcher.docIds[doc]), searcher.docSections[doc],
+                    searcher.docAnswers[doc], searcher.docCountries[doc], searcher.docTopics[doc], score,
+                    docWords[doc] / (double) words.size());
         }
-        return List.copyOf(sections.values());
+        for (SectionMatch section : sections) {
+            if (section != null) {
+                found.add(section);
+            }
+        }
+        return found;
     }
 
     /** Articles ranked by their best section, weighted for the question's country. */

@@ -77,8 +77,8 @@ public class StayDesk implements ChatFeature, Conversation {
 
     /** A question such as «до какого числа мне можно быть в Казахстане, если въехал 1 октября» starts the count. */
     public Optional<Reply> onQuestion(Profile profile, String text) {
-        StayWords words = read(text, null);
-        return words.intent() ? Optional.of(begin(profile, words, null)) : Optional.empty();
+        // most questions are not this one: reading their places and dates would be wasted on every message
+        return StayWords.intends(text) ? Optional.of(begin(profile, read(text, null), null)) : Optional.empty();
     }
 
     /** The count's buttons; "stay:start:KZ" (under a country's article) starts it for that country. */

@@ -44,6 +44,14 @@ record StayWords(Optional<Country> country, List<DatePhrases.Found> dates, boole
                 CancelWords.only(text), DONE.matcher(lower).matches(), INTENT.matcher(lower).find(), question);
     }
 
+    /**
+     * Whether a message asks for the count ("до какого числа мне можно…"): the one thing {@link #read} tells of a
+     * free question, which needs neither its dates nor its country unless it does.
+     */
+    static boolean intends(String input) {
+        return input != null && INTENT.matcher(input.strip().toLowerCase(Locale.ROOT).replace('ё', 'е')).find();
+    }
+
     /** Dates that are dates (not future, ambiguous or impossible ones). */
     List<LocalDate> goodDates() {
         return dates.stream().filter(found -> found.parsed().isOk()).map(found -> found.parsed().date()).toList();
