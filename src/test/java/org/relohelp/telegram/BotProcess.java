@@ -36,9 +36,17 @@ final class BotProcess {
      * elsewhere, with only the environment given (no data folder: the default, {@code ./data} in that folder).
      */
     static Process startJar(Path folder, Map<String, String> environment, String logFile) throws IOException {
-        Path jar = Path.of("target", "relohelp.jar").toAbsolutePath();
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", jar.toString()).directory(folder.toFile()).redirectErrorStream(true)
+        return startJar(folder, environment, logFile, "-jar", Path.of("target", "relohelp.jar").toAbsolutePath()
+                .toString());
+    }
+
+    /** The same with other arguments for {@code java} ({@code -XX:SharedArchiveFile=… -jar …}). */
+    static Process startJar(Path folder, Map<String, String> environment, String logFile, String... arguments)
+            throws IOException {
+        java.util.List<String> command = new java.util.ArrayList<>(java.util.List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(java.util.List.of(arguments));
+        ProcessBuilder builder = new ProcessBuilder(command).directory(folder.toFile()).redirectErrorStream(true)
                 .redirectOutput(folder.resolve(logFile).toFile());
         builder.environment().keySet().removeIf(name -> name.startsWith("TELEGRAM_") || name.startsWith("RELOHELP_")
                 || name.startsWith("SPRING_"));

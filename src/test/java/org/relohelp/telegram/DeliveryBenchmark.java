@@ -32,6 +32,8 @@ import org.relohelp.emulator.EmulatedUser;
  *   500 other users × 3 questions paced at {@code -Drate} (default 100/s, well below saturation) for update→reply latency.
  *   Resident memory of the bot process before and after.</li>
  * </ol>
+ * The bot starts as the Dockerfile starts it: with its JVM options ({@code -Dbot.jvm} gives others) and with the class
+ * data {@code bin/prepare-start} records ({@code -Dcds=false} starts the plain jar instead).
  */
 public final class DeliveryBenchmark {
 
@@ -97,11 +99,11 @@ public final class DeliveryBenchmark {
             System.out.printf("(b) no limits, 500 users x 3 questions: %.0f updates/s all at once "
                             + "(lost %d, duplicated %d; the bot's own CPU %.2f ms per update); paced at %d/s: "
                             + "latency p50 %d ms, p95 %d ms, p99 %d ms "
-                            + "(lost %d, duplicated %d); bot RSS %d MB before, %d MB after; start-up %d ms%n",
+                            + "(lost %d, duplicated %d); bot RSS %d MB before, %d MB after (%s); start-up %d ms%n",
                     burst.updatesPerSecond(), burst.lost(), burst.duplicated(), cpuPerUpdate, rate,
                     percentile(latency, 50),
                     percentile(latency, 95), percentile(latency, 99), paced.lost(), paced.duplicated(), rssBefore,
-                    bot.residentMegabytes(), bot.startUpMillis());
+                    bot.residentMegabytes(), bot.residentParts(), bot.startUpMillis());
             replies.stop();
         }
     }
@@ -349,10 +351,15 @@ public final class DeliveryBenchmark {
             List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
                     .toString()));
             String jvm = System.getProperty("bot.jvm", "-Xmx160m -XX:+UseSerialGC -XX:TieredStopAtLevel=1").strip(); // as in the Dockerfile
-            if (!jvm.isEmpty()) {
-                command.addAll(List.of(jvm.split("\\s+")));
+            List<String> options = jvm.isEmpty() ? List.of() : List.of(jvm.split("\\s+"));
+            command.addAll(options);
+            if (Boolean.parseBoolean(System.getProperty("cds", "true"))) {
+                // as the Dockerfile starts it: extracted, with the class data a training start recorded
+                command.addAll(List.of("-XX:SharedArchiveFile=" + PREPARED.resolve("relohelp.jsa"), "-jar",
+                        prepared(options).resolve("relohelp.jar").toString()));
+            } else {
+                command.addAll(List.of("-jar", "target/relohelp.jar"));
             }
-            command.addAll(List.of("-jar", "target/relohelp.jar"));
             command.addAll(args);
             ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(data.resolve("bot.log").toFile());
@@ -372,6 +379,26 @@ public final class DeliveryBenchmark {
             return bot;
         }
 
+        private static final Path PREPARED = Path.of("target", "prepared-start");
+        private static boolean preparedOnce;
+
+        /** {@code bin/prepare-start}, once per benchmark, with the bot's JVM options: not part of any start-up time. */
+        private static synchronized Path prepared(List<String> options) throws IOException, InterruptedException {
+            if (!preparedOnce) {
+                List<String> command = new ArrayList<>(List.of("bin/prepare-start", "target/relohelp.jar",
+                        PREPARED.toString()));
+                command.addAll(options);
+                ProcessBuilder builder = new ProcessBuilder(command).inheritIO();
+                builder.environment().put("PATH", Path.of(System.getProperty("java.home"), "bin") + java.io.File
+                        .pathSeparator + System.getenv("PATH"));
+                if (builder.start().waitFor() != 0) {
+                    throw new IllegalStateException("bin/prepare-start failed");
+                }
+                preparedOnce = true;
+            }
+            return PREPARED;
+        }
+
         long startUpMillis() {
             return TimeUnit.NANOSECONDS.toMillis(telegram.firstCall("getUpdates").orElseThrow() - startedAt);
         }
@@ -382,8 +409,17 @@ public final class DeliveryBenchmark {
         }
 
         long residentMegabytes() throws IOException {
+            return status("VmRSS:");
+        }
+
+        /** The resident memory's parts: anonymous (the heap, the JIT's code, metaspace), and mapped files. */
+        String residentParts() throws IOException {
+            return String.format(Locale.ROOT, "%d MB anonymous + %d MB files", status("RssAnon:"), status("RssFile:"));
+        }
+
+        private long status(String field) throws IOException {
             return Files.readAllLines(Path.of("/proc", String.valueOf(process.pid()), "status")).stream()
-                    .filter(l -> l.startsWith("VmRSS:")).map(l -> l.replaceAll("\\D", "")).mapToLong(Long::parseLong)
+                    .filter(l -> l.startsWith(field)).map(l -> l.replaceAll("\\D", "")).mapToLong(Long::parseLong)
                     .findFirst().orElse(-1) / 1024;
         }
 

@@ -2,9 +2,12 @@ package org.relohelp.telegram;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -68,6 +71,45 @@ class InstalledJarIT {
             assertThat(log).doesNotContain("SANDBOX", "does not exist", TOKEN);
             assertThat(folder.resolve("data/relohelp.mv.db")).exists();
             assertThat(folder.resolve("data/knowledge/kz/kz-tax-id.ru.md")).exists();
+        }
+    }
+
+    /**
+     * As the Docker image installs it: {@code bin/prepare-start} extracts the jar and records its class data with the
+     * image's JVM options; the bot then starts with that archive. {@code -Xshare:on} makes a start whose archive
+     * cannot be used fail instead of quietly loading its classes the slow way.
+     */
+    @Test
+    void startsWithTheClassDataPrepareStartRecords() throws Exception {
+        Path folder = Files.createTempDirectory(Files.createDirectories(Path.of("target")), "prepared-")
+                .toAbsolutePath();
+        List<String> options = List.of("-Xmx160m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
+        List<String> prepare = new ArrayList<>(List.of("bin/prepare-start", "target/relohelp.jar",
+                folder.resolve("app").toString()));
+        prepare.addAll(options);
+        ProcessBuilder builder = new ProcessBuilder(prepare).redirectErrorStream(true)
+                .redirectOutput(folder.resolve("prepare.log").toFile());
+        builder.environment().put("PATH", Path.of(System.getProperty("java.home"), "bin") + File.pathSeparator
+                + System.getenv("PATH"));
+        assertThat(builder.start().waitFor()).as("bin/prepare-start; see " + folder.resolve("prepare.log"))
+                .isZero();
+        assertThat(folder.resolve("app/relohelp.jsa")).exists();
+        try (BotApiEmulator telegram = BotApiEmulator.start(TOKEN, 0)) {
+            assertThat(telegram.firstCall("getUpdates")).as("the training start never calls the Bot API").isEmpty();
+            List<String> java = new ArrayList<>(options);
+            java.addAll(List.of("-XX:SharedArchiveFile=app/relohelp.jsa", "-Xshare:on", "-jar", "app/relohelp.jar"));
+            Process bot = BotProcess.startJar(folder, Map.of("TELEGRAM_BOT_TOKEN", TOKEN,
+                    "TELEGRAM_API_URL", telegram.url(), "RELOHELP_MANAGEMENT_PORT", "0",
+                    "RELOHELP_SANDBOX_PORT", "0"), "bot.log", java.toArray(String[]::new));
+            try {
+                EmulatedUser user = new EmulatedUser(8_200_000_002L, "Prepared", "ru");
+                telegram.sendText(user, "/start");
+                assertThat(telegram.awaitBotMessages(user.id(), 1, Duration.ofSeconds(60)).get(0).text())
+                        .as("see " + folder.resolve("bot.log")).contains("В какой стране");
+            } finally {
+                bot.destroy();
+                assertThat(bot.waitFor(10, TimeUnit.SECONDS)).as("stops within 10 s of SIGTERM").isTrue();
+            }
         }
     }
 }
