@@ -40,6 +40,10 @@ final class AnswerPicker {
     private static final double DECIDED_CLOSE = 0.7;
     /** How close to a digressing section the article on its topic must come to be preferred. */
     private static final double HOME_ARTICLE = 0.6;
+    /** How sure {@link TopicModel} must be of a topic to decide between close candidates. */
+    static final double LEARNT_SURE = 0.8;
+    /** Among how many of the first candidates the words must put the one on that topic. */
+    private static final int LEARNT_AMONG = 2;
 
     private final double minCoverage;
     private final double minLead;
@@ -84,8 +88,16 @@ final class AnswerPicker {
         if (hits.isEmpty()) {
             return new Choose(candidates(matched, country));
         }
-        SearchIndex.Hit best = ownArticle(homeArticle(decidedArticle(hits, result.told())), country);
+        SearchIndex.Hit best = ownArticle(homeArticle(decidedArticle(hits, result.told()), result.learnt()),
+                country);
         boolean clear = clear(best, hits, result.words(), result.told()) && agrees(best, result.told());
+        if (!clear) {
+            Optional<SearchIndex.Hit> learnt = learnt(hits, result.learnt());
+            if (learnt.isPresent()) {
+                best = learnt.get();
+                clear = true;
+            }
+        }
         if (country.isEmpty() && best.countrySpecific() && !best.article().isElsewhere()) {
             // every close candidate depends on the country: asking it comes first, whichever topic they are on
             boolean countryFirst = best.coverage() >= minCoverage && hits.stream().limit(MAX_SUGGESTIONS)
@@ -97,6 +109,16 @@ final class AnswerPicker {
             return new Answer(best);
         }
         return new Choose(candidates(matched, country));
+    }
+
+    /**
+     * When the words alone leave two or three candidates close, the one on the topic that questions like this were
+     * about ({@link TopicModel}), if the model is sure of it and the words put it among the first two.
+     */
+    private static Optional<SearchIndex.Hit> learnt(List<SearchIndex.Hit> hits, Map<String, Double> learnt) {
+        return learnt.entrySet().stream().filter(e -> e.getValue() >= LEARNT_SURE).map(Map.Entry::getKey)
+                .findFirst().flatMap(topic -> hits.stream().limit(LEARNT_AMONG)
+                        .filter(h -> h.topic().equals(topic) || h.article().topic().equals(topic)).findFirst());
     }
 
     private static boolean fits(SearchIndex.Hit hit, Destination country) {
@@ -151,11 +173,14 @@ final class AnswerPicker {
 
     /**
      * A section that digresses into another topic (a housing article's registration, a checklist's bed for tonight)
-     * yields to the article on that topic when it matches nearly as well.
+     * yields to the article on that topic when it matches nearly as well — unless questions like this one are more
+     * often about the article's own topic than about the digression's ({@link TopicModel}: "приехал в ош, что делать
+     * в первые дни? куда за регистрацией?" asks for the checklist, registration included).
      */
-    private static List<SearchIndex.Hit> homeArticle(List<SearchIndex.Hit> hits) {
+    private static List<SearchIndex.Hit> homeArticle(List<SearchIndex.Hit> hits, Map<String, Double> learnt) {
         SearchIndex.Hit best = hits.get(0);
-        if (best.topic().equals(best.article().topic())) {
+        if (best.topic().equals(best.article().topic()) || !learnt.isEmpty()
+                && learnt.getOrDefault(best.article().topic(), 0.0) >= learnt.getOrDefault(best.topic(), 0.0)) {
             return hits;
         }
         return hits.stream().skip(1).filter(h -> h.article().topic().equals(best.topic())

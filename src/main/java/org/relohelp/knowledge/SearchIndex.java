@@ -221,18 +221,27 @@ final class SearchIndex implements Closeable {
     /**
      * The candidates, best first, weighted for {@code where}; {@code sections} are the matches they come from (to
      * rank them again for another country); {@code words} counts the question's meaningful words;
-     * {@code told} is what the question's words tell of its topic.
+     * {@code told} is what the question's words tell of its topic; {@code learnt} each topic's probability for
+     * questions like it ({@link TopicModel}; empty when the model knows none of its words).
      */
-    record Result(List<Hit> hits, List<SectionMatch> sections, Where where, int words, TopicWords.Told told) {
+    record Result(List<Hit> hits, List<SectionMatch> sections, Where where, int words, TopicWords.Told told,
+                  Map<String, Double> learnt) {
+
+        Result(List<Hit> hits, List<SectionMatch> sections, Where where, int words, TopicWords.Told told) {
+            this(hits, sections, where, words, told, Map.of());
+        }
 
         /** The same candidates ranked as if the question had named {@code country}. */
         Result rankedFor(Destination country) {
-            return new Result(weigh(sections, Where.named(country)), sections, Where.named(country), words, told);
+            return new Result(weigh(sections, Where.named(country)), sections, Where.named(country), words, told,
+                    learnt);
         }
     }
 
     /** Words that tell each topic, from {@code topics.yml}. */
     private final TopicWords topics;
+    /** Learnt at every rebuild from {@code asked.tsv} and the sections' own question variants. */
+    private volatile TopicModel model = TopicModel.NONE;
     private final TextAnalysis analysis;
 
     SearchIndex(TextAnalysis analysis, PlaceNames places, PlaceNames countryWords, TopicWords topics) {
@@ -277,11 +286,31 @@ final class SearchIndex implements Closeable {
                 byId.putIfAbsent(article.id(), article);
             }
             writer.commit();
+            model = learn(articles, titles);
             nextArticles = Map.copyOf(byId);
             searchers.maybeRefreshBlocking();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private TopicModel learn(List<Article> articles, Map<String, String> titles) {
+        List<TopicModel.Example> examples = new ArrayList<>(topics.asked());
+        for (Article article : articles) {
+            for (Article.Section section : article.sections()) {
+                List<String> topic = List.of(sectionTopic(article, section, titles.get(article.id() + "#"
+                        + section.id())));
+                section.questions().forEach(question -> examples.add(new TopicModel.Example(question, topic)));
+            }
+        }
+        return TopicModel.train(examples, text -> features(reader.read(text)));
+    }
+
+    /** What {@link TopicModel} reads of a question: its words' readings (stems, Latin letters read, synonyms). */
+    private static Set<String> features(QuestionReader.Question question) {
+        Set<String> features = new java.util.HashSet<>();
+        question.words().stream().filter(w -> !w.negated()).forEach(w -> features.addAll(w.readings().keySet()));
+        return features;
     }
 
     /**
@@ -349,7 +378,8 @@ final class SearchIndex implements Closeable {
             for (int i = 0; i < words.size(); i++) {
                 telling.add(q.words().get(i).latin() ? q.words().get(i) : words.get(i));
             }
-            return new Result(weigh(sections, where), sections, where, words.size(), topics.told(telling));
+            Map<String, Double> learnt = model.topics(features(q));
+            return new Result(weigh(sections, where), sections, where, words.size(), topics.told(telling), learnt);
         });
     }
 

@@ -50,7 +50,11 @@ final class TopicWords {
     private static final org.apache.lucene.search.spell.LevenshteinDistance EDITS =
             new org.apache.lucene.search.spell.LevenshteinDistance();
 
-    private TopicWords(Map<String, List<String>> all, TextAnalysis analysis) {
+    /** Questions whose topics are known, from {@code asked.tsv} beside {@code topics.yml}: {@link TopicModel}. */
+    private final List<TopicModel.Example> asked;
+
+    private TopicWords(Map<String, List<String>> all, TextAnalysis analysis, List<TopicModel.Example> asked) {
+        this.asked = List.copyOf(asked);
         Map<String, List<String>> words = new LinkedHashMap<>();
         java.util.Set<String> untold = new java.util.HashSet<>();
         all.forEach((topic, list) -> {
@@ -71,7 +75,11 @@ final class TopicWords {
     }
 
     static TopicWords none() {
-        return new TopicWords(Map.of(), null);
+        return new TopicWords(Map.of(), null, List.of());
+    }
+
+    List<TopicModel.Example> asked() {
+        return asked;
     }
 
     /** The text every section of an article on the topic is found by; a decisive word counts three times. */
@@ -235,7 +243,13 @@ final class TopicWords {
                 }
                 topics.put(topic, list.stream().map(String::valueOf).toList());
             }
-            return new TopicWords(topics, analysis);
+            List<TopicModel.Example> asked = TopicModel.read(file.resolveSibling("asked.tsv"));
+            asked.stream().flatMap(e -> e.topics().stream()).filter(t -> !ArticleFileParser.TOPICS.contains(t))
+                    .findFirst().ifPresent(t -> {
+                        throw new IllegalStateException(file.resolveSibling("asked.tsv") + ": '" + t
+                                + "' is not a topic (topics: " + ArticleFileParser.TOPICS + ")");
+                    });
+            return new TopicWords(topics, analysis, asked);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

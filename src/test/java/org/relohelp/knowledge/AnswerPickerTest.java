@@ -70,6 +70,27 @@ class AnswerPickerTest {
                 .isInstanceOf(AnswerPicker.Choose.class);
     }
 
+    @Test
+    void whenTheWordsLeaveTwoCandidatesCloseWhatQuestionsLikeItWereAboutDecides() throws Exception {
+        Article sim = article("kz-sim", "KZ", "phone");
+        Article housing = article("kz-housing", "KZ", "housing");
+        SearchIndex.Where kz = new SearchIndex.Where(Optional.of(Destination.KZ), SearchIndex.How.NAMED);
+        List<SearchIndex.Hit> close = List.of(
+                new SearchIndex.Hit(housing, "prices", Set.of(Destination.KZ), "housing", 10.2, 0.4),
+                new SearchIndex.Hit(sim, "buy", Set.of(Destination.KZ), "phone", 10.0, 0.4));
+        TopicWords.Told told = new TopicWords.Told(Map.of("housing", 1, "phone", 1), Set.of());
+
+        assertThat(picker.pick(new SearchIndex.Result(close, List.of(), kz, 5, told)))
+                .as("the words alone: a choice").isInstanceOf(AnswerPicker.Choose.class);
+        assertThat(picker.pick(new SearchIndex.Result(close, List.of(), kz, 5, told,
+                Map.of("phone", 0.9, "housing", 0.1))))
+                .as("questions like it were about SIM cards").isInstanceOfSatisfying(AnswerPicker.Answer.class,
+                        answer -> assertThat(answer.hit().article().id()).isEqualTo("kz-sim"));
+        assertThat(picker.pick(new SearchIndex.Result(close, List.of(), kz, 5, told,
+                Map.of("phone", 0.6, "housing", 0.4))))
+                .as("a model not sure decides nothing").isInstanceOf(AnswerPicker.Choose.class);
+    }
+
     static Article article(String id, String countries, String topic) throws InvalidArticleException {
         String text = ArticleFileParserTest.v2("").replace("id: kz-test", "id: " + id)
                 .replace("countries: [KZ]", "countries: [" + countries + "]")

@@ -133,7 +133,10 @@ public final class SearchEvaluation {
                 String scores = result.hits().stream().limit(3).map(h -> String.format("%s#%s(%s) %.1f/%.2f",
                         h.article().id(), h.sectionId(), h.topic(), h.score(), h.coverage())).collect(Collectors.joining(", "))
                         + " | " + result.where().how() + result.where().country().map(c -> " " + c).orElse("")
-                        + result.told().decided().map(t -> " asks " + t).orElse("") + " " + result.told().weights();
+                        + result.told().decided().map(t -> " asks " + t).orElse("") + " " + result.told().weights()
+                        + " learnt " + result.learnt().entrySet().stream().filter(e -> e.getValue() >= 0.05)
+                        .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+                        .map(e -> String.format("%s %.2f", e.getKey(), e.getValue())).toList();
                 outcomes.add(new Outcome(q, ranked, firstReply(picker.pick(result)), scores));
             }
             return new Summary(name, outcomes);
