@@ -21,6 +21,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                           reached; then it counts as not delivered
  * @param handleAttempts     how often an update is handled before it is set aside when handling it keeps failing
  *                           (a database that is away does not count: that is waited out)
+ * @param inHand             updates stored but not yet handled above which the bot fetches no more: a flood waits
+ *                           at Telegram, not in the bot's memory
  */
 @ConfigurationProperties("relohelp.telegram")
 public record TelegramProperties(String token,
@@ -33,7 +35,8 @@ public record TelegramProperties(String token,
                                  @DefaultValue Limits limits,
                                  @DefaultValue("20") int floodPerMinute,
                                  @DefaultValue("6h") Duration giveUpAfter,
-                                 @DefaultValue("3") int handleAttempts) {
+                                 @DefaultValue("3") int handleAttempts,
+                                 @DefaultValue("400") int inHand) {
 
     /**
      * Telegram's limits, kept as sliding windows: never more than {@code perSecond} messages in any one second
@@ -60,9 +63,9 @@ public record TelegramProperties(String token,
             throw new IllegalArgumentException("TELEGRAM_API_URL must look like https://api.telegram.org or "
                     + "http://127.0.0.1:8081, not '" + apiUrl + "'");
         }
-        if (workers < 1 || senders < 1 || handleAttempts < 1 || giveUpAfter.isNegative()) {
-            throw new IllegalArgumentException("relohelp.telegram.workers, senders and handle-attempts must be at "
-                    + "least 1, give-up-after not negative");
+        if (workers < 1 || senders < 1 || handleAttempts < 1 || inHand < 1 || giveUpAfter.isNegative()) {
+            throw new IllegalArgumentException("relohelp.telegram.workers, senders, handle-attempts and in-hand must "
+                    + "be at least 1, give-up-after not negative");
         }
     }
 }

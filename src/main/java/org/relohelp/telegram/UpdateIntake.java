@@ -82,10 +82,22 @@ class UpdateIntake implements LongPollingUpdateConsumer {
         this.lanes = new ChatLanes(properties.workers(), "updates");
     }
 
-    /** Long polling: returns only once the batch is stored; while the database is away it waits. */
+    /**
+     * Long polling: returns only once the batch is stored (while the database is away it waits), and only once the
+     * updates in hand are no more than {@code in-hand}: the next {@code getUpdates} waits until there is room, so a
+     * flood stays at Telegram instead of filling the bot's memory.
+     */
     @Override
     public void consume(List<Update> updates) {
         accept(storeWaiting(updates));
+        while (waiting.get() > properties.inHand() && !stopping) {
+            try {
+                Thread.sleep(5);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt(); // stopping: what is stored is handled at the next start
+                return;
+            }
+        }
     }
 
     /** Webhook: one update, stored or not; a failure is thrown, so Telegram is answered with an error and retries. */

@@ -40,6 +40,10 @@ class FaultsEndToEndTest {
     private static final long GROUP = -1_002_000_000_084L;
     /** Makes the knowledge base throw, as a bug would, for any question containing it. */
     static final String BOMB = "💥";
+    /** Makes the knowledge base wait for {@link #HELD} to open, as a slow feature would, for a question with it. */
+    static final String SLOW = "⏳";
+    static volatile java.util.concurrent.CountDownLatch HELD = new java.util.concurrent.CountDownLatch(0);
+    private static final int IN_HAND = 20;
     private static final AtomicLong USERS = new AtomicLong(8_400_000_000L);
 
     private static Server h2;
@@ -64,6 +68,7 @@ class FaultsEndToEndTest {
                 "--relohelp.telegram.limits.per-chat=50",
                 "--relohelp.telegram.limits.per-group-per-minute=3",
                 "--relohelp.telegram.flood-per-minute=60",
+                "--relohelp.telegram.in-hand=" + IN_HAND,
                 "--relohelp.data-dir=" + data,
                 "--relohelp.management.port=-1",
                 "--relohelp.handoff.volunteer-chat-id=" + GROUP,
@@ -100,6 +105,9 @@ class FaultsEndToEndTest {
                         if (asked.message().text().contains(BOMB)) {
                             throw new IllegalStateException("a bug that quotes the question: " + asked.message().text());
                         }
+                        if (asked.message().text().contains(SLOW)) {
+                            HELD.await();
+                        }
                         return call.callRealMethod();
                     }).when(spy).answer(Mockito.any(org.relohelp.chat.Asked.class));
                     return spy;
@@ -116,6 +124,38 @@ class FaultsEndToEndTest {
                 .isZero();
         assertThat(jdbc.sql("select count(*) from dead_letter").query(Integer.class).single())
                 .as("waiting for the database sets nothing aside").isEqualTo(setAsideBefore);
+    }
+
+    /**
+     * A flood while handling is slow: the bot takes no more updates than {@code in-hand} (plus the batch that went
+     * over it) into its database and memory; the rest wait at Telegram, and every one is answered once afterwards.
+     */
+    @Test
+    void aFloodWhileHandlingIsSlowWaitsAtTelegramAndIsAnsweredOnce() throws InterruptedException {
+        int storedBefore = jdbc.sql("select count(*) from inbox").query(Integer.class).single();
+        HELD = new java.util.concurrent.CountDownLatch(1);
+        List<EmulatedUser> slow = java.util.stream.IntStream.range(0, 2 * IN_HAND).mapToObj(i -> newUser()).toList();
+        List<EmulatedUser> later = java.util.stream.IntStream.range(0, 30).mapToObj(i -> newUser()).toList();
+        try {
+            slow.forEach(user -> telegram.sendText(user, SLOW + " сколько можно находиться в грузии"));
+            org.awaitility.Awaitility.await().atMost(WAIT).until(() -> jdbc.sql("select count(*) from inbox")
+                    .query(Integer.class).single() >= storedBefore + slow.size());
+            later.forEach(user -> telegram.sendText(user, "сколько можно находиться в грузии"));
+            // several polls' time: none of the later ones is fetched while the slow ones are in hand
+            Thread.sleep(1500);
+            assertThat(jdbc.sql("select count(*) from inbox").query(Integer.class).single())
+                    .isEqualTo(storedBefore + slow.size());
+            assertThat(telegram.pendingUpdates()).isGreaterThanOrEqualTo(later.size());
+        } finally {
+            HELD.countDown();
+        }
+        for (EmulatedUser user : java.util.stream.Stream.concat(slow.stream(), later.stream()).toList()) {
+            assertThat(telegram.awaitBotMessages(user.id(), 1, WAIT).get(0).text()).containsIgnoringCase("груз");
+        }
+        Thread.sleep(500); // a reply sent twice would arrive by now
+        for (EmulatedUser user : java.util.stream.Stream.concat(slow.stream(), later.stream()).toList()) {
+            assertThat(telegram.botMessages(user.id())).as("answered once").hasSize(1);
+        }
     }
 
     @Test

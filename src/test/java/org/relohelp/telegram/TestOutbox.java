@@ -18,7 +18,7 @@ final class TestOutbox {
 
     static final TelegramProperties PROPERTIES = new TelegramProperties(null, URI.create("http://127.0.0.1:1"),
             Duration.ofSeconds(50), Duration.ofSeconds(30), 1, 2, Duration.ofMillis(700),
-            new TelegramProperties.Limits(30, 1, 20, 20, Duration.ofMillis(50)), 20, Duration.ofHours(6), 3);
+            new TelegramProperties.Limits(30, 1, 20, 20, Duration.ofMillis(50)), 20, Duration.ofHours(6), 3, 400);
 
     private TestOutbox() {
     }
