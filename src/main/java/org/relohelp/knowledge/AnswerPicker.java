@@ -40,6 +40,7 @@ final class AnswerPicker {
     private static final double DECIDED_CLOSE = 0.7;
     /** How close to a digressing section the article on its topic must come to be preferred. */
     private static final double HOME_ARTICLE = 0.6;
+    private static final String SAFETY = "safety";
     /** How sure {@link TopicModel} must be of a topic to decide between close candidates. */
     static final double LEARNT_SURE = 0.8;
     /** Among how many of the first candidates the words must put the one on that topic. */
@@ -77,7 +78,7 @@ final class AnswerPicker {
 
     Decision pick(SearchIndex.Result result) {
         Optional<Destination> country = result.where().country();
-        if (country.isPresent() && !country.get().covered()) {
+        if (country.isPresent() && !country.get().covered() && !aboutSafety(result)) {
             return new Elsewhere(country.get(), result.hits().stream()
                     .filter(h -> h.article().isElsewhere() && h.article().isFor(country.get())).findFirst());
         }
@@ -119,6 +120,15 @@ final class AnswerPicker {
         return learnt.entrySet().stream().filter(e -> e.getValue() >= LEARNT_SURE).map(Map.Entry::getKey)
                 .findFirst().flatMap(topic -> hits.stream().limit(LEARNT_AMONG)
                         .filter(h -> h.topic().equals(topic) || h.article().topic().equals(topic)).findFirst());
+    }
+
+    /**
+     * A question about safety on the way ("лететь домой через Стамбул, если я в розыске?") names a country it is not
+     * about: it is answered as a safety question, not with what the bot has on staying in that country.
+     */
+    private static boolean aboutSafety(SearchIndex.Result result) {
+        return result.told().decided().filter(SAFETY::equals).isPresent()
+                || result.learnt().getOrDefault(SAFETY, 0.0) >= LEARNT_SURE;
     }
 
     private static boolean fits(SearchIndex.Hit hit, Destination country) {

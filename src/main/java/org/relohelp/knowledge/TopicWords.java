@@ -82,6 +82,18 @@ final class TopicWords {
         return asked;
     }
 
+    /** The same words with other asked questions: for evaluating the topic model on questions it did not learn. */
+    TopicWords withAsked(List<TopicModel.Example> others) {
+        return new TopicWords(this, others);
+    }
+
+    private TopicWords(TopicWords other, List<TopicModel.Example> asked) {
+        this.asked = List.copyOf(asked);
+        this.words = other.words;
+        this.untold = other.untold;
+        this.byStem.putAll(other.byStem);
+    }
+
     /** The text every section of an article on the topic is found by; a decisive word counts three times. */
     String searchText(String topic) {
         return String.join(" ", words.getOrDefault(topic, List.of()).stream()

@@ -91,6 +91,25 @@ class AnswerPickerTest {
                 .as("a model not sure decides nothing").isInstanceOf(AnswerPicker.Choose.class);
     }
 
+    @Test
+    void aQuestionAboutSafetyOnTheWayIsNotAboutTheCountryItPassesThrough() throws Exception {
+        Article safety = article("safety", "all", "safety");
+        SearchIndex.Where turkey = new SearchIndex.Where(Optional.of(Destination.TR), SearchIndex.How.NAMED);
+        List<SearchIndex.Hit> hits = List.of(new SearchIndex.Hit(safety, "transit", Set.of(), "safety", 20.0, 0.5));
+
+        // "можно ли прилететь в москву через стамбул, если на меня есть повестка"
+        assertThat(picker.pick(new SearchIndex.Result(hits, List.of(), turkey, 6,
+                new TopicWords.Told(Map.of("safety", 3), Set.of("safety")))))
+                .isInstanceOfSatisfying(AnswerPicker.Answer.class,
+                        answer -> assertThat(answer.hit().article().id()).isEqualTo("safety"));
+        // "letet' domoj cherez stambul bezopasno?": no decisive word, but questions like it were about safety
+        assertThat(picker.pick(new SearchIndex.Result(hits, List.of(), turkey, 5, TopicWords.Told.NOTHING,
+                Map.of("safety", 0.95)))).isInstanceOf(AnswerPicker.Answer.class);
+        // "можно ли в турции открыть карту": about Turkey itself
+        assertThat(picker.pick(new SearchIndex.Result(hits, List.of(), turkey, 4,
+                new TopicWords.Told(Map.of("money", 1), Set.of())))).isInstanceOf(AnswerPicker.Elsewhere.class);
+    }
+
     static Article article(String id, String countries, String topic) throws InvalidArticleException {
         String text = ArticleFileParserTest.v2("").replace("id: kz-test", "id: " + id)
                 .replace("countries: [KZ]", "countries: [" + countries + "]")
