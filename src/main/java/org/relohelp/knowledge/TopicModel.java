@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -141,10 +140,5 @@ final class TopicModel {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    /** The topics the model knows. */
-    Set<String> known() {
-        return new HashSet<>(topics);
     }
 }

@@ -33,7 +33,7 @@ record StayWords(Optional<Country> country, List<DatePhrases.Found> dates, boole
 
     static StayWords read(String input, Function<String, Optional<Country>> places, LocalDate today) {
         String text = input == null ? "" : input.strip();
-        String lower = text.toLowerCase(Locale.ROOT).replace('ё', 'е');
+        String lower = lower(text);
         boolean question = lower.contains("?") || QUESTION_WORD.matcher(lower).matches()
                 || lower.split("\\s+").length > LONG;
         // «вчера» in "сколько мне сегодня осталось?" is no entry date; in "въехал вчера" it is
@@ -49,7 +49,11 @@ record StayWords(Optional<Country> country, List<DatePhrases.Found> dates, boole
      * free question, which needs neither its dates nor its country unless it does.
      */
     static boolean intends(String input) {
-        return input != null && INTENT.matcher(input.strip().toLowerCase(Locale.ROOT).replace('ё', 'е')).find();
+        return input != null && INTENT.matcher(lower(input.strip())).find();
+    }
+
+    private static String lower(String text) {
+        return text.toLowerCase(Locale.ROOT).replace('ё', 'е');
     }
 
     /** Dates that are dates (not future, ambiguous or impossible ones). */

@@ -38,7 +38,6 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.relohelp.RelohelpApplication;
 
 /**
  * The sandbox as a newcomer meets it: the program started without a token, its page opened in headless
@@ -491,15 +490,7 @@ class SandboxBrowserTest {
     }
 
     private static Process startWithoutToken(Path data, int port, int botApiPort) throws IOException {
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), RelohelpApplication.class.getName())
-                .directory(new File(".")).redirectErrorStream(true).redirectOutput(data.resolve("bot.log").toFile());
-        builder.environment().remove("TELEGRAM_BOT_TOKEN");
-        builder.environment().put("RELOHELP_DATA_DIR", data.toString());
-        builder.environment().put("RELOHELP_MANAGEMENT_PORT", "0");
-        builder.environment().put("RELOHELP_SANDBOX_PORT", String.valueOf(port));
-        builder.environment().put("RELOHELP_SANDBOX_BOT_API_PORT", String.valueOf(botApiPort));
-        return builder.start();
+        return SandboxProcessTest.sandbox(data, port, botApiPort).start();
     }
 
     private static void awaitPage(String page, Process bot) throws Exception {

@@ -55,13 +55,22 @@ class SandboxProcessTest {
     }
 
     private static ProcessBuilder sandbox(Path data) {
+        return sandbox(data, 0, 0);
+    }
+
+    /**
+     * The application started as a person starts it without a token (the sandbox), on its own data folder, its page
+     * on {@code port} and its emulated Bot API on {@code botApiPort} (0: any free one), logging to bot.log there.
+     */
+    static ProcessBuilder sandbox(Path data, int port, int botApiPort) {
         ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), RelohelpApplication.class.getName())
                 .directory(new File(".")).redirectErrorStream(true).redirectOutput(data.resolve("bot.log").toFile());
         builder.environment().remove("TELEGRAM_BOT_TOKEN");
         builder.environment().put("RELOHELP_DATA_DIR", data.toString());
         builder.environment().put("RELOHELP_MANAGEMENT_PORT", "0");
-        builder.environment().put("RELOHELP_SANDBOX_PORT", "0");
+        builder.environment().put("RELOHELP_SANDBOX_PORT", String.valueOf(port));
+        builder.environment().put("RELOHELP_SANDBOX_BOT_API_PORT", String.valueOf(botApiPort));
         return builder;
     }
 

@@ -40,6 +40,20 @@ final class BotProcess {
                 .toString());
     }
 
+    /**
+     * {@code bin/prepare-start target/relohelp.jar dest options…}, with this JVM's {@code java} first on the path:
+     * the jar extracted into {@code dest} and its class data recorded, as the Docker image does.
+     */
+    static ProcessBuilder prepareStart(Path dest, java.util.List<String> options) {
+        java.util.List<String> command = new java.util.ArrayList<>(java.util.List.of("bin/prepare-start",
+                "target/relohelp.jar", dest.toString()));
+        command.addAll(options);
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().put("PATH", Path.of(System.getProperty("java.home"), "bin") + java.io.File.pathSeparator
+                + System.getenv("PATH"));
+        return builder;
+    }
+
     /** The same with other arguments for {@code java} ({@code -XX:SharedArchiveFile=… -jar …}). */
     static Process startJar(Path folder, Map<String, String> environment, String logFile, String... arguments)
             throws IOException {

@@ -385,13 +385,7 @@ public final class DeliveryBenchmark {
         /** {@code bin/prepare-start}, once per benchmark, with the bot's JVM options: not part of any start-up time. */
         private static synchronized Path prepared(List<String> options) throws IOException, InterruptedException {
             if (!preparedOnce) {
-                List<String> command = new ArrayList<>(List.of("bin/prepare-start", "target/relohelp.jar",
-                        PREPARED.toString()));
-                command.addAll(options);
-                ProcessBuilder builder = new ProcessBuilder(command).inheritIO();
-                builder.environment().put("PATH", Path.of(System.getProperty("java.home"), "bin") + java.io.File
-                        .pathSeparator + System.getenv("PATH"));
-                if (builder.start().waitFor() != 0) {
+                if (BotProcess.prepareStart(PREPARED, options).inheritIO().start().waitFor() != 0) {
                     throw new IllegalStateException("bin/prepare-start failed");
                 }
                 preparedOnce = true;

@@ -2,7 +2,6 @@ package org.relohelp.telegram;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -84,13 +83,8 @@ class InstalledJarIT {
         Path folder = Files.createTempDirectory(Files.createDirectories(Path.of("target")), "prepared-")
                 .toAbsolutePath();
         List<String> options = List.of("-Xmx160m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
-        List<String> prepare = new ArrayList<>(List.of("bin/prepare-start", "target/relohelp.jar",
-                folder.resolve("app").toString()));
-        prepare.addAll(options);
-        ProcessBuilder builder = new ProcessBuilder(prepare).redirectErrorStream(true)
+        ProcessBuilder builder = BotProcess.prepareStart(folder.resolve("app"), options).redirectErrorStream(true)
                 .redirectOutput(folder.resolve("prepare.log").toFile());
-        builder.environment().put("PATH", Path.of(System.getProperty("java.home"), "bin") + File.pathSeparator
-                + System.getenv("PATH"));
         assertThat(builder.start().waitFor()).as("bin/prepare-start; see " + folder.resolve("prepare.log"))
                 .isZero();
         assertThat(folder.resolve("app/relohelp.jsa")).exists();
