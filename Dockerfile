@@ -18,7 +18,7 @@ RUN useradd --system --uid 10001 --home-dir /app relohelp \
 WORKDIR /app
 ENV RELOHELP_DATA_DIR=/data \
     RELOHELP_SANDBOX=false \
-    RELOHELP_JVM="-Xmx160m -XX:+UseSerialGC -XX:TieredStopAtLevel=1"
+    RELOHELP_JVM="-Xms32m -Xmx160m -XX:+UseSerialGC -XX:TieredStopAtLevel=1"
 COPY bin/prepare-start /usr/local/bin/prepare-start
 COPY --from=build /src/target/relohelp.jar /tmp/relohelp.jar
 RUN prepare-start /tmp/relohelp.jar /app $RELOHELP_JVM && rm /tmp/relohelp.jar

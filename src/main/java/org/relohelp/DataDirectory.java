@@ -18,12 +18,18 @@ import org.springframework.core.env.Environment;
  * keeps 8 parsed statements per connection by default, fewer than an update runs, so it parsed SQL again and again.
  * {@code TRACE_LEVEL_FILE=0}: H2 would write every failed call, with its message (which may quote a statement's
  * values: people's words) and a stack trace, to {@code relohelp.trace.db}; errors reach the log as exceptions anyway.
+ * {@code CACHE_SIZE=4096}: H2 keeps the pages it reads from the file in a cache of 16 MB by default, a tenth of the
+ * bot's heap, full for good after a burst. 4 MB answered as many updates per second in the delivery benchmark
+ * (docs/performance.md).
  */
 @Configuration(proxyBeanMethods = false)
 class DataDirectory {
 
     /** The user H2 files are created with (application.yml); the sandbox's file must open whatever profile runs. */
     static final String H2_USER = "relohelp";
+
+    /** H2's page cache, in KB. */
+    static final int CACHE_KB = 4096;
 
     @Bean
     static BeanPostProcessor dataDirectoryDatabase(Environment environment) {
@@ -65,6 +71,7 @@ class DataDirectory {
     static String url(String dataDir) {
         Path dir = Path.of(dataDir).toAbsolutePath().normalize();
         return "jdbc:h2:file:" + dir.resolve("relohelp").toString().replace('\\', '/') + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=100"
-                + ";QUERY_CACHE_SIZE=100;TRACE_LEVEL_FILE=0";
+                + ";QUERY_CACHE_SIZE=100;TRACE_LEVEL_FILE=0"
+                + ";CACHE_SIZE=" + CACHE_KB;
     }
 }

@@ -3,6 +3,11 @@ package org.relohelp;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.jdbc.DataSourceProperties;
 import org.springframework.mock.env.MockEnvironment;
@@ -44,6 +49,18 @@ class DataDirectoryTest {
                 .withProperty("relohelp.data-dir", "target/data"));
         assertThat(properties.getUrl()).startsWith("jdbc:h2:file:").endsWith(";CIPHER=AES");
         assertThat(properties.getPassword()).isEqualTo("k ");
+    }
+
+    /** H2's page cache would be 16 MB of the bot's 160 MB heap, and it stays full after a burst. */
+    @Test
+    void h2sPageCacheIsSmall() throws Exception {
+        Path data = Files.createTempDirectory(Files.createDirectories(Path.of("target")), "cache-");
+        try (Connection connection = DriverManager.getConnection(DataDirectory.url(data.toString()),
+                DataDirectory.H2_USER, ""); ResultSet setting = connection.createStatement().executeQuery(
+                "select setting_value from information_schema.settings where setting_name = 'info.CACHE_MAX_SIZE'")) {
+            assertThat(setting.next()).isTrue();
+            assertThat(setting.getString(1)).as("MB").isEqualTo(String.valueOf(DataDirectory.CACHE_KB / 1024));
+        }
     }
 
     private static DataSourceProperties properties(String url, String user, String password) {

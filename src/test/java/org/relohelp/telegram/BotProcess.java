@@ -2,8 +2,13 @@ package org.relohelp.telegram;
 
 import java.io.File;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.relohelp.RelohelpApplication;
 import org.relohelp.emulator.BotApiEmulator;
 
@@ -40,16 +45,26 @@ final class BotProcess {
                 .toString());
     }
 
+    /** The JVM options the Docker image runs the bot with: its {@code RELOHELP_JVM}. */
+    static List<String> imageJvmOptions() throws IOException {
+        Matcher options = Pattern.compile("RELOHELP_JVM=\"([^\"]+)\"")
+                .matcher(Files.readString(Path.of("Dockerfile")));
+        if (!options.find()) {
+            throw new IllegalStateException("the Dockerfile sets no RELOHELP_JVM");
+        }
+        return List.of(options.group(1).strip().split("\\s+"));
+    }
+
     /**
      * {@code bin/prepare-start target/relohelp.jar dest options…}, with this JVM's {@code java} first on the path:
      * the jar extracted into {@code dest} and its class data recorded, as the Docker image does.
      */
-    static ProcessBuilder prepareStart(Path dest, java.util.List<String> options) {
-        java.util.List<String> command = new java.util.ArrayList<>(java.util.List.of("bin/prepare-start",
+    static ProcessBuilder prepareStart(Path dest, List<String> options) {
+        List<String> command = new ArrayList<>(List.of("bin/prepare-start",
                 "target/relohelp.jar", dest.toString()));
         command.addAll(options);
         ProcessBuilder builder = new ProcessBuilder(command);
-        builder.environment().put("PATH", Path.of(System.getProperty("java.home"), "bin") + java.io.File.pathSeparator
+        builder.environment().put("PATH", Path.of(System.getProperty("java.home"), "bin") + File.pathSeparator
                 + System.getenv("PATH"));
         return builder;
     }
@@ -57,9 +72,9 @@ final class BotProcess {
     /** The same with other arguments for {@code java} ({@code -XX:SharedArchiveFile=… -jar …}). */
     static Process startJar(Path folder, Map<String, String> environment, String logFile, String... arguments)
             throws IOException {
-        java.util.List<String> command = new java.util.ArrayList<>(java.util.List.of(
+        List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString()));
-        command.addAll(java.util.List.of(arguments));
+        command.addAll(List.of(arguments));
         ProcessBuilder builder = new ProcessBuilder(command).directory(folder.toFile()).redirectErrorStream(true)
                 .redirectOutput(folder.resolve(logFile).toFile());
         builder.environment().keySet().removeIf(name -> name.startsWith("TELEGRAM_") || name.startsWith("RELOHELP_")

@@ -30,7 +30,7 @@ import org.relohelp.emulator.EmulatedUser;
  *   against the 30/s ceiling, 429s, lost and duplicated replies.</li>
  *   <li>No limits (the bot's own raised too): 500 users × 3 questions, all at once for updates per second, then
  *   500 other users × 3 questions paced at {@code -Drate} (default 100/s, well below saturation) for update→reply latency.
- *   Resident memory of the bot process before and after.</li>
+ *   Resident memory of the bot process before and after, and its peak.</li>
  * </ol>
  * The bot starts as the Dockerfile starts it: with its JVM options ({@code -Dbot.jvm} gives others) and with the class
  * data {@code bin/prepare-start} records ({@code -Dcds=false} starts the plain jar instead).
@@ -99,11 +99,12 @@ public final class DeliveryBenchmark {
             System.out.printf("(b) no limits, 500 users x 3 questions: %.0f updates/s all at once "
                             + "(lost %d, duplicated %d; the bot's own CPU %.2f ms per update); paced at %d/s: "
                             + "latency p50 %d ms, p95 %d ms, p99 %d ms "
-                            + "(lost %d, duplicated %d); bot RSS %d MB before, %d MB after (%s); start-up %d ms%n",
+                            + "(lost %d, duplicated %d); bot RSS %d MB before, %d MB after (%s), %d MB at its peak; start-up "
+                            + "%d ms%n",
                     burst.updatesPerSecond(), burst.lost(), burst.duplicated(), cpuPerUpdate, rate,
                     percentile(latency, 50),
                     percentile(latency, 95), percentile(latency, 99), paced.lost(), paced.duplicated(), rssBefore,
-                    bot.residentMegabytes(), bot.residentParts(), bot.startUpMillis());
+                    bot.residentMegabytes(), bot.residentParts(), bot.peakResidentMegabytes(), bot.startUpMillis());
             replies.stop();
         }
     }
@@ -350,7 +351,7 @@ public final class DeliveryBenchmark {
             Path data = Files.createTempDirectory(Files.createDirectories(Path.of("target")), "benchmark-");
             List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
                     .toString()));
-            String jvm = System.getProperty("bot.jvm", "-Xmx160m -XX:+UseSerialGC -XX:TieredStopAtLevel=1").strip(); // as in the Dockerfile
+            String jvm = System.getProperty("bot.jvm", String.join(" ", BotProcess.imageJvmOptions())).strip();
             List<String> options = jvm.isEmpty() ? List.of() : List.of(jvm.split("\\s+"));
             command.addAll(options);
             if (Boolean.parseBoolean(System.getProperty("cds", "true"))) {
@@ -404,6 +405,11 @@ public final class DeliveryBenchmark {
 
         long residentMegabytes() throws IOException {
             return status("VmRSS:");
+        }
+
+        /** The most the process has held resident since it started (the kernel's high-water mark). */
+        long peakResidentMegabytes() throws IOException {
+            return status("VmHWM:");
         }
 
         /** The resident memory's parts: anonymous (the heap, the JIT's code, metaspace), and mapped files. */

@@ -82,7 +82,7 @@ class InstalledJarIT {
     void startsWithTheClassDataPrepareStartRecords() throws Exception {
         Path folder = Files.createTempDirectory(Files.createDirectories(Path.of("target")), "prepared-")
                 .toAbsolutePath();
-        List<String> options = List.of("-Xmx160m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
+        List<String> options = BotProcess.imageJvmOptions();
         ProcessBuilder builder = BotProcess.prepareStart(folder.resolve("app"), options).redirectErrorStream(true)
                 .redirectOutput(folder.resolve("prepare.log").toFile());
         assertThat(builder.start().waitFor()).as("bin/prepare-start; see " + folder.resolve("prepare.log"))
