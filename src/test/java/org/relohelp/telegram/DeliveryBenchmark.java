@@ -99,8 +99,8 @@ public final class DeliveryBenchmark {
             System.out.printf("(b) no limits, 500 users x 3 questions: %.0f updates/s all at once "
                             + "(lost %d, duplicated %d; the bot's own CPU %.2f ms per update); paced at %d/s: "
                             + "latency p50 %d ms, p95 %d ms, p99 %d ms "
-                            + "(lost %d, duplicated %d); bot RSS %d MB before, %d MB after (%s), %d MB at its peak; start-up "
-                            + "%d ms%n",
+                            + "(lost %d, duplicated %d); bot RSS %d MB before, %d MB after (%s), %d MB at its peak; "
+                            + "start-up %d ms%n",
                     burst.updatesPerSecond(), burst.lost(), burst.duplicated(), cpuPerUpdate, rate,
                     percentile(latency, 50),
                     percentile(latency, 95), percentile(latency, 99), paced.lost(), paced.duplicated(), rssBefore,
