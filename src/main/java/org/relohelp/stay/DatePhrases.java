@@ -11,8 +11,8 @@ import org.springframework.modulith.NamedInterface;
 
 /**
  * Dates as people type them, alone or inside a sentence: 25.09.2022, 25.09, 25/09/22, 2022-09-25,
- * «25 сентября», «1-го октября», "September 25", "1st of October", "3 sentyabrya" (Russian typed in Latin),
- * «вчера», «сегодня». A date without a year is the latest such day not after today — or, read as {@link
+ * «25 сентября», «1-го октября 22-го», "September 25", "1st of October", "3 sentyabrya" (Russian typed in Latin),
+ * «вчера», «сегодня»; a month and a year without a day is found as {@link Problem#NO_DAY}. A date without a year is the latest such day not after today — or, read as {@link
  * Reading#NEAREST} (the dates of a stay to come), the such day nearest to today. Hand-written: the libraries that
  * read natural-language dates (Natty, Duckling) are English-only or not on Maven Central.
  */
@@ -32,8 +32,9 @@ public final class DatePhrases {
         NEAREST
     }
 
+    /** NO_DAY: a month and a year without a day («в сентябре 22-го»); its one option is that month's first day. */
     @NamedInterface("dates")
-    public enum Problem { NONE, UNREADABLE, FUTURE, AMBIGUOUS }
+    public enum Problem { NONE, UNREADABLE, FUTURE, AMBIGUOUS, NO_DAY }
 
     @NamedInterface("dates")
     public record Parsed(LocalDate date, Problem problem, List<LocalDate> options) {
@@ -77,7 +78,11 @@ public final class DatePhrases {
             + "jun|jul|aug|sep|oct|nov|dec|[yij]?anv|fev|mart|aprel|ma[yij]|mai|iy?u|ju|avg|sent|okt|no[yij]|dek)\\p{L}*";
     private static final String NOT_AFTER_LETTER = "(?<![\\p{L}\\d])";
     private static final String ORDINAL = "(?:st|nd|rd|th|-?го|-?е)?";
-    private static final String YEAR = "(?:,?\\s+(?<%s>\\d{4})(?!\\d))?";
+    /** The word after a year: «22-го», «2022г.», «22 года», «в 2022 году», "22 goda". */
+    private static final String YEAR_WORD = "\\s*(?:-?го(?:\\s+год[ауе]?)?|г\\.?|год[ауе]?|god[au]?|g\\.?)(?![\\p{L}])";
+    /** A year: four digits, or two with the word after them («22 года»; a bare «22» is no year) */
+    private static final String YEAR_DIGITS = "'?(?<%s>\\d{4}(?!\\d)|\\d{2}(?=" + YEAR_WORD + "))(?:" + YEAR_WORD + ")?";
+    private static final String YEAR = "(?:,?\\s+" + YEAR_DIGITS + ")?";
     /** 2022-09-25 */
     private static final String ISO = "(?<![\\d./-])(?<isoY>\\d{4})-(?<isoM>\\d{1,2})-(?<isoD>\\d{1,2})(?![\\d.])";
     /** «с 1 по 5 июля», "1–5 October": two days of one month */
@@ -91,13 +96,16 @@ public final class DatePhrases {
             + "(?<dmM>" + MONTH_WORD + ")\\.?" + YEAR.formatted("dmY");
     /** "September 25, 2022" */
     private static final String MONTH_DAY = NOT_AFTER_LETTER + "(?<mdM>" + MONTH_WORD + ")\\.?\\s+(?:the\\s+)?"
-            + "(?<mdD>\\d{1,2})(?:st|nd|rd|th)?(?![\\d.:/-])" + YEAR.formatted("mdY");
+            + "(?<mdD>\\d{1,2})(?:st|nd|rd|th)?(?![\\d.:/-])(?!" + YEAR_WORD + ")" + YEAR.formatted("mdY");
+    /** «в сентябре 22-го», "September 2022": a month and a year, no day */
+    private static final String MONTH_YEAR = NOT_AFTER_LETTER + "(?<myM>" + MONTH_WORD + ")\\.?,?\\s+"
+            + YEAR_DIGITS.formatted("myY");
     private static final String RELATIVE = NOT_AFTER_LETTER
             + "(?<rel>позавчера|вчера|сегодня|послезавтра|завтра|today|yesterday|tomorrow|vchera|segodn[yij]a|zavtra)"
             + "(?![\\p{L}\\d])";
     /** Every form in one pattern, tried left to right, so that "1 October 2026 – 5 November 2026" is two dates. */
     private static final Pattern PHRASE = Pattern.compile(String.join("|", ISO, RANGE, NUMERIC, DAY_MONTH, MONTH_DAY,
-            RELATIVE));
+            MONTH_YEAR, RELATIVE));
 
     private DatePhrases() {
     }
@@ -175,6 +183,11 @@ public final class DatePhrases {
             }
             if (m.group("a") != null) {
                 return numeric(m, today, reading);
+            }
+            if (m.group("myM") != null) {
+                int month = month(m.group("myM"));
+                return month == 0 ? null : new Found(new Parsed(null, Problem.NO_DAY,
+                        List.of(LocalDate.of(year(m.group("myY")), month, 1))), false, true);
             }
             boolean dayFirst = m.group("dmD") != null;
             int month = month(m.group(dayFirst ? "dmM" : "mdM"));

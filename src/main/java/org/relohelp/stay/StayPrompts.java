@@ -1,6 +1,7 @@
 package org.relohelp.stay;
 
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -24,6 +25,10 @@ class StayPrompts {
     static final String CHOOSE = ACTION + "c:";
     private static final List<Country> COUNTRIES = List.of(Country.KZ, Country.UZ, Country.KG, Country.TJ, Country.GE,
             Country.AM);
+
+    /** A month as people type it (09.2022), and a date (15.09.2022), the same in every language. */
+    private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("MM.yyyy");
+    private static final DateTimeFormatter TYPED = DateTimeFormatter.ofPattern("dd.MM.yyyy");
 
     private final Texts texts;
     private final StayView view;
@@ -59,6 +64,8 @@ class StayPrompts {
             case FUTURE -> texts.get(lang, "stay.date-future");
             case AMBIGUOUS -> texts.get(lang, "stay.date-ambiguous", view.date(parsed.options().get(0), lang),
                     view.date(parsed.options().get(1), lang));
+            case NO_DAY -> texts.get(lang, "stay.date-no-day", parsed.options().get(0).format(MONTH),
+                    parsed.options().get(0).withDayOfMonth(15).format(TYPED));
             default -> texts.get(lang, "stay.date-unreadable");
         };
         return withCancel(text, lang);

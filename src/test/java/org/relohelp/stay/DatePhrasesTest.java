@@ -32,6 +32,37 @@ class DatePhrasesTest {
         assertThat(date("29.02.2024")).isEqualTo("2024-02-29");
     }
 
+    /** Years as people say them: «22 года», «2022г», «22-го», "22g", after the day and month. */
+    @Test
+    void readsTheYearWithItsWord() {
+        assertThat(date("25 сентября 22 года")).isEqualTo("2022-09-25");
+        assertThat(date("25 сентября 2022г")).isEqualTo("2022-09-25");
+        assertThat(date("25 сентября 2022 г.")).isEqualTo("2022-09-25");
+        assertThat(date("1-го октября 22-го")).isEqualTo("2022-10-01");
+        assertThat(date("1 октября 22го года")).isEqualTo("2022-10-01");
+        assertThat(date("25 sentyabrya 22 goda")).isEqualTo("2022-09-25");
+        assertThat(date("25.09.22г")).isEqualTo("2022-09-25");
+        // a number after a date without such a word is no year
+        assertThat(dates("въехал 3 мая, 10 человек в квартире")).containsExactly(LocalDate.parse("2026-05-03"));
+        assertThat(dates("с 3 марта 25 дней")).containsExactly(LocalDate.parse("2026-03-03"));
+    }
+
+    /**
+     * A month and a year without a day («в конце сентября 22го», "September 2022") is a question for the day, never a
+     * day of this year: «сентября 22го» was read as 22 September of this year, four years off.
+     */
+    @Test
+    void aMonthAndAYearWithoutADayAskForTheDay() {
+        for (String text : List.of("в конце сентября 22го", "в сентябре 2022", "в сентябре 22-го года",
+                "September 2022", "sentyabr 22 goda", "в сентябре 2022г.")) {
+            DatePhrases.Parsed parsed = DatePhrases.parse(text, TODAY);
+            assertThat(parsed.problem()).as(text).isEqualTo(DatePhrases.Problem.NO_DAY);
+            assertThat(parsed.options()).as(text).containsExactly(LocalDate.parse("2022-09-01"));
+        }
+        assertThat(date("September 25, 2022")).isEqualTo("2022-09-25");
+        assertThat(date("September 25")).isEqualTo("2026-09-25");
+    }
+
     @Test
     void aDateWithoutAYearIsTheLatestThatIsNotInTheFuture() {
         assertThat(date("25.12")).isEqualTo("2025-12-25");

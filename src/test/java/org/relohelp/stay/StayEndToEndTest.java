@@ -111,6 +111,16 @@ class StayEndToEndTest extends EndToEndTest {
         assertThat(awaitMessageWith(user.id(), "использовано дней").text()).contains("Въезд: " + first.format(SHOWN));
     }
 
+    /** «в конце сентября 22го» was counted from 22 September of this year: four years of the stay lost. */
+    @Test
+    void aMonthAndYearWithoutADayIsAskedForTheDay() {
+        EmulatedUser user = inKazakhstan();
+        assertThat(ask(user, "/stay").text()).contains("когда вы въехали");
+        assertThat(ask(user, "в конце сентября 22го").text()).contains("09.2022", "какого числа")
+                .doesNotContain("использовано дней", "поездки");
+        assertThat(ask(user, "28.09.2022").text()).contains("Казахстан, въезд 28 сентября 2022");
+    }
+
     @Test
     void aCityInTheQuestionChoosesTheCountry() {
         EmulatedUser user = inKazakhstan();
