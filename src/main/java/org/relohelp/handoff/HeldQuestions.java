@@ -11,7 +11,7 @@ import org.springframework.stereotype.Repository;
 
 /**
  * The last question each person asked the bot, kept a short while ({@code relohelp.handoff.question-kept}) so that
- * "Ask a volunteer" under its answer can offer to send it as the ticket's description: a stressed person who has
+ * /human, or "Ask a volunteer" under its answer, can offer to send it as the ticket's description: a stressed person who has
  * just written their question should not be asked to write it again. One row per person (a new question replaces the
  * old one); deleted as soon as a ticket is made, when the time has passed ({@link HandoffForgetting}) and on
  * {@code /forget}. The text is never logged, and goes nowhere but into the ticket the person asks for.

@@ -81,7 +81,7 @@ public class RefugeeDesk implements ChatFeature, Dialogue, Conversation {
     @Override
     public List<Command> commands() {
         return List.of(
-                Command.of("human", Access.EVERYONE, "menu.human", asked -> requestHuman(asked.profile(), null)).at(40),
+                Command.of("human", Access.EVERYONE, "menu.human", this::slashHuman).at(40),
                 Command.of("cancel", Access.EVERYONE, "menu.cancel", asked -> cancel(asked.profile())).at(50),
                 Command.of("skip", Access.EVERYONE, null, asked -> skip(asked.profile())));
     }
@@ -109,6 +109,13 @@ public class RefugeeDesk implements ChatFeature, Dialogue, Conversation {
         Optional<HeldQuestions.Held> question = after == null || pressed.messageId() == 0 ? Optional.empty()
                 : held.before(pressed.userId(), pressed.messageId());
         return Optional.of(ButtonResult.message(requestHuman(pressed.profile(), topic, question)));
+    }
+
+    /** /human: like "Ask a volunteer" under an answer, it offers the question the person asked last, while kept. */
+    private Reply slashHuman(Asked asked) {
+        Optional<HeldQuestions.Held> question = asked.message() == null ? Optional.empty()
+                : held.before(asked.userId(), asked.message().messageId());
+        return requestHuman(asked.profile(), null, question);
     }
 
     /** /human or "Ask a volunteer": ask for a description, or say where the open ticket stands. */

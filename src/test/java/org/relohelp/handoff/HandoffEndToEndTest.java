@@ -463,7 +463,7 @@ class HandoffEndToEndTest extends EndToEndTest {
         EmulatedUser vera = volunteer("Вера-быстрая");
         EmulatedUser refugee = newUser("ru");
         TELEGRAM.holdResponses(true);
-        assertThat(ask(refugee, "/human").text()).contains("Опишите");
+        assertThat(ask(refugee, "/human").text()).contains("не увидят"); // asks for the question or offers the last one
         BotMessage announcement;
         long ticket;
         try {
@@ -534,7 +534,7 @@ class HandoffEndToEndTest extends EndToEndTest {
         BotMessage announcement;
         long ticket;
         try {
-            assertThat(ask(refugee, "/human").text()).contains("Опишите");
+            assertThat(ask(refugee, "/human").text()).contains("не увидят"); // asks for the question or offers the last one
             TELEGRAM.sendText(refugee, "Вопрос, который сразу отменят");
             announcement = awaitMessageWith(VOLUNTEER_GROUP, "Вопрос, который сразу отменят");
             ticket = number(announcement.text());
@@ -578,6 +578,27 @@ class HandoffEndToEndTest extends EndToEndTest {
                 .query(Integer.class).single()).as("kept only until the ticket is made").isZero();
         assertThat(press(anna, offer, send)).as("a second press makes no second ticket").contains("больше не работает");
         assertThat(ask(anna, "/cancel").text()).contains("Заявка #" + ticket + " закрыта");
+    }
+
+    /**
+     * /human typed after a question, as people do instead of pressing the button under the answer: the question is
+     * offered for sending too. Before, /human always asked for the question again.
+     */
+    @Test
+    void slashHumanAfterAQuestionOffersToSendIt() {
+        EmulatedUser vika = newUser("ru");
+        String question = "у меня загран истекает через 2 месяца, где его продлить если я в алмате";
+        ask(vika, question);
+        BotMessage offer = ask(vika, "/human");
+        assertThat(offer.text()).contains(question, "Казахстан");
+        press(vika, offer, offer.button("Отправить этот вопрос").orElseThrow().callbackData());
+        long ticket = number(awaitMessageWith(vika.id(), "создана").text());
+        assertThat(jdbc.sql("select description from ticket where id = ?").param(ticket).query(String.class).single())
+                .isEqualTo(question);
+        assertThat(ask(vika, "/cancel").text()).contains("Заявка #" + ticket + " закрыта");
+
+        EmulatedUser nobody = newUser("ru");
+        assertThat(ask(nobody, "/human").text()).startsWith("Опишите коротко");
     }
 
     /**
@@ -665,7 +686,7 @@ class HandoffEndToEndTest extends EndToEndTest {
     }
 
     private long openTicket(EmulatedUser refugee, String question) {
-        assertThat(ask(refugee, "/human").text()).contains("Опишите");
+        assertThat(ask(refugee, "/human").text()).contains("не увидят"); // asks for the question or offers the last one
         return number(ask(refugee, question).text());
     }
 
