@@ -113,9 +113,7 @@ public class RefugeeDesk implements ChatFeature, Dialogue, Conversation {
 
     /** /human: like "Ask a volunteer" under an answer, it offers the question the person asked last, while kept. */
     private Reply slashHuman(Asked asked) {
-        Optional<HeldQuestions.Held> question = asked.message() == null ? Optional.empty()
-                : held.before(asked.userId(), asked.message().messageId());
-        return requestHuman(asked.profile(), null, question);
+        return requestHuman(asked.profile(), null, held.before(asked.userId(), asked.message().messageId()));
     }
 
     /** /human or "Ask a volunteer": ask for a description, or say where the open ticket stands. */
