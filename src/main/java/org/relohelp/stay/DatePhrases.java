@@ -2,17 +2,20 @@ package org.relohelp.stay;
 
 import java.time.DateTimeException;
 import java.time.LocalDate;
+import java.time.MonthDay;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apache.lucene.search.spell.LuceneLevenshteinDistance;
 import org.springframework.modulith.NamedInterface;
 
 /**
  * Dates as people type them, alone or inside a sentence: 25.09.2022, 25.09, 25/09/22, 2022-09-25,
  * «25 сентября», «1-го октября 22-го», "September 25", "1st of October", "3 sentyabrya" (Russian typed in Latin),
- * «вчера», «сегодня»; a month and a year without a day is found as {@link Problem#NO_DAY}. A date without a year is the latest such day not after today — or, read as {@link
+ * «вчера», «сегодня», «3 дня назад», «20 ноября прошлого года», a month misspelt by one letter («сентебря»); a
+ * month and a year without a day is found as {@link Problem#NO_DAY}. A date without a year is the latest such day not after today — or, read as {@link
  * Reading#NEAREST} (the dates of a stay to come), the such day nearest to today. Hand-written: the libraries that
  * read natural-language dates (Natty, Duckling) are English-only or not on Maven Central.
  */
@@ -74,15 +77,34 @@ public final class DatePhrases {
             Pattern.compile("окт(ябрь|ября|ябре)?|oct(ober)?|okt([yij]a|e)?br[yij]?[ae]?"),
             Pattern.compile("ноя(б|брь|бря|бре)?|nov(ember)?|no[yij]abr[yij]?[ae]?"),
             Pattern.compile("дек(абрь|абря|абре)?|dec(ember)?|dekabr[yij]?[ae]?"));
+    private static final Pattern ENGLISH_MONTH = Pattern.compile("jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?"
+            + "|july?|aug(ust)?|sep(t|tember)?|oct(ober)?|nov(ember)?|dec(ember)?");
+    /** Russian month names in full, for a word one slip away from one («сентебря», «октбря», «сенятбря»). */
+    private static final List<List<String>> MONTH_NAMES = List.of(
+            List.of("январь", "января", "январе"), List.of("февраль", "февраля", "феврале"),
+            List.of("март", "марта", "марте"), List.of("апрель", "апреля", "апреле"), List.of("май", "мая", "мае"),
+            List.of("июнь", "июня", "июне"), List.of("июль", "июля", "июле"), List.of("август", "августа", "августе"),
+            List.of("сентябрь", "сентября", "сентябре"), List.of("октябрь", "октября", "октябре"),
+            List.of("ноябрь", "ноября", "ноябре"), List.of("декабрь", "декабря", "декабре"));
+    /** Counts a swap of two letters as one slip, as people make them on a phone. */
+    private static final LuceneLevenshteinDistance SLIPS = new LuceneLevenshteinDistance();
     private static final String MONTH_WORD = "(?:янв|фев|мар|апр|ма|июн|июл|авг|сен|окт|ноя|дек|jan|feb|mar|apr|may|"
             + "jun|jul|aug|sep|oct|nov|dec|[yij]?anv|fev|mart|aprel|ma[yij]|mai|iy?u|ju|avg|sent|okt|no[yij]|dek)\\p{L}*";
     private static final String NOT_AFTER_LETTER = "(?<![\\p{L}\\d])";
     private static final String ORDINAL = "(?:st|nd|rd|th|-?го|-?е)?";
     /** The word after a year: «22-го», «2022г.», «22 года», «в 2022 году», "22 goda". */
-    private static final String YEAR_WORD = "\\s*(?:-?го(?:\\s+год[ауе]?)?|г\\.?|год[ауе]?|god[au]?|g\\.?)(?![\\p{L}])";
-    /** A year: four digits, or two with the word after them («22 года»; a bare «22» is no year) */
-    private static final String YEAR_DIGITS = "'?(?<%s>\\d{4}(?!\\d)|\\d{2}(?=" + YEAR_WORD + "))(?:" + YEAR_WORD + ")?";
-    private static final String YEAR = "(?:,?\\s+" + YEAR_DIGITS + ")?";
+    private static final String YEAR_WORD = "\\s*(?:-?го(?:\\s+год[ауе]?)?|-?м(?:\\s+год[ауе]?)?|г\\.?|год[ауе]?|god[au]?|g\\.?)"
+            + "(?![\\p{L}])";
+    /**
+     * A year: four digits, or two with the word after them («22 года», «в 23-м») or ending the text or clause
+     * («21 сентября 22»); two digits followed by another word are no year («с 3 марта 25 дней»).
+     */
+    private static final String YEAR_DIGITS = "'?(?<%1$s>\\d{4}(?!\\d)|\\d{2}(?=" + YEAR_WORD + ")"
+            + "|(?:1[4-9]|[23]\\d)(?=\\s*(?:$|[.,;!?)])))(?:" + YEAR_WORD + ")?";
+    /** «прошлого года», «этого года», "last year" */
+    private static final String YEAR_NAMED = "(?<%1$sNamed>(?:поза)?прошл\\p{L}*\\s+год\\p{L}*|эт(?:ого|ом)\\s+год\\p{L}*"
+            + "|текущ\\p{L}*\\s+год\\p{L}*|proshl\\p{L}*\\s+god\\p{L}*|last\\s+year|this\\s+year)(?![\\p{L}])";
+    private static final String YEAR = "(?:,?\\s+(?:в\\s+|in\\s+)?(?:" + YEAR_DIGITS + "|" + YEAR_NAMED + "))?";
     /** 2022-09-25 */
     private static final String ISO = "(?<![\\d./-])(?<isoY>\\d{4})-(?<isoM>\\d{1,2})-(?<isoD>\\d{1,2})(?![\\d.])";
     /** «с 1 по 5 июля», "1–5 October": two days of one month */
@@ -103,9 +125,12 @@ public final class DatePhrases {
     private static final String RELATIVE = NOT_AFTER_LETTER
             + "(?<rel>позавчера|вчера|сегодня|послезавтра|завтра|today|yesterday|tomorrow|vchera|segodn[yij]a|zavtra)"
             + "(?![\\p{L}\\d])";
+    /** «3 дня назад», «неделю назад», "2 days ago" */
+    private static final String AGO = NOT_AFTER_LETTER + "(?:(?<agoDays>\\d{1,3})\\s*(?:дн\\p{L}*|день|days?|dn\\p{L}*)"
+            + "|(?<agoWeek>неделю|a\\s+week|nedelyu))\\s+(?:назад|ago|nazad)(?![\\p{L}\\d])";
     /** Every form in one pattern, tried left to right, so that "1 October 2026 – 5 November 2026" is two dates. */
     private static final Pattern PHRASE = Pattern.compile(String.join("|", ISO, RANGE, NUMERIC, DAY_MONTH, MONTH_DAY,
-            MONTH_YEAR, RELATIVE));
+            MONTH_YEAR, RELATIVE, AGO));
 
     private DatePhrases() {
     }
@@ -144,7 +169,7 @@ public final class DatePhrases {
         if (month == 0) {
             return List.of();
         }
-        Integer year = year(m.group("rY"));
+        Integer year = year(m, "rY", today);
         List<Found> both = new ArrayList<>();
         for (String day : List.of(m.group("r1"), m.group("r2"))) {
             try {
@@ -163,6 +188,10 @@ public final class DatePhrases {
 
     /** The phrase a match is; null when the word after a number is no month after all («3 марки»). */
     private static Found read(Matcher m, LocalDate today, Reading reading) {
+        if (m.group("agoDays") != null || m.group("agoWeek") != null) {
+            int days = m.group("agoWeek") != null ? 7 : number(m.group("agoDays"));
+            return new Found(Parsed.ok(today.minusDays(days)), true, true);
+        }
         if (m.group("rel") != null) {
             int back = switch (m.group("rel")) {
                 case "сегодня", "today", "segodnya", "segodnia", "segodnja" -> 0;
@@ -194,9 +223,15 @@ public final class DatePhrases {
             if (month == 0) {
                 return null;
             }
-            String year = m.group(dayFirst ? "dmY" : "mdY");
-            return new Found(Parsed.ok(date(number(m.group(dayFirst ? "dmD" : "mdD")), month, year(year), today,
-                    reading)), false, year != null);
+            Integer year = year(m, dayFirst ? "dmY" : "mdY", today);
+            int day = number(m.group(dayFirst ? "dmD" : "mdD"));
+            if (!dayFirst && year == null && !ENGLISH_MONTH.matcher(m.group("mdM")).matches() && day >= 14
+                    && day <= today.getYear() % 100) {
+                // «сентябрь 22»: in Russian the day comes first, so a number after the month is more likely its year
+                return new Found(new Parsed(null, Problem.NO_DAY, List.of(LocalDate.of(2000 + day, month, 1))),
+                        false, true);
+            }
+            return new Found(Parsed.ok(date(day, month, year, today, reading)), false, year != null);
         } catch (DateTimeException impossible) {
             return new Found(Parsed.problem(Problem.UNREADABLE), false, true);
         }
@@ -228,8 +263,21 @@ public final class DatePhrases {
             return Math.abs(today.toEpochDay() - other.toEpochDay()) < Math.abs(today.toEpochDay()
                     - thisYear.toEpochDay()) ? other : thisYear;
         }
-        LocalDate candidate = LocalDate.of(today.getYear(), month, day);
-        return candidate.isAfter(today) ? LocalDate.of(today.getYear() - 1, month, day) : candidate;
+        int latest = today.getYear();
+        while (!MonthDay.of(month, day).isValidYear(latest) || LocalDate.of(latest, month, day).isAfter(today)) {
+            latest--; // «29 февраля»: the latest such day that there was
+        }
+        return LocalDate.of(latest, month, day);
+    }
+
+    /** The year a phrase gives in {@code group}: in digits, or named («прошлого года»); null when none. */
+    private static Integer year(Matcher m, String group, LocalDate today) {
+        String named = m.group(group + "Named");
+        if (named == null) {
+            return year(m.group(group));
+        }
+        return today.getYear() - (named.startsWith("позапрошл") ? 2 : named.startsWith("прошл")
+                || named.startsWith("proshl") || named.startsWith("last") ? 1 : 0);
     }
 
     private static Integer year(String text) {
@@ -248,6 +296,16 @@ public final class DatePhrases {
         for (int i = 0; i < MONTHS.size(); i++) {
             if (MONTHS.get(i).matcher(word).matches()) {
                 return i + 1;
+            }
+        }
+        if (word.length() >= 6) { // shorter words are too close to other words («марки»)
+            for (int i = 0; i < MONTH_NAMES.size(); i++) {
+                for (String name : MONTH_NAMES.get(i)) {
+                    int length = Math.max(name.length(), word.length());
+                    if (Math.round((1 - SLIPS.getDistance(name, word)) * length) <= 1) {
+                        return i + 1;
+                    }
+                }
             }
         }
         return 0;
